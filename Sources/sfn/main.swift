@@ -1,0 +1,2 @@
+import SFNKit
+print(SFNVersion.version)
