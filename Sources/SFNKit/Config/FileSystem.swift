@@ -1,0 +1,134 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// File access used by config loading and credential caches, injectable so tests can supply contents.
+public protocol FileSystem: AnyObject {
+  /// The bytes of the file at `path`, or nil when it does not exist; other failures throw.
+  func contents(atPath path: String) throws -> [UInt8]?
+  /// Replaces the file at `path` atomically with `bytes`, creating it with permission bits `mode`.
+  func write(_ bytes: [UInt8], toPath path: String, mode: UInt16) throws
+  /// Creates the directory at `path` and any missing parents with permission bits `mode`.
+  func createDirectory(atPath path: String, mode: UInt16) throws
+}
+
+/// Why a file operation failed, with the C `errno`.
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The path involved.
+  public var path: String
+  /// The `errno` value.
+  public var code: Int32
+  /// `path: reason`.
+  public var description: String { "\(path): \(String(cString: strerror(code)))" }
+}
+
+/// The real file system, through POSIX calls so permission bits are exact.
+public final class LocalFileSystem: FileSystem, @unchecked Sendable {
+  /// The file system of this machine.
+  public init() {}
+
+  /// See `FileSystem.contents(atPath:)`.
+  public func contents(atPath path: String) throws -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT || errno == ENOTDIR { return nil }
+      throw FileSystemError(path: path, code: errno)
+    }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileSystemError(path: path, code: errno)
+      }
+      if count == 0 { return result }
+      result.append(contentsOf: buffer[0..<count])
+    }
+  }
+
+  /// See `FileSystem.write(_:toPath:mode:)`; writes a temporary file next to `path`, then renames it.
+  public func write(_ bytes: [UInt8], toPath path: String, mode: UInt16) throws {
+    let temporary = "\(path).tmp\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
+    guard fd >= 0 else { throw FileSystemError(path: path, code: errno) }
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        let code = errno
+        close(fd)
+        unlink(temporary)
+        throw FileSystemError(path: path, code: code)
+      }
+      offset += count
+    }
+    // The umask may have widened nothing, but an existing file keeps its old bits: set them explicitly.
+    fchmod(fd, mode_t(mode))
+    close(fd)
+    guard rename(temporary, path) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw FileSystemError(path: path, code: code)
+    }
+  }
+
+  /// See `FileSystem.createDirectory(atPath:mode:)`.
+  public func createDirectory(atPath path: String, mode: UInt16) throws {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      prefix += "/" + component
+      if mkdir(prefix, mode_t(mode)) != 0 && errno != EEXIST {
+        throw FileSystemError(path: prefix, code: errno)
+      }
+    }
+  }
+}
+
+/// `write(2)`, named apart from `FileSystem.write`.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+  return Glibc.write(fd, buffer, count)
+  #else
+  return Darwin.write(fd, buffer, count)
+  #endif
+}
+
+/// Files held in memory, for tests and dry runs; not thread-safe.
+public final class InMemoryFileSystem: FileSystem {
+  /// Path to contents.
+  public var files: [String: [UInt8]]
+  /// Path to the permission bits it was written with.
+  public private(set) var modes: [String: UInt16] = [:]
+  /// Directories created.
+  public private(set) var directories: Set<String> = []
+
+  /// A file system holding `files` (texts as UTF-8).
+  public init(_ files: [String: String] = [:]) {
+    self.files = files.mapValues { Array($0.utf8) }
+  }
+
+  /// See `FileSystem.contents(atPath:)`.
+  public func contents(atPath path: String) throws -> [UInt8]? { files[path] }
+
+  /// See `FileSystem.write(_:toPath:mode:)`.
+  public func write(_ bytes: [UInt8], toPath path: String, mode: UInt16) throws {
+    files[path] = bytes
+    modes[path] = mode
+  }
+
+  /// See `FileSystem.createDirectory(atPath:mode:)`.
+  public func createDirectory(atPath path: String, mode: UInt16) throws { directories.insert(path) }
+
+  /// The text of the file at `path`, or nil.
+  public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
+}
