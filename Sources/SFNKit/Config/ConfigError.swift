@@ -35,6 +35,8 @@ public struct ConfigError: UserFacingError, Sendable, Equatable {
     case profileLoop
     /// A profile's settings are contradictory or incomplete.
     case invalidProfile
+    /// A profile that had to provide credentials has none of the credential settings.
+    case noCredentialSource
     /// `credential_process` could not run or printed something unusable.
     case credentialProcess
     /// A region or endpoint setting is unusable.
