@@ -59,14 +59,20 @@ final class JMESPathComplianceTests: XCTestCase {
 
   /// Syntax errors must be found when compiling, before any data is seen.
   func testSyntaxErrorsAreReportedAtCompileTime() throws {
-    for suite in try Self.suites("syntax") {
-      for testCase in suite.cases where testCase["error"]?.stringValue == "syntax" {
-        let expression = testCase["expression"]!.stringValue!
-        XCTAssertThrowsError(try JMESPathExpression(expression), expression) { error in
-          XCTAssertEqual((error as? JMESPathError)?.kind, .syntax, expression)
+    var count = 0
+    for file in Self.files {
+      for suite in try Self.suites(file) {
+        for testCase in suite.cases where testCase["error"]?.stringValue == "syntax" {
+          let expression = try XCTUnwrap(testCase["expression"]?.stringValue)
+          XCTAssertThrowsError(try JMESPathExpression(expression), expression) { error in
+            XCTAssertEqual((error as? JMESPathError)?.kind, .syntax, expression)
+            XCTAssertNotNil((error as? JMESPathError)?.column, expression)
+          }
+          count += 1
         }
       }
     }
+    XCTAssertGreaterThan(count, 100)
   }
 
   /// The benchmark expressions parse and evaluate (their `bench` field carries no expected result).

@@ -80,9 +80,11 @@ enum JMESPathFunctions {
       return .object(merged)
     case "not_null": return values.first { !$0.isNull } ?? .null
     case "reverse":
-      if case .string(let s) = values[0] { return .string(String(String.UnicodeScalarView(s.unicodeScalars.reversed()))) }
+      if case .string(let s) = values[0] {
+        return .string(String(String.UnicodeScalarView(s.unicodeScalars.reversed())))
+      }
       return .array(values[0].arrayValue!.reversed())
-    case "sort": return .array(sorted(values[0].arrayValue!) { $0 })
+    case "sort": return .array(stableSort(values[0].arrayValue!, keys: values[0].arrayValue!))
     case "sum": return .number(values[0].arrayValue!.reduce(0) { $0 + $1.doubleValue! })
     case "to_array":
       if case .array = values[0] { return values[0] }
@@ -133,9 +135,8 @@ enum JMESPathFunctions {
     return best
   }
 
-  /// A stable sort on keys.
-  private static func sorted(_ items: [JSON], key: (JSON) -> JSON) -> [JSON] {
-    let keys = items.map(key)
+  /// `items` ordered by `keys` (numbers or strings, one per item); equal keys keep their order.
+  private static func stableSort(_ items: [JSON], keys: [JSON]) -> [JSON] {
     let indices = items.indices.sorted { i, j in
       let o = order(keys[i], keys[j])
       return o != 0 ? o < 0 : i < j
@@ -160,13 +161,7 @@ enum JMESPathFunctions {
       required = type
       keys.append(key)
     }
-    if name == "sort_by" {
-      let indices = items.indices.sorted { i, j in
-        let o = order(keys[i], keys[j])
-        return o != 0 ? o < 0 : i < j
-      }
-      return .array(indices.map { items[$0] })
-    }
+    if name == "sort_by" { return .array(stableSort(items, keys: keys)) }
     var best = 0
     for i in 1..<items.count {
       let o = order(keys[i], keys[best])

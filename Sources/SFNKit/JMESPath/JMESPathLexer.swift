@@ -143,7 +143,7 @@ struct JMESPathLexer {
         tokens.append(simple(.eq))
         pos += 2
       case "'":
-        let raw = try consumeUntil("'", what: "raw string literal")
+        let raw = try consumeUntil("'", what: "raw string literal", name: "quote")
         tokens.append(JMESPathToken(type: .literal, start: start, literal: .string(Self.unescapeQuote(raw))))
       case "`":
         tokens.append(try jsonLiteral())
@@ -183,7 +183,7 @@ struct JMESPathLexer {
   }
 
   /// Reads up to the closing `delimiter`, keeping backslashes and the character after each one verbatim.
-  private mutating func consumeUntil(_ delimiter: Unicode.Scalar, what: String) throws -> String {
+  private mutating func consumeUntil(_ delimiter: Unicode.Scalar, what: String, name: String) throws -> String {
     let start = pos
     var out = String.UnicodeScalarView()
     pos += 1
@@ -193,7 +193,7 @@ struct JMESPathLexer {
         pos += 1
       }
       guard let c = current else {
-        throw JMESPathError.syntax("unterminated \(what) (missing closing \(delimiter))", at: start)
+        throw JMESPathError.syntax("unterminated \(what) (no closing \(name))", at: start)
       }
       out.append(c)
       pos += 1
@@ -222,7 +222,7 @@ struct JMESPathLexer {
 
   private mutating func jsonLiteral() throws -> JMESPathToken {
     let start = pos
-    let body = Self.unescapeQuote(try consumeUntil("`", what: "JSON literal"), quote: "`")
+    let body = Self.unescapeQuote(try consumeUntil("`", what: "JSON literal", name: "backtick"), quote: "`")
     if let value = try? JSONParser.parse(body) {
       return JMESPathToken(type: .literal, start: start, literal: value)
     }
@@ -236,7 +236,7 @@ struct JMESPathLexer {
 
   private mutating func quotedIdentifier() throws -> JMESPathToken {
     let start = pos
-    let body = try consumeUntil("\"", what: "quoted identifier")
+    let body = try consumeUntil("\"", what: "quoted identifier", name: "double quote")
     guard case .string(let name)? = try? JSONParser.parse("\"" + body + "\"") else {
       throw JMESPathError.syntax("invalid quoted identifier", at: start)
     }

@@ -75,6 +75,9 @@ struct JMESPathParser {
     case .current: return .identity
     case .expref: return .expref(try expression(JMESPathTokenType.expref.bindingPower))
     case .eof: throw JMESPathError.syntax("unexpected end of expression", at: token.start)
+    case .number:
+      let hint = "write a number value as `\(token.text)`"
+      throw JMESPathError.syntax("unexpected number '\(token.text)' (\(hint))", at: token.start)
     default: throw unexpected(token)
     }
   }
