@@ -2,10 +2,15 @@
 public struct JMESPathError: Error, CustomStringConvertible, Equatable, Sendable {
   /// The error categories of the JMESPath specification.
   public enum Kind: String, Sendable, Equatable {
+    /// The expression is malformed.
     case syntax = "syntax"
+    /// A function got an argument of the wrong type.
     case invalidType = "invalid-type"
+    /// An argument has the right type but an unusable value (a slice step of 0).
     case invalidValue = "invalid-value"
+    /// A function got the wrong number of arguments.
     case invalidArity = "invalid-arity"
+    /// The expression calls a function that does not exist.
     case unknownFunction = "unknown-function"
   }
 
