@@ -36,6 +36,19 @@ func oneState(_ state: String, top: String = "") -> String {
   """
 }
 
+/// Like `oneState`, with a Succeed state "B" on line 5 for state "A" to transition to.
+func twoStates(_ state: String, top: String = "") -> String {
+  """
+  {\(top)
+    "StartAt": "A",
+    "States": {
+      "A": \(state),
+      "B": {"Type": "Succeed"}
+    }
+  }
+  """
+}
+
 /// Linter-wide behaviour: the public entry point, ordering, and the size limit.
 final class ASLRuleTests: XCTestCase {
   func testDiagnosticsAreSortedByPosition() {

@@ -69,6 +69,8 @@ enum ASLIntrinsics {
     case ("States.JsonMerge", _, _) where args.count == 3:
       if case .bool(true) = args[2] { out.append(Problem(message: "States.JsonMerge does not support deep merge; "
                                                            + "the third argument must be false")) }
+    case ("States.Format", .number?, _), ("States.Format", .bool?, _), ("States.Format", .null?, _):
+      out.append(Problem(message: "the first argument of States.Format must be a string template"))
     default: break
     }
     for a in args { out += semanticProblems(a) }
