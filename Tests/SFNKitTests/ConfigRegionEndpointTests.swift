@@ -128,3 +128,35 @@ final class ConfigRegionEndpointTests: XCTestCase {
     XCTAssertEqual(try context.stsClient().endpoint.absoluteString, "http://localhost:4566")
   }
 }
+
+/// The one-stop setup the CLI builds per invocation.
+final class ConfigClientSetupTests: XCTestCase {
+  func testSetupResolvesProfileRegionEndpointAndCredentials() throws {
+    let fs = InMemoryFileSystem([
+      "/home/u/.aws/config": "[profile dev]\nregion = eu-west-3\nservices = local\nmax_attempts = 5\n"
+        + "[services local]\nsfn =\n  endpoint_url = http://localhost:8083\n",
+      "/home/u/.aws/credentials": "[dev]\naws_access_key_id = AKIAEXAMPLE1234\naws_secret_access_key = S\n",
+    ])
+    let setup = try ClientSetup(environment: Environment(["HOME": "/home/u", "AWS_PROFILE": "dev"]), profile: nil,
+                                region: nil, endpointURL: nil, transport: CredentialFakeTransport(), fileSystem: fs)
+    XCTAssertEqual(setup.profile.source, .awsProfile)
+    XCTAssertEqual(setup.region?.value, "eu-west-3")
+    XCTAssertEqual(setup.region?.source.description, "config-file /home/u/.aws/config:2")
+    XCTAssertEqual(try setup.endpoint().value.absoluteString, "http://localhost:8083")
+    XCTAssertTrue(try setup.endpointIsCustom())
+    XCTAssertEqual(setup.setting("AWS_MAX_ATTEMPTS", "max_attempts")?.value, "5")
+    let resolved = try setup.credentialChain.resolve()
+    XCTAssertEqual(resolved.maskedAccessKey, "***********1234")
+    XCTAssertEqual(resolved.source, "shared-credentials-file")
+  }
+
+  func testSetupWithoutRegionAsksIMDSThenFails() throws {
+    let transport = CredentialFakeTransport()
+    let setup = try ClientSetup(environment: Environment(["HOME": "/home/u"]), profile: nil, region: nil,
+                                endpointURL: nil, transport: transport, fileSystem: InMemoryFileSystem())
+    XCTAssertNil(setup.region)
+    XCTAssertEqual(transport.requests.first?.url.absoluteString, "http://169.254.169.254/latest/api/token")
+    XCTAssertThrowsError(try setup.requireRegion())
+    XCTAssertThrowsError(try setup.endpoint())
+  }
+}
