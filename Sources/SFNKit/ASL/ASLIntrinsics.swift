@@ -54,7 +54,7 @@ enum ASLIntrinsics {
     if let range = arity[name], !range.contains(args.count) {
       let expected = range.upperBound == Int.max ? "at least \(range.lowerBound)"
         : range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-      out.append(Problem(message: "\(name) takes \(expected) argument\(expected == "1" ? "" : "s"), got \(args.count)"))
+      out.append(Problem(message: "\(name) takes \(expected) argument\(expected.hasSuffix(" 1") || expected == "1" ? "" : "s"), got \(args.count)"))
     }
     switch (name, args.first, args.count > 1 ? args[1] : nil) {
     case ("States.Format", .string(let template)?, _):
