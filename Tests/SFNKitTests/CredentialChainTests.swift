@@ -111,6 +111,23 @@ final class CredentialChainTests: XCTestCase {
     }
   }
 
+  func testLoginSessionProfilesAreRefusedClearly() throws {
+    let (context, _) = try CredentialFixtures.context(profile: "web", config: "[profile web]\nlogin_session = arn:x\n")
+    XCTAssertThrowsError(try CredentialChain(context: context).resolve()) { error in
+      XCTAssertTrue("\(error)".contains("login_session"), "\(error)")
+      XCTAssertEqual((error as? ConfigError)?.exitCode, 7)
+    }
+  }
+
+  func testPrintedCredentialsHideSecrets() {
+    let creds = Credentials(accessKeyId: "AKID", secretAccessKey: "SEKRIT", sessionToken: "TOKEN")
+    let resolved = ResolvedCredentials(credentials: creds, source: "env", detail: "env")
+    for text in ["\(creds)", String(reflecting: creds), "\(resolved)", String(reflecting: resolved)] {
+      XCTAssertFalse(text.contains("SEKRIT") || text.contains("TOKEN"), text)
+      XCTAssertTrue(text.contains("AKID"), text)
+    }
+  }
+
   func testUnknownProfileIsAConfigError() throws {
     XCTAssertThrowsError(try CredentialChain.standard(
       environment: Environment(["HOME": "/home/u", "AWS_PROFILE": "nope"]), profile: nil,

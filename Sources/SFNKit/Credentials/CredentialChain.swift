@@ -22,14 +22,15 @@ public struct CredentialChain: DescribedCredentialProvider {
   /// A chain of `providers`.
   public init(_ providers: [CredentialProvider]) { self.providers = providers }
 
-  /// The AWS CLI v2 chain for the context: env, assume-role, web identity, SSO, credentials file, process,
-  /// config file, container, IMDS. `--profile` drops the environment sources.
+  /// The AWS CLI v2 chain for the context: env, assume-role, web identity, SSO, credentials file, login (refused),
+  /// process, config file, container, IMDS. `--profile` drops the environment sources.
   public init(context: CredentialContext) {
     var providers: [CredentialProvider] = []
     if context.environmentCredentialsAllowed { providers.append(EnvironmentProvider(environment: context.environment)) }
     providers += [
       AssumeRoleProvider(context: context), WebIdentityProvider(context: context), SSOProvider(context: context),
-      StaticProfileProvider(file: .credentials, context: context), ProcessProvider(context: context),
+      StaticProfileProvider(file: .credentials, context: context), LoginSessionProvider(context: context),
+      ProcessProvider(context: context),
       StaticProfileProvider(file: .config, context: context), ContainerProvider(context: context),
       IMDSProvider(context: context),
     ]
@@ -56,7 +57,7 @@ public struct CredentialChain: DescribedCredentialProvider {
   public var triedDescription: String { tried.joined(separator: ", ") }
 
   private var tried: [String] {
-    providers.map { ($0 as? DescribedCredentialProvider)?.triedDescription ?? $0.name }
+    providers.map { ($0 as? DescribedCredentialProvider)?.triedDescription ?? $0.name }.filter { !$0.isEmpty }
   }
 
   /// The first credentials found, with their source; throws `CredentialError.noCredentials` when none is found.
