@@ -25,9 +25,35 @@ struct ASLResourceARN {
 
   /// Splits `arn:partition:service:region:account:resource` (the resource part may contain colons).
   init?(_ text: String) {
-    let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+    let parts = Self.collapsingPlaceholders(text).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
     guard parts.count == 6, parts[0] == "arn" else { return nil }
     (partition, service, region, account, resource) = (parts[1], parts[2], parts[3], parts[4], parts[5])
+  }
+
+  /// `${AWS::Region}`-style template placeholders (SAM, CloudFormation) become `${}` so their colons do not split.
+  private static func collapsingPlaceholders(_ text: String) -> String {
+    guard text.contains("${") else { return text }
+    var out = ""
+    var inside = false
+    var rest = Substring(text)
+    while let c = rest.first {
+      if !inside, rest.hasPrefix("${") {
+        out += "${"
+        inside = true
+        rest = rest.dropFirst(2)
+        continue
+      }
+      if inside {
+        if c == "}" {
+          out.append("}")
+          inside = false
+        }
+      } else {
+        out.append(c)
+      }
+      rest = rest.dropFirst()
+    }
+    return out
   }
 
   /// The resource kind, or why the ARN is not a valid Task resource.
