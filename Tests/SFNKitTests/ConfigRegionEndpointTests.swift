@@ -122,7 +122,8 @@ final class ConfigRegionEndpointTests: XCTestCase {
   }
 
   func testSTSEndpointFollowsRegionAndOverrides() throws {
-    XCTAssertEqual(STSClient.regional(region: "cn-north-1", transport: CredentialFakeTransport()).endpoint.absoluteString,
+    let china = STSClient.regional(region: "cn-north-1", transport: CredentialFakeTransport())
+    XCTAssertEqual(china.endpoint.absoluteString,
                    "https://sts.cn-north-1.amazonaws.com.cn/")
     let (context, _) = try CredentialFixtures.context(env: ["AWS_ENDPOINT_URL_STS": "http://localhost:4566"])
     XCTAssertEqual(try context.stsClient().endpoint.absoluteString, "http://localhost:4566")

@@ -134,7 +134,8 @@ final class CredentialChainTests: XCTestCase {
       transport: CredentialFakeTransport(), fileSystem: InMemoryFileSystem(["/home/u/.aws/config": roleConfig]))) {
       let error = $0 as? ConfigError
       XCTAssertEqual(error?.reason, .unknownProfile)
-      XCTAssertEqual(error?.message, "profile \"nope\" (from AWS_PROFILE) is not in ~/.aws/config or ~/.aws/credentials")
+      XCTAssertEqual(error?.message,
+                     "profile \"nope\" (from AWS_PROFILE) is not in ~/.aws/config or ~/.aws/credentials")
     }
     // A missing `default` profile is fine: other sources may still have credentials.
     XCTAssertNoThrow(try CredentialChain.standard(environment: Environment(["HOME": "/home/u"]), profile: nil,

@@ -99,7 +99,8 @@ final class CredentialProfileChainTests: XCTestCase {
   }
 
   func testDescriptionsHideSecrets() throws {
-    let files = try ProfileFiles(config: nil, credentials: "[a]\naws_access_key_id = AKID\naws_secret_access_key = SEKRIT\n")
+    let files = try ProfileFiles(config: nil,
+                                 credentials: "[a]\naws_access_key_id = AKID\naws_secret_access_key = SEKRIT\n")
     let chain = try ProfileChainResolver.resolve(files, profile: "a")
     XCTAssertFalse("\(chain.base)".contains("SEKRIT"))
     XCTAssertFalse(String(describing: chain).contains("SEKRIT"))

@@ -6,7 +6,10 @@ final class CredentialFakeTransport: HTTPTransport {
   var requests: [HTTPRequest] = []
   var handler: (HTTPRequest) throws -> HTTPResponse
 
-  init(_ handler: @escaping (HTTPRequest) throws -> HTTPResponse = { _ in throw TransportError.connectionRefused(host: "x", message: "refused") }) {
+  /// By default nothing answers, as off EC2 and outside containers.
+  init(_ handler: @escaping (HTTPRequest) throws -> HTTPResponse = { _ in
+    throw TransportError.connectionRefused(host: "x", message: "refused")
+  }) {
     self.handler = handler
   }
 
@@ -138,12 +141,14 @@ final class CredentialProvidersTests: XCTestCase {
                                             userId: "AIDA"))
     let request = try XCTUnwrap(transport.requests.first)
     XCTAssertEqual(request.url.host, "sts.amazonaws.com")
-    XCTAssertTrue(request.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 Credential=AKID/20261118/us-east-1/sts/aws4_request") ?? false)
+    let authorization = try XCTUnwrap(request.header("Authorization"))
+    XCTAssertTrue(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=AKID/20261118/us-east-1/sts/aws4_request"))
     XCTAssertEqual(String(decoding: request.body, as: UTF8.self), "Action=GetCallerIdentity&Version=2011-06-15")
   }
 
   func testProcessProviderRunsWithoutAShell() throws {
-    let json = #"{"Version": 1, "AccessKeyId": "AK", "SecretAccessKey": "SK", "SessionToken": "T", "Expiration": "2030-01-01T00:00:00Z"}"#
+    let json = #"{"Version": 1, "AccessKeyId": "AK", "SecretAccessKey": "SK", "SessionToken": "T", "#
+      + #""Expiration": "2030-01-01T00:00:00Z"}"#
     let (context, _) = try CredentialFixtures.context(config: "[default]\ncredential_process = /bin/echo '\(json)'\n")
     let creds = try XCTUnwrap(ProcessProvider(context: context).credentials())
     XCTAssertEqual(creds.accessKeyId, "AK")

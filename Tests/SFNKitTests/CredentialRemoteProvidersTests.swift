@@ -34,13 +34,15 @@ final class CredentialRemoteProvidersTests: XCTestCase {
       Environment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://evil.example.com/creds"])))
     XCTAssertNotNil(try ContainerProvider.endpoint(
       Environment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.5:80/creds"])))
-    XCTAssertNotNil(try ContainerProvider.endpoint(Environment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://[::1]/c"])))
+    XCTAssertNotNil(try ContainerProvider.endpoint(
+      Environment(["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://[::1]/c"])))
   }
 
   func testEKSPodIdentityReadsTheTokenFileEachTime() throws {
     let transport = CredentialFakeTransport { request in
       guard request.header("Authorization") == "eks-token" else { return CredentialFakeTransport.ok("", status: 401) }
-      return CredentialFakeTransport.ok(#"{"AccessKeyId":"AK","SecretAccessKey":"SK","Token":"T","AccountId":"1","Expiration":"2026-11-18T12:00:00Z"}"#)
+      return CredentialFakeTransport.ok(#"{"AccessKeyId":"AK","SecretAccessKey":"SK","Token":"T","AccountId":"1","#
+                                        + #""Expiration":"2026-11-18T12:00:00Z"}"#)
     }
     let (context, fs) = try CredentialFixtures.context(
       env: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://169.254.170.23/v1/credentials",
@@ -81,7 +83,8 @@ final class CredentialRemoteProvidersTests: XCTestCase {
       switch path {
       case "/latest/meta-data/iam/security-credentials/": return CredentialFakeTransport.ok("web-role\n")
       case "/latest/meta-data/iam/security-credentials/web-role":
-        return CredentialFakeTransport.ok(#"{"Code":"Success","AccessKeyId":"ASIA","SecretAccessKey":"S","Token":"T","Expiration":"2026-11-18T18:00:00Z"}"#)
+        return CredentialFakeTransport.ok(#"{"Code":"Success","AccessKeyId":"ASIA","SecretAccessKey":"S","Token":"T","#
+                                          + #""Expiration":"2026-11-18T18:00:00Z"}"#)
       case "/latest/meta-data/placement/availability-zone": return CredentialFakeTransport.ok("eu-central-1b")
       default: return CredentialFakeTransport.ok("", status: 404)
       }
@@ -157,7 +160,8 @@ final class CredentialRemoteProvidersTests: XCTestCase {
       guard request.header("x-amz-sso_bearer_token") == "ACCESS" else {
         return CredentialFakeTransport.ok("", status: 401)
       }
-      return CredentialFakeTransport.ok(#"{"roleCredentials":{"accessKeyId":"ASIASSO","secretAccessKey":"S","sessionToken":"T","expiration":1795003600000}}"#)
+      return CredentialFakeTransport.ok(#"{"roleCredentials":{"accessKeyId":"ASIASSO","secretAccessKey":"S","#
+                                        + #""sessionToken":"T","expiration":1795003600000}}"#)
     }
     let config = """
       [profile dev]
@@ -176,7 +180,8 @@ final class CredentialRemoteProvidersTests: XCTestCase {
     XCTAssertEqual(creds.expiration, Date(timeIntervalSince1970: 1_795_003_600))
     XCTAssertEqual(creds.accountId, "111122223333")
     XCTAssertEqual(transport.requests.first?.url.absoluteString,
-                   "https://portal.sso.us-east-1.amazonaws.com/federation/credentials?account_id=111122223333&role_name=Admin")
+                   "https://portal.sso.us-east-1.amazonaws.com/federation/credentials"
+                     + "?account_id=111122223333&role_name=Admin")
     XCTAssertNotNil(fs.files["/home/u/.aws/cli/cache/34b89e56da566916c0fa65ee01955af544b320c7.json"])
   }
 
@@ -201,14 +206,18 @@ final class CredentialRemoteProvidersTests: XCTestCase {
       if request.url.host == "oidc.us-east-1.amazonaws.com" {
         return CredentialFakeTransport.ok(#"{"accessToken":"NEW","expiresIn":28800,"refreshToken":"R2"}"#)
       }
-      guard request.header("x-amz-sso_bearer_token") == "NEW" else { return CredentialFakeTransport.ok("", status: 401) }
-      return CredentialFakeTransport.ok(#"{"roleCredentials":{"accessKeyId":"ASIA","secretAccessKey":"S","sessionToken":"T","expiration":1795003600000}}"#)
+      guard request.header("x-amz-sso_bearer_token") == "NEW" else {
+        return CredentialFakeTransport.ok("", status: 401)
+      }
+      return CredentialFakeTransport.ok(#"{"roleCredentials":{"accessKeyId":"ASIA","secretAccessKey":"S","#
+                                        + #""sessionToken":"T","expiration":1795003600000}}"#)
     }
     let tokenPath = "/home/u/.aws/sso/cache/ee0bfd2552fbd840c02cc48b6e823320543c450f.json"
     let (context, fs) = try CredentialFixtures.context(
       config: "[default]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = R\n[sso-session corp]\n"
         + "sso_region = us-east-1\nsso_start_url = https://d.awsapps.com/start\n",
-      files: [tokenPath: #"{"accessToken":"OLD","expiresAt":"2026-11-18T11:10:00Z","refreshToken":"R1","clientId":"c","clientSecret":"cs","registrationExpiresAt":"2027-01-01T00:00:00Z"}"#],
+      files: [tokenPath: #"{"accessToken":"OLD","expiresAt":"2026-11-18T11:10:00Z","refreshToken":"R1","#
+                + #""clientId":"c","clientSecret":"cs","registrationExpiresAt":"2027-01-01T00:00:00Z"}"#],
       transport: transport)
     XCTAssertEqual(try SSOProvider(context: context).credentials()?.accessKeyId, "ASIA")
     let rewritten = try JSONParser.parse(XCTUnwrap(fs.text(tokenPath)))

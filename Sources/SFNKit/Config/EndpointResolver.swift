@@ -18,7 +18,8 @@ public struct Partition: Sendable, Equatable {
   /// Every partition, most specific first so `us-gov-...` is not taken for `aws`.
   public static let all: [Partition] = [
     Partition(name: "aws-us-gov", dnsSuffix: "amazonaws.com", dualStackDnsSuffix: "api.aws", prefixes: [["us", "gov"]]),
-    Partition(name: "aws-iso", dnsSuffix: "c2s.ic.gov", dualStackDnsSuffix: "api.aws.ic.gov", prefixes: [["us", "iso"]]),
+    Partition(name: "aws-iso", dnsSuffix: "c2s.ic.gov", dualStackDnsSuffix: "api.aws.ic.gov",
+              prefixes: [["us", "iso"]]),
     Partition(name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", dualStackDnsSuffix: "api.aws.scloud",
               prefixes: [["us", "isob"]]),
     Partition(name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk", dualStackDnsSuffix: "api.cloud-aws.adc-e.uk",
@@ -37,7 +38,8 @@ public struct Partition: Sendable, Equatable {
   public static func forRegion(_ region: String) -> Partition {
     let parts = region.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
     for partition in all {
-      for prefix in partition.prefixes where parts.count == prefix.count + 2 && Array(parts.prefix(prefix.count)) == prefix {
+      for prefix in partition.prefixes
+      where parts.count == prefix.count + 2 && Array(parts.prefix(prefix.count)) == prefix {
         let word = parts[prefix.count], number = parts[prefix.count + 1]
         if !word.isEmpty && word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
           && !number.isEmpty && number.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -90,7 +92,9 @@ public struct EndpointResolver {
 
   /// The configured endpoint URL (items 1-5 of spec d.3), or nil when the rules decide.
   public func configuredEndpoint() throws -> ResolvedSetting<String>? {
-    if let commandLine, !commandLine.isEmpty { return ResolvedSetting(commandLine, from: .commandLine("--endpoint-url")) }
+    if let commandLine, !commandLine.isEmpty {
+      return ResolvedSetting(commandLine, from: .commandLine("--endpoint-url"))
+    }
     let ignore = try SettingLookup.bool("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignore_configured_endpoint_urls",
                                         environment: environment, profile: profile)
     if ignore?.value == true { return nil }

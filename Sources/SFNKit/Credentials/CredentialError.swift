@@ -27,7 +27,8 @@ public struct CredentialError: UserFacingError, Sendable, Equatable {
   /// No source in the chain had credentials.
   public static func noCredentials(tried: [String]) -> CredentialError {
     CredentialError(.credentials, provider: nil,
-                    "no credentials: tried \(tried.joined(separator: ", ")); run `aws configure` or set AWS_ACCESS_KEY_ID",
+                    "no credentials: tried \(tried.joined(separator: ", ")); "
+                      + "run `aws configure` or set AWS_ACCESS_KEY_ID",
                     tried: tried)
   }
 

@@ -142,7 +142,8 @@ public struct IMDSProvider: DescribedCredentialProvider {
     guard let json = try? JSONParser.parse(document), let id = json["AccessKeyId"]?.stringValue,
           let secret = json["SecretAccessKey"]?.stringValue else {
       let code = (try? JSONParser.parse(document))?["Code"]?.stringValue ?? "an unreadable document"
-      throw CredentialError(.credentials, provider: name, "iam-role: instance metadata for role \(role) returned \(code)")
+      throw CredentialError(.credentials, provider: name,
+                            "iam-role: instance metadata for role \(role) returned \(code)")
     }
     return Credentials(accessKeyId: id, secretAccessKey: secret, sessionToken: json["Token"]?.stringValue,
                        expiration: json["Expiration"]?.stringValue.flatMap(ISO8601.parse),

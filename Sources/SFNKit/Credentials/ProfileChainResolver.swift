@@ -86,7 +86,8 @@ public enum ProfileChainResolver {
         throw ConfigError(.unknownProfile, "could not find source profile \(name) \(from)", profile: visited.last)
       }
       if visited.contains(name) {
-        throw ConfigError(.profileLoop, "profile formed an infinite loop: \((visited + [name]).joined(separator: " -> "))",
+        let loop = (visited + [name]).joined(separator: " -> ")
+        throw ConfigError(.profileLoop, "profile formed an infinite loop: \(loop)",
                           location: profile.location(of: "source_profile"), profile: name)
       }
       visited.append(name)
