@@ -201,6 +201,17 @@ final class CredentialRemoteProvidersTests: XCTestCase {
     }
   }
 
+  func testTokenOnlySSOProfileIsNotACredentialSource() throws {
+    let (context, _) = try CredentialFixtures.context(
+      config: "[default]\nsso_session = corp\n[sso-session corp]\nsso_region = us-east-1\nsso_start_url = https://x\n")
+    XCTAssertNil(try SSOProvider(context: context).credentials())
+    let (incomplete, _) = try CredentialFixtures.context(config: "[default]\nsso_account_id = 1\nsso_role_name = R\n")
+    XCTAssertThrowsError(try SSOProvider(context: incomplete).credentials()) { error in
+      XCTAssertEqual("\(error)", "/home/u/.aws/config:2: profile \"default\" uses SSO but is missing sso_start_url, "
+                     + "sso_region")
+    }
+  }
+
   func testSSOSessionTokenIsRefreshedNearExpiry() throws {
     let transport = CredentialFakeTransport { request in
       if request.url.host == "oidc.us-east-1.amazonaws.com" {

@@ -23,9 +23,11 @@ public struct SSOProvider: DescribedCredentialProvider {
   /// E.g. `SSO settings of profile "dev"`.
   public var triedDescription: String { "SSO settings of profile \"\(context.selection.name)\"" }
 
-  /// Nil when the profile has no `sso_*` keys; errors when it has but the login is missing or expired.
+  /// Nil unless the profile names an SSO account and role (a bare `sso_session` only serves tokens, as in botocore);
+  /// errors when settings are incomplete or the login is missing or expired.
   public func credentials() throws -> Credentials? {
-    guard let settings = try settings ?? context.profile.flatMap({ try SSOSettings(profile: $0, files: context.files) })
+    guard let settings = try settings ?? context.profile.flatMap({ try SSOSettings(profile: $0, files: context.files) }),
+          settings.accountId != nil || settings.roleName != nil
     else { return nil }
     let missing = settings.missingForRoleCredentials
     guard missing.isEmpty, let startURL = settings.startURL, let region = settings.region,
