@@ -10,11 +10,11 @@ final class ASLFixtureTests: XCTestCase {
   }
 
   func testRealisticJSONPathMachineIsClean() throws {
-    assertClean(try fixture("valid-jsonpath-orders.json"))
+    assertASLClean(try fixture("valid-jsonpath-orders.json"))
   }
 
   func testRealisticJSONataMachineIsClean() throws {
-    assertClean(try fixture("valid-jsonata-orders.json"))
+    assertASLClean(try fixture("valid-jsonata-orders.json"))
   }
 
   func testEveryFaultIsReportedAtItsPosition() throws {

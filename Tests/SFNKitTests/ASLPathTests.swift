@@ -60,41 +60,41 @@ final class ASLPathTests: XCTestCase {
   }
 
   func testDollarKeysNeedPathsOrIntrinsics() {
-    assertClean(oneState(#"{"Type": "Pass", "Parameters": {"a.$": "$.a", "b": {"c.$": "$$.Execution.Id"}, "d": [{"e.$": "$v"}]}, "End": true}"#))
-    assertFinding(oneState(#"{"Type": "Pass", "Parameters": {"a": [{"b.$": 23}]}, "End": true}"#), "invalid-path",
-                  at: "4:56", "'b.$' in Parameters must be a path or intrinsic function call string, not a number")
-    assertFinding(oneState(#"{"Type": "Pass", "Parameters": {"a.$": "x"}, "End": true}"#), "invalid-path",
-                  at: "4:49", "'a.$' is not a valid path or intrinsic function call: a path must start with '$'")
-    assertFinding(oneState(#"{"Type": "Pass", "Parameters": {"a.$": "States.ArrayRange(1)"}, "End": true}"#),
-                  "invalid-intrinsic", at: "4:49", "'a.$': States.ArrayRange takes 3 arguments, got 1")
+    assertASLClean(aslOneState(#"{"Type": "Pass", "Parameters": {"a.$": "$.a", "b": {"c.$": "$$.Execution.Id"}, "d": [{"e.$": "$v"}]}, "End": true}"#))
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Parameters": {"a": [{"b.$": 23}]}, "End": true}"#), "invalid-path",
+                     at: "4:56", "'b.$' in Parameters must be a path or intrinsic function call string, not a number")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Parameters": {"a.$": "x"}, "End": true}"#), "invalid-path",
+                     at: "4:49", "'a.$' is not a valid path or intrinsic function call: a path must start with '$'")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Parameters": {"a.$": "States.ArrayRange(1)"}, "End": true}"#),
+                     "invalid-intrinsic", at: "4:49", "'a.$': States.ArrayRange takes 3 arguments, got 1")
   }
 
   func testResultSelectorAndItemSelectorTemplates() {
     let sqs = "arn:aws:states:::sqs:sendMessage"
-    assertClean(oneState(#"{"Type": "Task", "Resource": "\#(sqs)", "ResultSelector": {"x.$": "$.Body"}, "End": true}"#))
-    assertFinding(oneState(#"{"Type": "Task", "Resource": "\#(sqs)", "ResultSelector": {"x.$": " $.Body"}, "End": true}"#),
-                  "invalid-path", at: "4:101", "'x.$' is not a valid path")
-    assertFinding(oneState(#"{"Type": "Task", "Resource": "\#(sqs)", "ResultSelector": "$.Body", "End": true}"#),
-                  "wrong-type", at: "4:93", "'ResultSelector' must be an object, not a string")
+    assertASLClean(aslOneState(#"{"Type": "Task", "Resource": "\#(sqs)", "ResultSelector": {"x.$": "$.Body"}, "End": true}"#))
+    assertASLFinding(aslOneState(#"{"Type": "Task", "Resource": "\#(sqs)", "ResultSelector": {"x.$": " $.Body"}, "End": true}"#),
+                     "invalid-path", at: "4:101", "'x.$' is not a valid path")
+    assertASLFinding(aslOneState(#"{"Type": "Task", "Resource": "\#(sqs)", "ResultSelector": "$.Body", "End": true}"#),
+                     "wrong-type", at: "4:93", "'ResultSelector' must be an object, not a string")
   }
 
   func testLiteralValuesThatLookLikePathsAreWarned() {
-    assertFinding(oneState(#"{"Type": "Pass", "Parameters": {"a": "$.a"}, "End": true}"#), "path-without-dollar-key",
-                  at: "4:47", "'a' in Parameters looks like a path but its key does not end in '.$'",
-                  severity: .warning)
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Parameters": {"a": "$.a"}, "End": true}"#), "path-without-dollar-key",
+                     at: "4:47", "'a' in Parameters looks like a path but its key does not end in '.$'",
+                     severity: .warning)
   }
 
   func testInputOutputAndResultPaths() {
-    assertClean(oneState(#"{"Type": "Pass", "InputPath": "$.a", "OutputPath": null, "ResultPath": "$.r['x']", "End": true}"#))
-    assertFinding(oneState(#"{"Type": "Pass", "InputPath": "a", "End": true}"#), "invalid-path", at: "4:40",
-                  "'InputPath' is not a valid path or intrinsic function call")
-    assertFinding(oneState(#"{"Type": "Pass", "ResultPath": "$$.a", "End": true}"#), "invalid-path", at: "4:41",
-                  "'ResultPath' is not a valid reference path: the context object ($$) cannot be used here")
-    assertFinding(oneState(#"{"Type": "Pass", "ResultPath": "$v", "End": true}"#), "invalid-path", at: "4:41",
-                  "variables cannot be used here")
-    assertFinding(oneState(#"{"Type": "Pass", "ResultPath": "$.a[*]", "End": true}"#), "invalid-path", at: "4:41",
-                  "'[*]' is not allowed in a reference path")
-    assertFinding(oneState(#"{"Type": "Pass", "OutputPath": 5, "End": true}"#), "wrong-type", at: "4:41",
-                  "'OutputPath' must be a path string or null, not a number")
+    assertASLClean(aslOneState(#"{"Type": "Pass", "InputPath": "$.a", "OutputPath": null, "ResultPath": "$.r['x']", "End": true}"#))
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "InputPath": "a", "End": true}"#), "invalid-path", at: "4:40",
+                     "'InputPath' is not a valid path or intrinsic function call")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "ResultPath": "$$.a", "End": true}"#), "invalid-path", at: "4:41",
+                     "'ResultPath' is not a valid reference path: the context object ($$) cannot be used here")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "ResultPath": "$v", "End": true}"#), "invalid-path", at: "4:41",
+                     "variables cannot be used here")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "ResultPath": "$.a[*]", "End": true}"#), "invalid-path", at: "4:41",
+                     "'[*]' is not allowed in a reference path")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "OutputPath": 5, "End": true}"#), "wrong-type", at: "4:41",
+                     "'OutputPath' must be a path string or null, not a number")
   }
 }

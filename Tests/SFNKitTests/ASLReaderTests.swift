@@ -75,8 +75,8 @@ final class ASLReaderTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "duplicate-key", at: "4:40", "Duplicate key 'End' (first defined at line 4, column 27)")
-    assertClean(oneState(#"{"Type": "Pass", "End": true}"#))
+    assertASLFinding(text, "duplicate-key", at: "4:40", "Duplicate key 'End' (first defined at line 4, column 27)")
+    assertASLClean(aslOneState(#"{"Type": "Pass", "End": true}"#))
   }
 
   func testDuplicateStateKeysAreReportedOnce() {
@@ -99,11 +99,11 @@ final class ASLReaderTests: XCTestCase {
       XCTAssertEqual(error as? ASLSyntaxError, ASLSyntaxError(message: "invalid literal, expected 'true'", line: 2,
                                                               column: 8))
     }
-    assertFinding("{\n  \"a\": tru\n}", "json-syntax", at: "2:8", "Invalid JSON: invalid literal")
-    assertFinding(#"{"a": 1,}"#, "json-syntax", at: "1:9", "expected a string key")
-    assertFinding("{\"é\": \"x\" \"b\"}", "json-syntax", at: "1:11", "expected ',' or '}'")
-    assertFinding("{\"a\": \"open", "json-syntax", at: "1:7", "unterminated string")
-    assertFinding("", "json-syntax", at: "1:1", "unexpected end of input")
-    assertFinding("{} {}", "json-syntax", at: "1:4", "unexpected text after the JSON value")
+    assertASLFinding("{\n  \"a\": tru\n}", "json-syntax", at: "2:8", "Invalid JSON: invalid literal")
+    assertASLFinding(#"{"a": 1,}"#, "json-syntax", at: "1:9", "expected a string key")
+    assertASLFinding("{\"é\": \"x\" \"b\"}", "json-syntax", at: "1:11", "expected ',' or '}'")
+    assertASLFinding("{\"a\": \"open", "json-syntax", at: "1:7", "unterminated string")
+    assertASLFinding("", "json-syntax", at: "1:1", "unexpected end of input")
+    assertASLFinding("{} {}", "json-syntax", at: "1:4", "unexpected text after the JSON value")
   }
 }

@@ -4,7 +4,7 @@ import XCTest
 /// StartAt and transitions resolve in their own scope, every state is reachable, something terminates.
 final class ASLScopeTests: XCTestCase {
   func testStartAtMustNameAState() {
-    assertClean(oneState(#"{"Type": "Succeed"}"#))
+    assertASLClean(aslOneState(#"{"Type": "Succeed"}"#))
     let text = """
     {
       "StartAt": "Nope",
@@ -13,15 +13,15 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "unknown-state", at: "2:14", "StartAt 'Nope' does not name a state in this scope")
+    assertASLFinding(text, "unknown-state", at: "2:14", "StartAt 'Nope' does not name a state in this scope")
   }
 
   func testStartAtAndStatesAreRequired() {
-    assertFinding(#"{"States": {"A": {"Type": "Succeed"}}}"#, "missing-field", at: "1:1",
-                  "The state machine is missing required field 'StartAt'")
-    assertFinding(#"{"StartAt": "A"}"#, "missing-field", at: "1:1",
-                  "The state machine is missing required field 'States'")
-    assertFinding(#"{"StartAt": "A", "States": {}}"#, "no-states", at: "1:28", "at least one state")
+    assertASLFinding(#"{"States": {"A": {"Type": "Succeed"}}}"#, "missing-field", at: "1:1",
+                     "The state machine is missing required field 'StartAt'")
+    assertASLFinding(#"{"StartAt": "A"}"#, "missing-field", at: "1:1",
+                     "The state machine is missing required field 'States'")
+    assertASLFinding(#"{"StartAt": "A", "States": {}}"#, "no-states", at: "1:28", "at least one state")
   }
 
   func testNextAndDefaultMustNameAStateInTheSameScope() {
@@ -34,7 +34,7 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertClean(valid)
+    assertASLClean(valid)
     let text = """
     {
       "StartAt": "A",
@@ -44,9 +44,9 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "unknown-state", at: "4:35", "Next 'C' does not name a state in this scope")
-    assertFinding(text, "unknown-state", at: "5:88", "Next 'Z' does not name a state")
-    assertFinding(text, "unknown-state", at: "5:106", "Default 'Y' does not name a state")
+    assertASLFinding(text, "unknown-state", at: "4:35", "Next 'C' does not name a state in this scope")
+    assertASLFinding(text, "unknown-state", at: "5:88", "Next 'Z' does not name a state")
+    assertASLFinding(text, "unknown-state", at: "5:106", "Default 'Y' does not name a state")
   }
 
   func testBranchStatesCannotJumpToOuterStates() {
@@ -61,9 +61,9 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "unknown-state", at: "5:67", "Next 'Done' does not name a state in this scope")
-    assertFinding(text, "unreachable-state", at: "5:76", "State 'B2' is not reachable from StartAt")
-    assertFinding(text, "unreachable-state", at: "7:5", "State 'Done' is not reachable from StartAt")
+    assertASLFinding(text, "unknown-state", at: "5:67", "Next 'Done' does not name a state in this scope")
+    assertASLFinding(text, "unreachable-state", at: "5:76", "State 'B2' is not reachable from StartAt")
+    assertASLFinding(text, "unreachable-state", at: "7:5", "State 'Done' is not reachable from StartAt")
   }
 
   func testEveryStateMustBeReachable() {
@@ -78,7 +78,7 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "unreachable-state", at: "7:5", "State 'Orphan' is not reachable from StartAt")
+    assertASLFinding(text, "unreachable-state", at: "7:5", "State 'Orphan' is not reachable from StartAt")
     XCTAssertFalse(ASLLinter.lint(text).contains { $0.path == "$.States.Handler" })
   }
 
@@ -92,8 +92,8 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "no-terminal-state", at: "3:13", "No terminal state")
-    assertClean(oneState(#"{"Type": "Fail", "Error": "E"}"#))
+    assertASLFinding(text, "no-terminal-state", at: "3:13", "No terminal state")
+    assertASLClean(aslOneState(#"{"Type": "Fail", "Error": "E"}"#))
   }
 
   func testStateNamesAreUniqueAcrossTheWholeMachine() {
@@ -106,26 +106,26 @@ final class ASLScopeTests: XCTestCase {
       }
     }
     """
-    assertFinding(text, "duplicate-state-name", at: "5:5", "State name 'X' is already used at line 4, column 85")
+    assertASLFinding(text, "duplicate-state-name", at: "5:5", "State name 'X' is already used at line 4, column 85")
   }
 
   func testStateNamesAreAtMost80Characters() {
     let ok = String(repeating: "n", count: 80)
-    assertClean(#"{"StartAt": "\#(ok)", "States": {"\#(ok)": {"Type": "Succeed"}}}"#)
+    assertASLClean(#"{"StartAt": "\#(ok)", "States": {"\#(ok)": {"Type": "Succeed"}}}"#)
     let long = String(repeating: "n", count: 81)
-    assertFinding(#"{"StartAt": "\#(long)", "States": {"\#(long)": {"Type": "Succeed"}}}"#, "state-name-too-long",
-                  at: "1:109", "State name is 81 characters long; the maximum is 80")
+    assertASLFinding(#"{"StartAt": "\#(long)", "States": {"\#(long)": {"Type": "Succeed"}}}"#, "state-name-too-long",
+                     at: "1:109", "State name is 81 characters long; the maximum is 80")
   }
 
   func testNextAndEndAreExclusiveAndOneIsRequired() {
-    assertClean(oneState(#"{"Type": "Pass", "End": true}"#))
-    assertFinding(oneState(#"{"Type": "Pass", "Next": "A", "End": true}"#), "next-and-end", at: "4:27",
-                  "cannot have both 'Next' and \"End\": true")
-    assertFinding(oneState(#"{"Type": "Pass"}"#), "missing-transition", at: "4:10",
-                  "Pass state needs either 'Next' or \"End\": true")
-    assertFinding(oneState(#"{"Type": "Pass", "End": false}"#), "missing-transition", at: "4:10",
-                  "Pass state needs either 'Next' or \"End\": true")
-    assertFinding(oneState(#"{"Type": "Pass", "End": "yes"}"#), "wrong-type", at: "4:34",
-                  "'End' must be a boolean, not a string")
+    assertASLClean(aslOneState(#"{"Type": "Pass", "End": true}"#))
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Next": "A", "End": true}"#), "next-and-end", at: "4:27",
+                     "cannot have both 'Next' and \"End\": true")
+    assertASLFinding(aslOneState(#"{"Type": "Pass"}"#), "missing-transition", at: "4:10",
+                     "Pass state needs either 'Next' or \"End\": true")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "End": false}"#), "missing-transition", at: "4:10",
+                     "Pass state needs either 'Next' or \"End\": true")
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "End": "yes"}"#), "wrong-type", at: "4:34",
+                     "'End' must be a boolean, not a string")
   }
 }

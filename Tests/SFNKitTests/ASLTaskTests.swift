@@ -5,7 +5,7 @@ import XCTest
 final class ASLTaskTests: XCTestCase {
   /// A Task with this resource and extra fields; the Resource string starts at line 4, column 39.
   private func task(_ resource: String, _ extra: String = "") -> String {
-    oneState(#"{"Type": "Task", "Resource": "\#(resource)", "End": true\#(extra)}"#)
+    aslOneState(#"{"Type": "Task", "Resource": "\#(resource)", "End": true\#(extra)}"#)
   }
 
   private let lambdaRetry = #", "Retry": [{"ErrorEquals": ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"], "MaxAttempts": 3, "BackoffRate": 2.0}]"#
@@ -15,11 +15,11 @@ final class ASLTaskTests: XCTestCase {
                 "arn:aws:states:::states:startExecution.sync:2", "arn:aws-cn:states:::sns:publish",
                 "arn:aws:states:::aws-sdk:s3:listObjectsV2", "arn:aws-us-gov:states:::glue:startJobRun.sync",
                 "arn:aws:states:::emr-serverless:startJobRun.sync"] {
-      assertClean(task(arn))
+      assertASLClean(task(arn))
     }
-    assertClean(task("arn:aws:lambda:us-east-1:123456789012:function:f:prod", lambdaRetry))
-    assertClean(task("arn:aws:states:::lambda:invoke", lambdaRetry))
-    assertClean(task("arn:aws:states:eu-west-1:123456789012:activity:work", #", "HeartbeatSeconds": 60"#))
+    assertASLClean(task("arn:aws:lambda:us-east-1:123456789012:function:f:prod", lambdaRetry))
+    assertASLClean(task("arn:aws:states:::lambda:invoke", lambdaRetry))
+    assertASLClean(task("arn:aws:states:eu-west-1:123456789012:activity:work", #", "HeartbeatSeconds": 60"#))
   }
 
   func testMalformedResources() {
@@ -37,57 +37,57 @@ final class ASLTaskTests: XCTestCase {
       ("arn:aws:sns:us-east-1:123456789012:topic", "invalid-resource", "not a 'sns' ARN"),
     ]
     for (arn, code, message) in cases {
-      assertFinding(task(arn), code, at: "4:39", message)
+      assertASLFinding(task(arn), code, at: "4:39", message)
     }
   }
 
   func testSuspiciousResourcesAreWarned() {
-    assertFinding(task("foo:bar"), "resource-not-arn", at: "4:39", "'Resource' is not an ARN", severity: .warning)
-    assertFinding(task("arn:aws:lambda:us-east-1:ACCOUNT:function:f", lambdaRetry), "arn-account", at: "4:39",
-                  "account 'ACCOUNT' is not a 12-digit AWS account ID", severity: .warning)
-    assertFinding(task("arn:aws:lambda:useast1:123456789012:function:f", lambdaRetry), "arn-region", at: "4:39",
-                  "region 'useast1' does not look like an AWS region", severity: .warning)
-    assertClean(task("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:f", lambdaRetry))
+    assertASLFinding(task("foo:bar"), "resource-not-arn", at: "4:39", "'Resource' is not an ARN", severity: .warning)
+    assertASLFinding(task("arn:aws:lambda:us-east-1:ACCOUNT:function:f", lambdaRetry), "arn-account", at: "4:39",
+                     "account 'ACCOUNT' is not a 12-digit AWS account ID", severity: .warning)
+    assertASLFinding(task("arn:aws:lambda:useast1:123456789012:function:f", lambdaRetry), "arn-region", at: "4:39",
+                     "region 'useast1' does not look like an AWS region", severity: .warning)
+    assertASLClean(task("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:f", lambdaRetry))
   }
 
   func testTimeoutAndHeartbeat() {
     let sqs = "arn:aws:states:::sqs:sendMessage"
-    assertClean(task(sqs, #", "TimeoutSeconds": 60, "HeartbeatSeconds": 59"#))
-    assertClean(task(sqs, #", "TimeoutSecondsPath": "$.t", "HeartbeatSecondsPath": "$$.Execution.Input.h""#))
-    assertFinding(task(sqs, #", "TimeoutSeconds": 60, "HeartbeatSeconds": 60"#), "heartbeat-not-below-timeout",
-                  at: "4:130", "'HeartbeatSeconds' (60) must be smaller than 'TimeoutSeconds' (60)")
-    assertFinding(task(sqs, #", "TimeoutSeconds": 0"#), "out-of-range", at: "4:106",
-                  "'TimeoutSeconds' is 0 but must be at least 1")
-    assertFinding(task(sqs, #", "HeartbeatSecondsPath": "$.h", "HeartbeatSeconds": 5"#), "mutually-exclusive",
-                  at: "4:119", "Only one of 'HeartbeatSeconds', 'HeartbeatSecondsPath' may be set")
-    assertFinding(task(sqs, #", "TimeoutSecondsPath": "$.t[0:1]""#), "invalid-path", at: "4:110",
-                  "'TimeoutSecondsPath' is not a valid reference path")
+    assertASLClean(task(sqs, #", "TimeoutSeconds": 60, "HeartbeatSeconds": 59"#))
+    assertASLClean(task(sqs, #", "TimeoutSecondsPath": "$.t", "HeartbeatSecondsPath": "$$.Execution.Input.h""#))
+    assertASLFinding(task(sqs, #", "TimeoutSeconds": 60, "HeartbeatSeconds": 60"#), "heartbeat-not-below-timeout",
+                     at: "4:130", "'HeartbeatSeconds' (60) must be smaller than 'TimeoutSeconds' (60)")
+    assertASLFinding(task(sqs, #", "TimeoutSeconds": 0"#), "out-of-range", at: "4:106",
+                     "'TimeoutSeconds' is 0 but must be at least 1")
+    assertASLFinding(task(sqs, #", "HeartbeatSecondsPath": "$.h", "HeartbeatSeconds": 5"#), "mutually-exclusive",
+                     at: "4:119", "Only one of 'HeartbeatSeconds', 'HeartbeatSecondsPath' may be set")
+    assertASLFinding(task(sqs, #", "TimeoutSecondsPath": "$.t[0:1]""#), "invalid-path", at: "4:110",
+                     "'TimeoutSecondsPath' is not a valid reference path")
   }
 
   func testCredentials() {
     let sqs = "arn:aws:states:::sqs:sendMessage"
-    assertClean(task(sqs, #", "Credentials": {"RoleArn.$": "$.role"}"#))
-    assertFinding(task(sqs, #", "Credentials": "arn:aws:iam::123456789012:role/r""#), "wrong-type", at: "4:103",
-                  "'Credentials' must be an object, not a string")
+    assertASLClean(task(sqs, #", "Credentials": {"RoleArn.$": "$.role"}"#))
+    assertASLFinding(task(sqs, #", "Credentials": "arn:aws:iam::123456789012:role/r""#), "wrong-type", at: "4:103",
+                     "'Credentials' must be an object, not a string")
   }
 
   func testLambdaWithoutTransientRetryIsWarned() {
-    assertClean(task("arn:aws:states:::lambda:invoke", #", "Retry": [{"ErrorEquals": ["States.ALL"]}]"#))
-    assertFinding(task("arn:aws:states:::lambda:invoke"), "lambda-without-retry", at: "4:39",
-                  "Lambda task has no Retry for the transient Lambda errors Lambda.ServiceException", severity: .warning)
+    assertASLClean(task("arn:aws:states:::lambda:invoke", #", "Retry": [{"ErrorEquals": ["States.ALL"]}]"#))
+    assertASLFinding(task("arn:aws:states:::lambda:invoke"), "lambda-without-retry", at: "4:39",
+                     "Lambda task has no Retry for the transient Lambda errors Lambda.ServiceException", severity: .warning)
     let partial = #", "Retry": [{"ErrorEquals": ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException"]}]"#
-    assertFinding(task("arn:aws:lambda:us-east-1:123456789012:function:f", partial), "lambda-without-retry",
-                  at: "4:39", "transient Lambda errors Lambda.TooManyRequestsException;", severity: .warning)
+    assertASLFinding(task("arn:aws:lambda:us-east-1:123456789012:function:f", partial), "lambda-without-retry",
+                     at: "4:39", "transient Lambda errors Lambda.TooManyRequestsException;", severity: .warning)
     let disabled = #", "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 0}]"#
-    assertFinding(task("arn:aws:states:::lambda:invoke", disabled), "lambda-without-retry", at: "4:39",
-                  "no Retry", severity: .warning)
+    assertASLFinding(task("arn:aws:states:::lambda:invoke", disabled), "lambda-without-retry", at: "4:39",
+                     "no Retry", severity: .warning)
   }
 
   func testTokenWaitsWithoutTimeoutAreWarned() {
-    assertClean(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken", #", "HeartbeatSeconds": 600"#))
-    assertFinding(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken"), "wait-without-timeout", at: "4:39",
-                  "A task waiting for a task token without TimeoutSeconds or HeartbeatSeconds", severity: .warning)
-    assertFinding(task("arn:aws:states:us-east-1:123456789012:activity:a"), "wait-without-timeout", at: "4:39",
-                  "An activity task without TimeoutSeconds", severity: .warning)
+    assertASLClean(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken", #", "HeartbeatSeconds": 600"#))
+    assertASLFinding(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken"), "wait-without-timeout", at: "4:39",
+                     "A task waiting for a task token without TimeoutSeconds or HeartbeatSeconds", severity: .warning)
+    assertASLFinding(task("arn:aws:states:us-east-1:123456789012:activity:a"), "wait-without-timeout", at: "4:39",
+                     "An activity task without TimeoutSeconds", severity: .warning)
   }
 }

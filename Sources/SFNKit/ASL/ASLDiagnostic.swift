@@ -2,7 +2,9 @@
 public struct ASLDiagnostic: Sendable, Equatable, CustomStringConvertible {
   /// How serious a finding is: errors make a definition invalid, warnings flag legal but suspicious things.
   public enum Severity: String, Sendable, Equatable, Comparable {
+    /// The definition is invalid: the service would reject it or it cannot run.
     case error
+    /// Legal, but probably not what was meant.
     case warning
 
     /// Errors sort before warnings.

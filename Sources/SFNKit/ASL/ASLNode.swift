@@ -2,12 +2,17 @@
 public struct ASLNode: Sendable {
   /// The value itself; objects keep their members in document order, duplicates included.
   public enum Kind: Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number and its literal text, so `3` and `3.0` can be told apart.
     case number(Double, literal: String)
+    /// A string, unescaped.
     case string(String)
+    /// An array of located elements.
     case array([ASLNode])
+    /// An object's members in document order, duplicates included.
     case object([ASLMember])
   }
 
