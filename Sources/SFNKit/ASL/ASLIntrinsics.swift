@@ -54,7 +54,8 @@ enum ASLIntrinsics {
     if let range = arity[name], !range.contains(args.count) {
       let expected = range.upperBound == Int.max ? "at least \(range.lowerBound)"
         : range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-      out.append(Problem(message: "\(name) takes \(expected) argument\(expected.hasSuffix(" 1") || expected == "1" ? "" : "s"), got \(args.count)"))
+      let plural = expected.hasSuffix(" 1") || expected == "1" ? "" : "s"
+      out.append(Problem(message: "\(name) takes \(expected) argument\(plural), got \(args.count)"))
     }
     switch (name, args.first, args.count > 1 ? args[1] : nil) {
     case ("States.Format", .string(let template)?, _):
@@ -164,7 +165,8 @@ enum ASLIntrinsics {
           guard i + 1 < s.count else { break }
           let e = s[i + 1]
           guard "'{}\\".unicodeScalars.contains(e) else {
-            throw Problem(message: "invalid escape '\\\(e)' in a string literal; only \\', \\{, \\} and \\\\ are allowed")
+            throw Problem(
+              message: "invalid escape '\\\(e)' in a string literal; only \\', \\{, \\} and \\\\ are allowed")
           }
           // Keep escaped braces distinguishable from placeholders.
           if e == "{" || e == "}" { out.append("\u{1}") } else { out.append(e) }

@@ -211,7 +211,9 @@ public struct ASLReader {
     let intStart = pos
     let intDigits = digits()
     if intDigits == 0 { throw error("invalid number") }
-    if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("leading zeros are not allowed", at: intStart) }
+    if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") {
+      throw error("leading zeros are not allowed", at: intStart)
+    }
     if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
       pos += 1
       if digits() == 0 { throw error("expected digits after '.'") }

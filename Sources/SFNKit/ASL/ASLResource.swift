@@ -25,7 +25,8 @@ struct ASLResourceARN {
 
   /// Splits `arn:partition:service:region:account:resource` (the resource part may contain colons).
   init?(_ text: String) {
-    let parts = Self.collapsingPlaceholders(text).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+    let parts = Self.collapsingPlaceholders(text)
+      .split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
     guard parts.count == 6, parts[0] == "arn" else { return nil }
     (partition, service, region, account, resource) = (parts[1], parts[2], parts[3], parts[4], parts[5])
   }
@@ -67,7 +68,8 @@ struct ASLResourceARN {
       return integration()
     case "states":
       if region.isEmpty || account.isEmpty {
-        return fail("an activity ARN needs a region and an account: arn:\(partition):states:REGION:ACCOUNT:activity:NAME")
+        return fail("an activity ARN needs a region and an account: "
+                      + "arn:\(partition):states:REGION:ACCOUNT:activity:NAME")
       }
       guard resource.hasPrefix("activity:"), resource.count > 9 else {
         return fail("a states ARN with a region and account must be an activity (…:activity:NAME)")

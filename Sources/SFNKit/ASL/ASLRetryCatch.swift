@@ -3,7 +3,8 @@ extension ASLChecker {
   static let knownStatesErrors: Set<String> = [
     "States.ALL", "States.HeartbeatTimeout", "States.Timeout", "States.TaskFailed", "States.Permissions",
     "States.ResultPathMatchFailure", "States.ParameterPathFailure", "States.QueryEvaluationError",
-    "States.BranchFailed", "States.NoChoiceMatched", "States.IntrinsicFailure", "States.ExceedToleratedFailureThreshold",
+    "States.BranchFailed", "States.NoChoiceMatched", "States.IntrinsicFailure",
+    "States.ExceedToleratedFailureThreshold",
     "States.ItemReaderFailed", "States.ResultWriterFailed", "States.Runtime", "States.DataLimitExceeded",
   ]
 
