@@ -60,6 +60,13 @@ public struct AWSServiceEndpointInfo: Sendable, Equatable {
   /// The first host label, e.g. `states`.
   public var hostPrefix: String
 
+  /// A service with the given names.
+  public init(environmentSuffix: String, configKey: String, hostPrefix: String) {
+    self.environmentSuffix = environmentSuffix
+    self.configKey = configKey
+    self.hostPrefix = hostPrefix
+  }
+
   /// Step Functions (serviceId `SFN`, endpoint prefix `states`).
   public static let stepFunctions = AWSServiceEndpointInfo(environmentSuffix: "SFN", configKey: "sfn",
                                                            hostPrefix: "states")

@@ -12,6 +12,13 @@ public struct ResolvedCredentials {
   public var source: String
   /// What the provider looked at, e.g. `profile "dev" in ~/.aws/credentials`.
   public var detail: String
+
+  /// Credentials from `source`.
+  public init(credentials: Credentials, source: String, detail: String) {
+    self.credentials = credentials
+    self.source = source
+    self.detail = detail
+  }
 }
 
 /// Tries credential providers in order; the first that returns credentials wins, the first that throws stops.

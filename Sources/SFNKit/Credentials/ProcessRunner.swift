@@ -17,6 +17,13 @@ public struct ProcessOutput: Sendable, Equatable {
   public var stdout: [UInt8]
   /// Everything written to stderr.
   public var stderr: [UInt8]
+
+  /// An outcome with the given parts.
+  public init(status: Int32, stdout: [UInt8], stderr: [UInt8]) {
+    self.status = status
+    self.stdout = stdout
+    self.stderr = stderr
+  }
 }
 
 /// Runs a program directly (no shell) via `posix_spawnp`, collecting stdout and stderr.

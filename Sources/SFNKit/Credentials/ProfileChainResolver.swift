@@ -37,6 +37,12 @@ public struct StaticKeys: Equatable, CustomStringConvertible {
   public var location: SourceLocation?
   /// The access key id only.
   public var description: String { "access key \(credentials.accessKeyId)" }
+
+  /// Keys written at `location`.
+  public init(credentials: Credentials, location: SourceLocation?) {
+    self.credentials = credentials
+    self.location = location
+  }
 }
 
 /// One `role_arn` to assume with the previous step's credentials.
@@ -55,6 +61,18 @@ public struct RoleStep: Equatable {
   public var durationSeconds: Int?
   /// Where `role_arn` was written.
   public var location: SourceLocation?
+
+  /// A step assuming `roleArn`, named by `profile`.
+  public init(profile: String, roleArn: String, sessionName: String? = nil, externalId: String? = nil,
+              mfaSerial: String? = nil, durationSeconds: Int? = nil, location: SourceLocation? = nil) {
+    self.profile = profile
+    self.roleArn = roleArn
+    self.sessionName = sessionName
+    self.externalId = externalId
+    self.mfaSerial = mfaSerial
+    self.durationSeconds = durationSeconds
+    self.location = location
+  }
 }
 
 /// A resolved profile: a base source, then roles to assume in order (the first uses the base credentials).
@@ -63,6 +81,12 @@ public struct ProfileChain: Equatable {
   public var base: BaseCredentialSource
   /// Roles to assume, innermost (closest to the base) first.
   public var roles: [RoleStep]
+
+  /// A chain from `base` through `roles`.
+  public init(base: BaseCredentialSource, roles: [RoleStep]) {
+    self.base = base
+    self.roles = roles
+  }
 }
 
 /// Follows `role_arn` / `source_profile` / `credential_source` from a profile to its base credentials.

@@ -12,6 +12,13 @@ public struct CallerIdentity: Sendable, Equatable {
   public var arn: String
   /// The unique id of the caller.
   public var userId: String
+
+  /// An identity with the given parts.
+  public init(account: String, arn: String, userId: String) {
+    self.account = account
+    self.arn = arn
+    self.userId = userId
+  }
 }
 
 /// A minimal STS client over the awsQuery protocol: form-encoded POST, XML reply, no dependencies.
