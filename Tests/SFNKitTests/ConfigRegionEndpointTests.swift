@@ -158,6 +158,9 @@ final class ConfigClientSetupTests: XCTestCase {
     XCTAssertNil(setup.region)
     XCTAssertEqual(transport.requests.first?.url.absoluteString, "http://169.254.169.254/latest/api/token")
     XCTAssertThrowsError(try setup.requireRegion())
-    XCTAssertThrowsError(try setup.endpoint())
+    XCTAssertThrowsError(try setup.endpoint()) {
+      XCTAssertEqual("\($0)", "no region: pass --region, set AWS_REGION, or add 'region =' to profile \"default\" in "
+                     + "~/.aws/config")
+    }
   }
 }

@@ -53,9 +53,11 @@ public struct ClientSetup {
 
   /// The Step Functions endpoint and its source (spec d): configured URLs, else the rules for the region.
   public func endpoint() throws -> ResolvedSetting<URL> {
-    try EndpointResolver(service: .stepFunctions, commandLine: endpointOverride, environment: context.environment,
-                         profile: context.profile, files: context.files)
-      .resolve(region: region?.value)
+    let resolver = EndpointResolver(service: .stepFunctions, commandLine: endpointOverride,
+                                    environment: context.environment, profile: context.profile, files: context.files)
+    // Without a configured URL the rules need a region: fail with the message that names the profile.
+    let region = try resolver.configuredEndpoint() == nil ? requireRegion().value : self.region?.value
+    return try resolver.resolve(region: region)
   }
 
   /// True when the endpoint came from configuration rather than the rules (e.g. Step Functions Local).
