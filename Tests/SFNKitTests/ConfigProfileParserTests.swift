@@ -94,6 +94,11 @@ final class ConfigProfileParserTests: XCTestCase {
     XCTAssertEqual(files.profile(named: "dev")?["services"], "local")
   }
 
+  func testLeadingByteOrderMarkIsIgnored() throws {
+    let files = try ProfileFiles(config: "\u{FEFF}[default]\r\nregion = eu-west-1\r\n", credentials: nil)
+    XCTAssertEqual(files.profile(named: "default")?.location(of: "region")?.line, 2)
+  }
+
   func testIndentedCommentLinesAreComments() throws {
     let files = try ProfileFiles(config: "[profile a]\nx = 1\n  # note\ny = 2", credentials: nil)
     XCTAssertEqual(files.profile(named: "a")?["x"], "1")

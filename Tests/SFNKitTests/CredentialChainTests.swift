@@ -165,3 +165,39 @@ final class CredentialChainTests: XCTestCase {
     }
   }
 }
+
+/// In-memory holding and refreshing of temporary credentials for long-running commands.
+final class CredentialRefreshingTests: XCTestCase {
+  final class Counting: CredentialProvider {
+    var calls = 0
+    let lifetime: Double?
+    let clock: () -> Date
+    init(lifetime: Double?, clock: @escaping () -> Date) { (self.lifetime, self.clock) = (lifetime, clock) }
+    var name: String { "counting" }
+    func credentials() throws -> Credentials? {
+      calls += 1
+      return Credentials(accessKeyId: "AK\(calls)", secretAccessKey: "S",
+                         expiration: lifetime.map { clock().addingTimeInterval($0) })
+    }
+  }
+
+  func testRefreshesOnlyNearExpiry() throws {
+    var now = Date(timeIntervalSince1970: 1_000_000)
+    let source = Counting(lifetime: 3600) { now }
+    let holder = RefreshingCredentials(source, clock: Clock { now })
+    for _ in 0..<10 { XCTAssertEqual(try holder.credentials()?.accessKeyId, "AK1") }
+    now += 3000  // 10 minutes left: still fine
+    XCTAssertEqual(try holder.credentials()?.accessKeyId, "AK1")
+    now += 400  // under 5 minutes left: refresh
+    XCTAssertEqual(try holder.credentials()?.accessKeyId, "AK2")
+    XCTAssertEqual(source.calls, 2)
+  }
+
+  func testLongTermKeysAreFetchedOnce() throws {
+    let source = Counting(lifetime: nil) { Date() }
+    let holder = RefreshingCredentials(source)
+    for _ in 0..<5 { _ = try holder.credentials() }
+    XCTAssertEqual(source.calls, 1)
+    XCTAssertEqual(holder.name, "counting")
+  }
+}

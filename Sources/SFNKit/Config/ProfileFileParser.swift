@@ -57,6 +57,8 @@ struct ProfileFileParser {
   static func parse(_ text: String, path: String) throws -> [RawSection] {
     var parser = ProfileFileParser(path: path)
     var lineNumber = 0
+    // Windows editors may start the file with a byte-order mark; it is not part of the first line.
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
       lineNumber += 1
       try parser.read(line, number: lineNumber)
