@@ -16,7 +16,8 @@ let package = Package(
                    providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                    providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
-    .target(name: "SFNKit", dependencies: ["CCurl", "COpenSSL"]),
+    .target(
+      name: "SFNKit", dependencies: ["CCurl", "COpenSSL"]),
     .executableTarget(
       name: "sfn",
       dependencies: ["SFNKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

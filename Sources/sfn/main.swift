@@ -1,2 +1,42 @@
+import ArgumentParser
 import SFNKit
-print(SFNVersion.version)
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs sfn: global options may come before the command name, errors become one line and an exit code.
+func runMain(_ arguments: [String]) -> Int32 {
+  let args = ArgumentOrder.globalsAfterCommand(arguments)
+  do {
+    var command = try SFN.parseAsRoot(args)
+    try command.run()
+    return 0
+  } catch let exit as ExitCode {
+    return exit.rawValue
+  } catch let e as UserFacingError {
+    return report(e)
+  } catch let e as ServiceError {
+    return report(e)
+  } catch let e as TransportError {
+    return report(e)
+  } catch {
+    // Parse errors, --help and --version: argument-parser prints them and picks the code (64 for usage).
+    let code = SFN.exitCode(for: error)
+    if code == .success {
+      SFN.exit(withError: error)
+    }
+    fputs(SFN.fullMessage(for: error) + "\n", stderr)
+    return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+  }
+}
+
+private func report(_ error: Error) -> Int32 {
+  let (message, status) = ErrorReport.describe(error)
+  fputs("sfn: \(message)\n", stderr)
+  return status.rawValue
+}
+
+exit(runMain(Array(CommandLine.arguments.dropFirst())))

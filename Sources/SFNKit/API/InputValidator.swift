@@ -1,0 +1,112 @@
+/// Checks an operation input against the model before it is sent: required members, types, lengths,
+/// ranges, enums, names, ARNs and the JSON documents carried in strings.
+public struct InputValidator {
+  /// Shapes whose string values are JSON documents.
+  static let jsonDocumentShapes: Set<String> = ["SensitiveData", "Definition"]
+  /// Shapes whose values are resource names with the service's character rules.
+  static let nameShapes: Set<String> = ["Name", "CharacterRestrictedName"]
+  static let arnShapes: Set<String> = ["Arn", "LongArn"]
+
+  /// A validator.
+  public init() {}
+
+  /// Throws the first problem found in `value` (of shape `shape`, at `path`; "" is the top level).
+  public func validate(_ value: JSON, shape: Shape, path: String, shapeName: String? = nil) throws {
+    let here = path.isEmpty ? "input" : display(path)
+    switch (shape.kind, value) {
+    case (.structure, .object(let object)):
+      for name in shape.required where object[name] == nil || object[name] == .null {
+        if path.isEmpty { throw SFNError(.usage, "missing required option --\(kebab(name))") }
+        throw SFNError(.badInput, "\(here): missing required key '\(name)'")
+      }
+      for (key, member) in object {
+        guard let target = shape.memberShape(key) else {
+          let known = shape.members.map(\.name).joined(separator: ", ")
+          throw SFNError(.badInput, "\(here): unknown parameter '\(key)' (valid: \(known))")
+        }
+        if member == .null { continue }
+        guard let s = ServiceModel.shape(target) else { continue }
+        try validate(member, shape: s, path: path.isEmpty ? key : path + "." + key, shapeName: target)
+      }
+    case (.list, .array(let items)):
+      try checkBounds(items.count, shape, here, unit: "items")
+      guard let memberName = shape.member, let member = ServiceModel.shape(memberName) else { return }
+      for (i, item) in items.enumerated() {
+        try validate(item, shape: member, path: "\(path)[\(i)]", shapeName: memberName)
+      }
+    case (.map, .object(let object)):
+      guard let valueName = shape.value, let valueShape = ServiceModel.shape(valueName) else { return }
+      for (key, item) in object { try validate(item, shape: valueShape, path: "\(path).\(key)", shapeName: valueName) }
+    case (.string, .string(let s)):
+      try validate(string: s, shape: shape, shapeName: shapeName, here: here)
+    case (.integer, .number(let n)), (.long, .number(let n)):
+      guard n.rounded() == n else { throw SFNError(.badInput, "\(here): expected a whole number, got \(n)") }
+      if let min = shape.min, n < Double(min) { throw SFNError(.badInput, "\(here): \(JSONWriter.format(number: n)) is below the minimum \(min)") }
+      if let max = shape.max, n > Double(max) { throw SFNError(.badInput, "\(here): \(JSONWriter.format(number: n)) is above the maximum \(max)") }
+    case (.float, .number), (.double, .number), (.boolean, .bool), (.timestamp, .number), (.timestamp, .string),
+      (.blob, .string):
+      return
+    default:
+      throw SFNError(.badInput, "\(here): expected \(article(shape.kind)), got \(describe(value))")
+    }
+  }
+
+  private func validate(string s: String, shape: Shape, shapeName: String?, here: String) throws {
+    if !shape.enumValues.isEmpty, !shape.enumValues.contains(s) {
+      throw SFNError(.badInput, "\(here): '\(s)' is not one of \(shape.enumValues.joined(separator: ", "))")
+    }
+    // Large limits are the service's byte limits (256 KiB data, 1 MiB definitions); small ones count characters.
+    let length = (shape.max ?? 0) >= 65536 ? s.utf8.count : s.unicodeScalars.count
+    try checkBounds(length, shape, here, unit: (shape.max ?? 0) >= 65536 ? "bytes" : "characters")
+    guard let shapeName else { return }
+    if Self.jsonDocumentShapes.contains(shapeName) {
+      do { _ = try JSONParser.parse(s) } catch let e as JSONParseError {
+        throw SFNError(.badInput, "\(here): invalid JSON at \(e)")
+      }
+    }
+    if Self.nameShapes.contains(shapeName), let bad = s.unicodeScalars.first(where: Self.isForbiddenInName) {
+      let shown = bad.value < 0x20 || bad == " " ? "U+" + String(bad.value, radix: 16, uppercase: true) : "'\(bad)'"
+      throw SFNError(.badInput, "\(here): '\(s)' contains \(shown); names may not contain white space, brackets, wildcards or \" # % \\ ^ | ~ ` $ & , ; : /")
+    }
+    if Self.arnShapes.contains(shapeName), !s.hasPrefix("arn:") {
+      throw SFNError(.badInput, "\(here): '\(s)' is not an ARN (arn:PARTITION:states:REGION:ACCOUNT:...)")
+    }
+  }
+
+  static func isForbiddenInName(_ c: Unicode.Scalar) -> Bool {
+    if c.value < 0x20 || (0x7F...0x9F).contains(c.value) { return true }
+    return " \t\n<>{}[]?*\"#%\\^|~`$&,;:/".unicodeScalars.contains(c)
+  }
+
+  private func checkBounds(_ n: Int, _ shape: Shape, _ here: String, unit: String) throws {
+    if let min = shape.min, n < min { throw SFNError(.badInput, "\(here): at least \(min) \(unit) required, got \(n)") }
+    if let max = shape.max, n > max { throw SFNError(.badInput, "\(here): at most \(max) \(unit) allowed, got \(n)") }
+  }
+
+  private func display(_ path: String) -> String {
+    let top = path.prefix { $0 != "." && $0 != "[" }
+    return "--" + kebab(String(top)) + path.dropFirst(top.count)
+  }
+
+  private func article(_ kind: ShapeKind) -> String {
+    switch kind {
+    case .structure, .map: return "an object"
+    case .list: return "a list"
+    case .integer, .long: return "an integer"
+    case .float, .double: return "a number"
+    case .boolean: return "true or false"
+    default: return "a string"
+    }
+  }
+
+  private func describe(_ value: JSON) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool: return "a boolean"
+    case .number: return "a number"
+    case .string: return "a string"
+    case .array: return "a list"
+    case .object: return "an object"
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/// The kinds of shape in an AWS service model.
+public enum ShapeKind: String, Sendable {
+  case string, integer, long, float, double, boolean, timestamp, blob, structure, list, map
+}
+
+/// One shape of the Step Functions model: its kind, members and constraints.
+public struct Shape: Sendable {
+  public let kind: ShapeKind
+  /// Structure members in model order: (member name, target shape name).
+  public let members: [(name: String, shape: String)]
+  public let required: [String]
+  /// List element shape.
+  public let member: String?
+  /// Map key and value shapes.
+  public let key: String?
+  public let value: String?
+  public let enumValues: [String]
+  /// Length (strings, lists) or value (numbers) bounds.
+  public let min: Int?
+  public let max: Int?
+  /// The model marks the value as sensitive (task tokens, data, definitions).
+  public let sensitive: Bool
+  public let exception: Bool
+
+  init(_ kind: ShapeKind, members: [(String, String)] = [], required: [String] = [], member: String? = nil,
+       key: String? = nil, value: String? = nil, enumValues: [String] = [], min: Int? = nil, max: Int? = nil,
+       sensitive: Bool = false, exception: Bool = false) {
+    self.kind = kind
+    self.members = members.map { (name: $0.0, shape: $0.1) }
+    self.required = required
+    self.member = member
+    self.key = key
+    self.value = value
+    self.enumValues = enumValues
+    self.min = min
+    self.max = max
+    self.sensitive = sensitive
+    self.exception = exception
+  }
+
+  /// The target shape name of a structure member.
+  public func memberShape(_ name: String) -> String? { members.first { $0.name == name }?.shape }
+}
+
+/// One Step Functions API operation.
+public struct Operation: Sendable {
+  /// The API name, e.g. `StartExecution`.
+  public let name: String
+  public let input: String
+  public let output: String?
+  /// Prepended to the host of a resolved AWS endpoint (`sync-`), never to a user-given endpoint.
+  public let hostPrefix: String?
+  /// The list member that pages hold, for paginated operations.
+  public let resultKey: String?
+  /// The model says a retried call cannot act twice.
+  public let idempotent: Bool
+
+  init(name: String, input: String, output: String?, hostPrefix: String? = nil, resultKey: String? = nil,
+       idempotent: Bool = false) {
+    self.name = name
+    self.input = input
+    self.output = output
+    self.hostPrefix = hostPrefix
+    self.resultKey = resultKey
+    self.idempotent = idempotent
+  }
+
+  /// True when the operation returns pages joined by `nextToken`.
+  public var isPaginated: Bool { resultKey != nil }
+}
+
+/// The Step Functions service model (shapes and operations), generated from botocore's.
+public enum ServiceModel {
+  /// Signing name and X-Amz-Target prefix.
+  public static let signingName = "states"
+  public static let targetPrefix = "AWSStepFunctions"
+
+  /// Every operation in model order.
+  public static var operations: [Operation] { generatedOperations }
+
+  /// The operation with this API name.
+  public static func operation(_ name: String) -> Operation? { generatedOperations.first { $0.name == name } }
+
+  /// The shape with this name.
+  public static func shape(_ name: String) -> Shape? { generatedShapes[name] }
+}
