@@ -16,7 +16,7 @@ public struct ServiceError: UserFacingError, Equatable {
 
   public var kind: FailureKind {
     if Self.credentialCodes.contains(code) { return .credentials }
-    if status >= 500 || RetryCodes.throttling.contains(code) { return .unreachable }
+    if status >= 500 || RetryClassifier.defaultThrottlingCodes.contains(code) { return .unreachable }
     return .rejected
   }
 
@@ -86,14 +86,4 @@ struct XMLError {
       .replacing("&lt;", with: "<").replacing("&gt;", with: ">")
       .replacing("&quot;", with: "\"").replacing("&apos;", with: "'").replacing("&amp;", with: "&")
   }
-}
-
-/// Error codes the retry logic and exit codes treat as throttling.
-public enum RetryCodes {
-  public static let throttling: Set<String> = [
-    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
-    "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
-    "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-    "EC2ThrottledException", "KmsThrottlingException",
-  ]
 }

@@ -40,100 +40,121 @@ public protocol ExchangeObserver: AnyObject {
   func willRetry(after delay: Double, reason: String)
 }
 
-/// Calls Step Functions operations over the AWS JSON 1.0 protocol.
+/// Calls Step Functions operations over the AWS JSON 1.0 protocol, with retries and clock-skew correction.
 public final class StepFunctionsClient {
   public let configuration: ClientConfiguration
   private let transport: HTTPTransport
-  private let credentialSource: () throws -> Credentials
-  private var cachedCredentials: Credentials?
+  private let credentialProvider: CredentialProvider
   private let clock: Clock
-  private let sleep: (Double) -> Void
-  private let random: () -> Double
-  /// Seconds to add to the local clock when signing, learnt from the service's Date header.
-  private var clockSkew: Double = 0
+  private let retry: RetryStrategy
+  /// The signing clock's offset from the local clock, learnt from the service's Date header.
+  private var skew = ClockSkew()
   public weak var observer: ExchangeObserver?
 
-  /// A client; `credentials` is called once, on the first request.
-  public init(configuration: ClientConfiguration, transport: HTTPTransport, credentials: @escaping () throws -> Credentials,
-              clock: Clock = .system, sleep: @escaping (Double) -> Void = { usleep(UInt32($0 * 1_000_000)) },
-              random: @escaping () -> Double = { Double.random(in: 0..<1) }) {
+  /// A client; credentials are asked of `credentials` before each request (wrap it in `RefreshingCredentials`).
+  public init(configuration: ClientConfiguration, transport: HTTPTransport, credentials: CredentialProvider,
+              clock: Clock = .system, retry: RetryStrategy? = nil) {
     self.configuration = configuration
     self.transport = transport
-    self.credentialSource = credentials
+    self.credentialProvider = credentials
     self.clock = clock
-    self.sleep = sleep
-    self.random = random
+    self.retry = retry ?? RetryStrategy(maxAttempts: configuration.maxAttempts)
   }
 
   /// Calls `operation` with `input` and returns the response as the service sent it (epoch timestamps).
+  ///
+  /// StartExecution gets a generated name and RedriveExecution a client token when the input has none, fixed
+  /// before the first attempt, so a retry after a lost response cannot act twice.
   public func call(_ operation: String, _ input: JSON = [:], timeout: Double? = nil) throws -> JSON {
-    guard let op = ServiceModel.operation(operation) else {
-      throw SFNError(.usage, "unknown operation \(operation)")
-    }
+    guard let op = ServiceModel.operation(operation) else { throw SFNError(.usage, "unknown operation \(operation)") }
+    let input = Self.withIdempotencyKey(op, input)
     let body = Array(JSONWriter.compact.string(input).utf8)
-    var attempt = 0
+    var context = RetryContext(idempotent: op.idempotent)
+    let invocationId = UUID().uuidString.lowercased()
     while true {
-      attempt += 1
-      let request = try signedRequest(op, body: body)
-      observer?.willSend(request, operation: operation, attempt: attempt)
+      var request = HTTPRequest(method: "POST", url: url(for: op), headers: [
+        ("Content-Type", "application/x-amz-json-1.0"),
+        ("X-Amz-Target", "\(ServiceModel.targetPrefix).\(op.name)"),
+        ("amz-sdk-invocation-id", invocationId),
+        ("amz-sdk-request", retry.sdkRequestHeader(context)),
+      ], body: body)
+      let signingTime = skew.signingTime(now: clock.now())
+      try sign(&request, at: signingTime)
+      observer?.willSend(request, operation: operation, attempt: context.attempts + 1)
       let started = clock.now()
-      let outcome: Result<HTTPResponse, TransportError>
-      do {
-        outcome = .success(try transport.send(request, timeout: timeout))
-      } catch let e as TransportError {
-        outcome = .failure(e)
+      let result: Result<HTTPResponse, TransportError>
+      do { result = .success(try transport.send(request, timeout: timeout)) } catch let e as TransportError {
+        result = .failure(e)
       }
       let elapsed = clock.now().timeIntervalSince(started)
-      switch outcome {
+      let outcome: AttemptOutcome
+      var failure: Error
+      switch result {
       case .success(let response):
         observer?.didReceive(response, seconds: elapsed)
         if (200..<300).contains(response.status) {
           if response.body.isEmpty { return [:] }
-          do {
-            return try JSONParser.parse(bytes: response.body)
-          } catch {
-            let e = ServiceError(code: "InvalidResponse", message: "the service answered \(response.status) with a body that is not JSON (\(error))", status: response.status)
-            if attempt < configuration.maxAttempts, op.idempotent {
-              try backoff(attempt, reason: "unreadable response body")
-              continue
-            }
-            throw e
+          if let json = try? JSONParser.parse(bytes: response.body) {
+            _ = retry.decide(.response(response, errorCode: nil), context: &context)
+            return json
           }
+          // A 2xx with an unreadable body (a truncated transfer, a proxy page): the outcome is unknown.
+          failure = ServiceError(code: "InvalidResponse", message: "the service answered \(response.status) with a body that is not JSON",
+                                 status: response.status, requestId: response.header("x-amzn-RequestId"))
+          outcome = .transport(.connectionLost(message: "unreadable response body"))
+        } else {
+          let error = ServiceError.parse(response)
+          failure = error
+          outcome = .response(response, errorCode: error.code)
         }
-        let error = ServiceError.parse(response)
-        if attempt < configuration.maxAttempts, isRetryable(error) {
-          try backoff(attempt, reason: error.code)
-          continue
-        }
-        throw error
       case .failure(let error):
         observer?.didFail(error, seconds: elapsed)
         if error == .cancelled { throw error }
-        if attempt < configuration.maxAttempts, error.requestNotSent || op.idempotent {
-          try backoff(attempt, reason: "\(error)")
-          continue
-        }
-        throw error
+        failure = error
+        outcome = .transport(error)
+      }
+      let skewed = updateSkew(outcome, signingTime: signingTime)
+      switch retry.decide(outcome, context: &context, clockSkewCorrected: skewed) {
+      case .retry(let delay):
+        observer?.willRetry(after: delay, reason: Self.reason(outcome))
+        retry.sleep(skewed ? 0 : delay)
+      case .stop:
+        throw failure
       }
     }
   }
 
-  private func isRetryable(_ error: ServiceError) -> Bool {
-    [500, 502, 503, 504].contains(error.status) || RetryCodes.throttling.contains(error.code)
-      || ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"].contains(error.code)
+  /// True when the error says the clock is off and the offset was corrected from the Date header.
+  private func updateSkew(_ outcome: AttemptOutcome, signingTime: Date) -> Bool {
+    guard case .response(_, let code, _) = outcome else { return false }
+    return skew.update(errorCode: code, dateHeader: outcome.header("Date"), signingTime: signingTime, method: "POST")
   }
 
-  private func backoff(_ attempt: Int, reason: String) throws {
-    let delay = random() * min(pow(2, Double(attempt - 1)), 20)
-    observer?.willRetry(after: delay, reason: reason)
-    sleep(delay)
+  private static func reason(_ outcome: AttemptOutcome) -> String {
+    switch outcome {
+    case .response(let status, let code, _): return "HTTP \(status)" + (code.map { " \($0)" } ?? "")
+    case .transport(let e): return "\(e)"
+    }
   }
 
-  private func credentials() throws -> Credentials {
-    if let cachedCredentials { return cachedCredentials }
-    let c = try credentialSource()
-    cachedCredentials = c
-    return c
+  static func withIdempotencyKey(_ op: Operation, _ input: JSON) -> JSON {
+    guard var object = input.objectValue else { return input }
+    switch op.name {
+    case "StartExecution" where object["name"] == nil:
+      object["name"] = .string(UUID().uuidString.lowercased())
+    case "RedriveExecution" where object["clientToken"] == nil:
+      object["clientToken"] = .string(UUID().uuidString.lowercased())
+    default: return input
+    }
+    return .object(object)
+  }
+
+  private func sign(_ request: inout HTTPRequest, at date: Date) throws {
+    guard let credentials = try credentialProvider.credentials() else {
+      throw SFNError(.credentials, "no credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or configure a profile")
+    }
+    SigV4Signer(credentials: credentials, region: configuration.region, service: ServiceModel.signingName)
+      .sign(&request, date: date)
   }
 
   /// The URL for `op`: the configured endpoint, with the model's host prefix on AWS endpoints only.
@@ -146,15 +167,5 @@ public final class StepFunctionsClient {
       url = parts.url ?? url
     }
     return url
-  }
-
-  private func signedRequest(_ op: Operation, body: [UInt8]) throws -> HTTPRequest {
-    var request = HTTPRequest(method: "POST", url: url(for: op), headers: [
-      ("Content-Type", "application/x-amz-json-1.0"),
-      ("X-Amz-Target", "\(ServiceModel.targetPrefix).\(op.name)"),
-    ], body: body)
-    let signer = SigV4Signer(credentials: try credentials(), region: configuration.region, service: ServiceModel.signingName)
-    signer.sign(&request, date: clock.now().addingTimeInterval(clockSkew))
-    return request
   }
 }

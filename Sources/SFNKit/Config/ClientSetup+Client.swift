@@ -1,0 +1,34 @@
+/// Building a Step Functions client from the resolved setup.
+extension ClientSetup {
+  /// Total attempts per request: the override (--max-attempts), `AWS_MAX_ATTEMPTS` / `max_attempts`, else the
+  /// retry mode's default (3 for standard and adaptive, 5 for legacy, as botocore).
+  public func maxAttempts(override: Int?) throws -> Int {
+    if let override { return override }
+    if let raw = setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+      guard let n = Int(raw.value), n >= 1 else {
+        throw ConfigError(.invalidSetting, "max_attempts must be a whole number of at least 1, got '\(raw.value)' (from \(raw.source))",
+                          profile: profile.name)
+      }
+      return n
+    }
+    switch setting("AWS_RETRY_MODE", "retry_mode")?.value {
+    case nil, "standard", "adaptive": return 3
+    case "legacy": return 5
+    case let other?:
+      throw ConfigError(.invalidSetting, "retry_mode must be standard, adaptive or legacy, got '\(other)'", profile: profile.name)
+    }
+  }
+
+  /// A client for the resolved region and endpoint whose credentials come from the chain, refreshed before expiry.
+  public func makeClient(transport: HTTPTransport, maxAttempts override: Int? = nil, clock: Clock = .system) throws
+    -> StepFunctionsClient
+  {
+    let endpoint = try endpoint()
+    let region = self.region?.value ?? "us-east-1"
+    var configuration = ClientConfiguration(region: region, endpoint: endpoint.value,
+                                            endpointIsCustom: endpoint.source != .endpointRules)
+    configuration.maxAttempts = try maxAttempts(override: override)
+    return StepFunctionsClient(configuration: configuration, transport: transport,
+                               credentials: RefreshingCredentials(credentialChain, clock: clock), clock: clock)
+  }
+}
