@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+/// Help, version, option placement and the one-line errors with their exit codes (no peer needed).
+final class CLIBasicsTests: XCTestCase {
+  func testHelpListsEveryOperation() throws {
+    let r = SFNRunner.sfn(["--help"])
+    XCTAssertEqual(r.status, 0)
+    let model = ["create-activity", "create-state-machine", "create-state-machine-alias", "delete-activity",
+                 "delete-state-machine", "delete-state-machine-alias", "delete-state-machine-version", "describe-activity",
+                 "describe-execution", "describe-map-run", "describe-state-machine", "describe-state-machine-alias",
+                 "describe-state-machine-for-execution", "get-activity-task", "get-execution-history", "list-activities",
+                 "list-executions", "list-map-runs", "list-state-machine-aliases", "list-state-machine-versions",
+                 "list-state-machines", "list-tags-for-resource", "publish-state-machine-version", "redrive-execution",
+                 "send-task-failure", "send-task-heartbeat", "send-task-success", "start-execution", "start-sync-execution",
+                 "stop-execution", "tag-resource", "test-state", "untag-resource", "update-map-run", "update-state-machine",
+                 "update-state-machine-alias", "validate-state-machine-definition"]
+    XCTAssertEqual(model.count, 37)
+    for name in model { XCTAssertTrue(r.stdout.contains("  \(name)"), "--help lacks \(name)") }
+  }
+
+  func testVersion() {
+    let r = SFNRunner.sfn(["--version"])
+    XCTAssertEqual(r.status, 0)
+    XCTAssertTrue(r.stdout.hasPrefix("0."), r.stdout)
+  }
+
+  func testGlobalOptionsBeforeOrAfterTheCommand() {
+    var env = SFNRunner.cleanEnvironment()
+    env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
+    env["AWS_SECRET_ACCESS_KEY"] = "secret"
+    // Nothing listens on port 9: both forms get as far as connecting.
+    for args in [["--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:9", "list-activities"],
+                 ["list-activities", "--region", "eu-west-1", "--endpoint-url=http://127.0.0.1:9"]] {
+      let r = SFNRunner.sfn(args + ["--max-attempts", "1"], env: env)
+      XCTAssertEqual(r.status, 6, "\(args): \(r.stderr)")
+      XCTAssertTrue(r.stderr.hasPrefix("sfn: could not connect to 127.0.0.1"), r.stderr)
+    }
+  }
+
+  func testConfigurationErrors() {
+    var env = SFNRunner.cleanEnvironment()
+    env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
+    env["AWS_SECRET_ACCESS_KEY"] = "secret"
+    let noRegion = SFNRunner.sfn(["list-activities"], env: env)
+    XCTAssertEqual(noRegion.status, 7, noRegion.stderr)
+    XCTAssertTrue(noRegion.stderr.hasPrefix("sfn: no region: pass --region"), noRegion.stderr)
+
+    let badScheme = SFNRunner.sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "ftp://x"], env: env)
+    XCTAssertEqual(badScheme.status, 7, badScheme.stderr)
+
+    let unknownProfile = SFNRunner.sfn(["list-activities", "--profile", "nope", "--region", "us-east-1"], env: env)
+    XCTAssertEqual(unknownProfile.status, 7, unknownProfile.stderr)
+    XCTAssertTrue(unknownProfile.stderr.contains("nope"), unknownProfile.stderr)
+  }
+
+  func testNoCredentials() {
+    let r = SFNRunner.sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9"])
+    XCTAssertEqual(r.status, 5, r.stderr)
+    XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+  }
+
+  func testUsageErrors() {
+    let unknown = SFNRunner.sfn(["describe-execution", "--no-such-flag"])
+    XCTAssertEqual(unknown.status, 64, unknown.stderr)
+    let missing = SFNRunner.sfn(["describe-execution", "--region", "us-east-1"])
+    XCTAssertEqual(missing.status, 64, missing.stderr)
+    XCTAssertTrue(missing.stderr.contains("--execution-arn"), missing.stderr)
+    let badQuery = SFNRunner.sfn(["list-activities", "--query", "a[", "--region", "us-east-1"])
+    XCTAssertEqual(badQuery.status, 64, badQuery.stderr)
+    XCTAssertTrue(badQuery.stderr.contains("column"), badQuery.stderr)
+  }
+
+  func testBadInputIsRefusedBeforeSending() {
+    var env = SFNRunner.cleanEnvironment()
+    env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
+    env["AWS_SECRET_ACCESS_KEY"] = "secret"
+    env["AWS_REGION"] = "us-east-1"
+    env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9"
+    let arn = "arn:aws:states:us-east-1:123456789012:stateMachine:x"
+    let cases: [[String]] = [
+      ["start-execution", "--state-machine-arn", arn, "--input", "{\"a\":"],
+      ["start-execution", "--state-machine-arn", arn, "--input", "\"" + String(repeating: "x", count: 262_144) + "\""],
+      ["start-execution", "--state-machine-arn", arn, "--name", "bad name"],
+      ["start-execution", "--state-machine-arn", "not-an-arn"],
+      ["list-executions", "--state-machine-arn", arn, "--max-results", "5000"],
+      ["list-executions", "--state-machine-arn", arn, "--status-filter", "DONE"],
+    ]
+    for args in cases {
+      let r = SFNRunner.sfn(args + ["--debug"], env: env)
+      XCTAssertEqual(r.status, 65, "\(args.prefix(5)): \(r.stderr.prefix(300))")
+      XCTAssertFalse(r.stderr.contains("attempt 1"), "nothing may be sent for \(args.prefix(5))")
+    }
+  }
+}
