@@ -77,17 +77,18 @@ public struct DefinitionSource: Sendable {
     }.sorted(by: ASLDiagnostic.byPosition)
   }
 
-  /// The position in the text as written of the value at a JSON path (`$.States.A.Next`), or of its nearest
+  /// The position in the text as written of the member key (or array element) at a JSON path (`$.States.A.Next`), or of its nearest
   /// enclosing value; used to place findings that come with a path only (the service's).
   public func position(ofPath path: String) -> TextPosition {
     guard let json, let document = try? ASLReader.read(json) else { return TextPosition(line: 1, column: 1) }
     var byPath: [String: TextPosition] = [:]
-    func walk(_ node: ASLNode) {
-      byPath[node.path] = TextPosition(line: node.line, column: node.column)
-      for m in node.members { walk(m.value) }
-      for e in node.elements ?? [] { walk(e) }
+    // A member is placed at its key, as the linter places findings about fields and states.
+    func walk(_ node: ASLNode, at position: TextPosition) {
+      byPath[node.path] = position
+      for m in node.members { walk(m.value, at: TextPosition(line: m.line, column: m.column)) }
+      for e in node.elements ?? [] { walk(e, at: TextPosition(line: e.line, column: e.column)) }
     }
-    walk(document.root)
+    walk(document.root, at: TextPosition(line: document.root.line, column: document.root.column))
     var current = path
     while true {
       if let p = byPath[current] {
