@@ -36,7 +36,8 @@ public struct DefinitionSource: Sendable {
       } catch {
         conversion = nil
         json = nil
-        conversionError = YAMLConversionError(message: "invalid YAML: \(error)", position: TextPosition(line: 1, column: 1))
+        conversionError = YAMLConversionError(message: "invalid YAML: \(error)",
+                                              position: TextPosition(line: 1, column: 1))
       }
     }
   }
@@ -77,8 +78,8 @@ public struct DefinitionSource: Sendable {
     }.sorted(by: ASLDiagnostic.byPosition)
   }
 
-  /// The position in the text as written of the member key (or array element) at a JSON path (`$.States.A.Next`), or of its nearest
-  /// enclosing value; used to place findings that come with a path only (the service's).
+  /// The position in the text as written of the member key (or array element) at a JSON path
+  /// (`$.States.A.Next`), or of its nearest enclosing value; places findings that come with a path only (the service's).
   public func position(ofPath path: String) -> TextPosition {
     guard let json, let document = try? ASLReader.read(json) else { return TextPosition(line: 1, column: 1) }
     var byPath: [String: TextPosition] = [:]

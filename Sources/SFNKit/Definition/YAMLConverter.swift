@@ -104,7 +104,8 @@ public enum YAMLConverter {
           }
         }
       }
-      return YAMLConversionError(message: "invalid YAML: \(problem)", position: TextPosition(line: line, column: column))
+      return YAMLConversionError(message: "invalid YAML: \(problem)",
+                                 position: TextPosition(line: line, column: column))
     default:
       return YAMLConversionError(message: "invalid YAML: \(error)", position: TextPosition(line: 1, column: 1))
     }

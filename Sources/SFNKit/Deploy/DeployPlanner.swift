@@ -51,7 +51,8 @@ public struct DeployPlanner {
     var aliasStep: DeployPlan.AliasStep?
     if spec.alias != nil {
       if let aliasArn {
-        aliasStep = (!publishes && reused != nil && reused == aliasVersion) ? .unchanged(arn: aliasArn) : .update(arn: aliasArn)
+        let unchanged = !publishes && reused != nil && reused == aliasVersion
+        aliasStep = unchanged ? .unchanged(arn: aliasArn) : .update(arn: aliasArn)
       } else {
         aliasStep = .create
       }
@@ -70,7 +71,9 @@ public struct DeployPlanner {
     let deployed = current["definition"]?.stringValue.flatMap { try? JSONParser.parse($0) }
     if deployed != desired { fields.append(.definition) }
     if current["roleArn"]?.stringValue != spec.roleArn { fields.append(.role) }
-    if let logging = spec.logging, Self.normalizedLogging(current["loggingConfiguration"]) != Self.normalizedLogging(logging) {
+    if let logging = spec.logging,
+      Self.normalizedLogging(current["loggingConfiguration"]) != Self.normalizedLogging(logging)
+    {
       fields.append(.logging)
     }
     if let tracing = spec.tracing, (current["tracingConfiguration"]?["enabled"]?.boolValue ?? false) != tracing {

@@ -98,7 +98,8 @@ public enum UnifiedDiff {
     for d in 0...limit {
       trace.append(Array(v[(offset - d)...(offset + d)]))
       for k in stride(from: -d, through: d, by: 2) {
-        var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
+        let down = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+        var x = down ? v[offset + k + 1] : v[offset + k - 1] + 1
         var y = x - k
         while x < n, y < m, a[x] == b[y] {
           x += 1

@@ -49,6 +49,7 @@ struct APICommandRunner {
     for d in diagnostics where d.severity == .error {
       context.terminal.err(ValidationFinding(file: name, diagnostic: d).line)
     }
-    throw SFNError(.badInput, "\(name): the definition is not valid (see above); nothing was sent (--no-validate skips this check)")
+    throw SFNError(.badInput,
+                   "\(name): the definition is not valid (see above); nothing was sent (--no-validate skips this check)")
   }
 }

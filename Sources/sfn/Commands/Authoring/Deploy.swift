@@ -32,16 +32,19 @@ struct Deploy: ParsableCommand {
   @Flag(help: "Publish a version of the deployed revision.")
   var publish = false
 
-  @Option(name: .customLong("version-description"), help: ArgumentHelp("Description of the published version.", valueName: "text"))
+  @Option(name: .customLong("version-description"),
+          help: ArgumentHelp("Description of the published version.", valueName: "text"))
   var versionDescription: String?
 
   @Option(help: ArgumentHelp("Point this alias at the published version (implies --publish).", valueName: "name"))
   var alias: String?
 
-  @Option(help: ArgumentHelp("Log level: OFF, ALL, ERROR or FATAL (unset: leave logging as it is).", valueName: "level"))
+  @Option(help: ArgumentHelp("Log level: OFF, ALL, ERROR or FATAL (unset: leave logging as it is).",
+                             valueName: "level"))
   var logging: String?
 
-  @Option(name: .customLong("log-group"), help: ArgumentHelp("CloudWatch Logs log group ARN for --logging.", valueName: "arn"))
+  @Option(name: .customLong("log-group"),
+          help: ArgumentHelp("CloudWatch Logs log group ARN for --logging.", valueName: "arn"))
   var logGroup: String?
 
   @Flag(name: .customLong("include-execution-data"), help: "Log execution input and output (with --logging).")

@@ -41,8 +41,8 @@ struct Validate: ParsableCommand {
         let client = try context.client()
         let service = ServiceValidation(call: { try client.call($0, $1) })
         for (source, findings) in zip(sources, local) {
-          report.add(file: source.name,
-                     findings: ServiceValidation.merge(local: findings, service: try service.findings(for: source, type: type)))
+          let remote = try service.findings(for: source, type: type)
+          report.add(file: source.name, findings: ServiceValidation.merge(local: findings, service: remote))
         }
       }
     } catch {
@@ -77,6 +77,9 @@ struct Validate: ParsableCommand {
       }
       terminal.out(line + "\n")
     }
-    if terminal.stderrIsTTY { terminal.err(report.findings.isEmpty ? "no problems in \(report.files.count == 1 ? "1 file" : "\(report.files.count) files")" : report.summary) }
+    if terminal.stderrIsTTY {
+      let files = report.files.count == 1 ? "1 file" : "\(report.files.count) files"
+      terminal.err(report.findings.isEmpty ? "no problems in \(files)" : report.summary)
+    }
   }
 }
