@@ -108,6 +108,21 @@ final class DeployCommandTests: XCTestCase {
     XCTAssertEqual(object(deploy(name, "hello-v2.asl.json"))["changed"] as? Bool, false)
   }
 
+  func testOnATerminalTheDiffGoesToStderrBeforeTheSummary() throws {
+    let name = Authoring.unique("deploy-tty")
+    _ = object(deploy(name, "hello.asl.json"))
+    // script(1) (util-linux, part of every Debian system) gives sfn a terminal on stdout and stderr.
+    let command = [Authoring.binary, "deploy", name, "--definition", Authoring.fixture("hello-v2.asl.json"),
+                   "--role-arn", role, "--color", "never"].map { "'\($0)'" }.joined(separator: " ")
+    let r = Authoring.run("/usr/bin/script", ["-qec", command, "/dev/null"], env: Authoring.environment(endpoint: endpoint))
+    XCTAssertEqual(r.status, 0, r.stdout)
+    let screen = r.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+    XCTAssertTrue(screen.hasPrefix("--- \(name) (deployed)\n+++ \(Authoring.fixture("hello-v2.asl.json"))\n@@ -5,7 +5,7 @@\n"),
+                  screen)
+    XCTAssertTrue(screen.contains("-        \"greeting\": \"hello\"\n+        \"greeting\": \"hello, world\"\n"), screen)
+    XCTAssertTrue(screen.contains("\nupdate state machine \(name): definition\n  state machine  arn:"), screen)
+  }
+
   func testDryRunOfANewMachineCreatesNothing() throws {
     let name = Authoring.unique("deploy-dry-new")
     let dry = object(deploy(name, "hello.yaml", ["--dry-run", "--alias", "live"]))
