@@ -80,10 +80,15 @@ final class DeployPlanTests: XCTestCase {
     }
   }
 
-  func existing(_ script: Script, definition: String, logging: JSON = ["level": "OFF"]) {
+  /// The machine `m` with `definition`, and published versions (same settings) with the given numbers.
+  func existing(_ script: Script, definition: String, logging: JSON = ["level": "OFF"], versions: [Int] = []) {
     script.answers["ListStateMachines"] = { _ in ["stateMachines": [["name": "m", "stateMachineArn": .string(self.arn)]]] }
-    script.answers["DescribeStateMachine"] = { _ in
-      ["definition": .string(definition), "roleArn": "r", "type": "STANDARD", "loggingConfiguration": logging]
+    let known = Set([arn] + versions.map { "\(arn):\($0)" })
+    script.answers["DescribeStateMachine"] = { input in
+      guard let asked = input["stateMachineArn"]?.stringValue, known.contains(asked) else {
+        throw ServiceError(code: "StateMachineDoesNotExist", message: "no such machine", status: 400)
+      }
+      return ["definition": .string(definition), "roleArn": "r", "type": "STANDARD", "loggingConfiguration": logging]
     }
   }
 
@@ -102,7 +107,7 @@ final class DeployPlanTests: XCTestCase {
 
   func testPublishWithoutChangesReusesTheLatestMatchingVersion() throws {
     let script = Script()
-    existing(script, definition: definition)
+    existing(script, definition: definition, versions: [7])
     script.answers["ListStateMachineVersions"] = { _ in
       ["stateMachineVersions": [["stateMachineVersionArn": .string(self.arn + ":7")]]]
     }
@@ -126,6 +131,15 @@ final class DeployPlanTests: XCTestCase {
     XCTAssertEqual(plan.actions, ["publish a new version"])
     XCTAssertEqual(try DeployExecutor(call: script.call).apply(plan).versionArn, arn + ":1")
     XCTAssertEqual(script.calls.map(\.0).suffix(2), ["PublishStateMachineVersion", "UpdateStateMachine"])
+  }
+
+  func testWithoutListVersionsTheNewestVersionIsFoundByNumber() throws {
+    let script = Script()
+    existing(script, definition: definition, versions: [1, 2, 3])
+    let spec = DeploySpec(name: "m", definition: definition, definitionLabel: "f", roleArn: "r", publish: true)
+    let plan = try DeployPlanner(call: script.call).plan(spec)
+    XCTAssertEqual(plan.reusedVersionArn, arn + ":3")
+    XCTAssertFalse(plan.hasChanges)
   }
 
   func testLoggingChangeIsDetectedAndSentAlone() throws {

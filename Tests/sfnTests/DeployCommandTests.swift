@@ -155,6 +155,20 @@ final class DeployCommandTests: XCTestCase {
     XCTAssertEqual(greeting(try describe("\(arn):1").definition), "hello")
   }
 
+  func testPublishAloneIsIdempotent() throws {
+    let name = Authoring.unique("deploy-publish")
+    let first = object(deploy(name, "hello.asl.json", ["--publish", "--max-attempts", "1"]))
+    let arn = try XCTUnwrap(first["stateMachineArn"] as? String)
+    XCTAssertEqual(first["stateMachineVersionArn"] as? String, "\(arn):1")
+    // moto cannot list versions; the planner finds the newest one by describing them.
+    let again = object(deploy(name, "hello.asl.json", ["--publish", "--max-attempts", "1"]))
+    XCTAssertEqual(again["changed"] as? Bool, false)
+    XCTAssertEqual(again["stateMachineVersionArn"] as? String, "\(arn):1")
+    let changed = object(deploy(name, "hello-v2.asl.json", ["--publish", "--max-attempts", "1"]))
+    XCTAssertEqual(changed["stateMachineVersionArn"] as? String, "\(arn):2")
+    XCTAssertEqual(object(deploy(name, "hello-v2.asl.json", ["--publish", "--max-attempts", "1"]))["changed"] as? Bool, false)
+  }
+
   func aliasTarget(_ aliasArn: String) -> String? {
     let r = Authoring.sfn(["describe-state-machine-alias", "--state-machine-alias-arn", aliasArn, "--output", "json"],
                           endpoint: endpoint)

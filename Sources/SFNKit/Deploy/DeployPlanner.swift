@@ -106,15 +106,26 @@ public struct DeployPlanner {
     return nil
   }
 
-  /// The newest published version, or nil when there is none or the endpoint cannot list versions.
+  /// The newest published version, or nil when there is none.
   func latestVersion(of arn: String) throws -> String? {
     do {
       let page = try call("ListStateMachineVersions", ["stateMachineArn": .string(arn), "maxResults": 1])
       return page["stateMachineVersions"]?.arrayValue?.first?["stateMachineVersionArn"]?.stringValue
     } catch let e as ServiceError where ServiceValidation.isUnsupported(e) {
-      return nil
+      // Emulators without the operation (moto): versions are numbered from 1, so describe them in turn, up to
+      // the service's limit of 1000 versions per state machine.
+      var newest: String?
+      for number in 1...Self.maxVersions {
+        let candidate = "\(arn):\(number)"
+        guard try absentIfNotFound({ try call("DescribeStateMachine", ["stateMachineArn": .string(candidate)]) }) != nil
+        else { break }
+        newest = candidate
+      }
+      return newest
     }
   }
+
+  static let maxVersions = 1000
 
   /// The first candidate version whose definition and settings equal the spec.
   func matchingVersion(candidates: [String], spec: DeploySpec, desired: JSON) throws -> String? {
