@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
@@ -17,7 +18,7 @@ let package = Package(
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                    providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
     .target(
-      name: "SFNKit", dependencies: ["CCurl", "COpenSSL"]),
+      name: "SFNKit", dependencies: ["CCurl", "COpenSSL", .product(name: "Yams", package: "Yams")]),
     .executableTarget(
       name: "sfn",
       dependencies: ["SFNKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

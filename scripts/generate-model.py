@@ -18,6 +18,8 @@ import sys
 
 # The AWS CLI renames members that clash with its global options (awscli/customizations/argrename.py).
 ARG_RENAMES = {("SendTaskSuccess", "output"): "task-output"}
+# Operations whose definition sfn checks locally before sending (skipped with --no-validate).
+VALIDATED_DEFINITIONS = {"CreateStateMachine", "UpdateStateMachine"}
 # Operations whose results the AWS CLI pages through although botocore has no paginator for them.
 EXTRA_PAGINATORS = {
     "ListStateMachineVersions": "stateMachineVersions",
@@ -175,13 +177,20 @@ def write_commands(model, pages, out_dir):
         if paginated:
             body.append("    @OptionGroup var paging: PaginationOptions")
         body += ["  " + line for line in props]
+        runner_args = "global: global, cliInput: cliInput" + (", paging: paging" if paginated else "")
+        if name in VALIDATED_DEFINITIONS:
+            body += [
+                '    @Flag(name: .customLong("no-validate"), help: "Send the definition without checking it locally first.")',
+                "    var noValidate = false",
+            ]
+            runner_args += ", validateDefinition: !noValidate"
         body += [
             "",
             "    func run() throws {",
             "      let values: [ParameterValue] = [",
             *[v + "," for v in values],
             "      ]",
-            f"      try APICommandRunner(global: global, cliInput: cliInput{', paging: paging' if paginated else ''})"
+            f"      try APICommandRunner({runner_args})"
             f".run(operation: {swift_string(name)}, values: values)",
             "    }",
             "  }",

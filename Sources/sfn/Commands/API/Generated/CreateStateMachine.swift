@@ -30,6 +30,8 @@ extension API {
     var `versionDescription`: String?
     @Option(name: .customLong("encryption-configuration"), help: ArgumentHelp("JSON or shorthand; file://PATH reads a file.", valueName: "configuration"))
     var `encryptionConfiguration`: String?
+    @Flag(name: .customLong("no-validate"), help: "Send the definition without checking it locally first.")
+    var noValidate = false
 
     func run() throws {
       let values: [ParameterValue] = [
@@ -44,7 +46,7 @@ extension API {
         .text("versionDescription", `versionDescription`),
         .text("encryptionConfiguration", `encryptionConfiguration`),
       ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "CreateStateMachine", values: values)
+      try APICommandRunner(global: global, cliInput: cliInput, validateDefinition: !noValidate).run(operation: "CreateStateMachine", values: values)
     }
   }
 }

@@ -1,0 +1,142 @@
+import ArgumentParser
+import SFNKit
+
+/// `sfn deploy NAME --definition FILE --role-arn ARN`: validate, then create or update, publish, alias, tag.
+struct Deploy: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "deploy",
+    abstract: "Create or update a state machine from a definition file, validating it first.",
+    discussion: """
+      Validates the definition locally (errors: exit 65, nothing sent), then creates the state machine or \
+      updates what differs (definition compared as JSON, role, logging, tracing). On a terminal the definition \
+      diff is shown on stderr; --dry-run prints the plan and the diff and changes nothing. --alias implies \
+      --publish and points the alias at the new version. Deploying the same thing twice changes nothing. \
+      Prints {stateMachineArn, stateMachineVersionArn, stateMachineAliasArn, changed, actions} as JSON when \
+      piped, a short summary on a terminal.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "State machine name.")
+  var name: String
+
+  @Option(help: ArgumentHelp("Definition file, JSON or YAML (- reads standard input).", valueName: "file"))
+  var definition: String
+
+  @Option(name: .customLong("role-arn"), help: ArgumentHelp("IAM role the state machine runs as.", valueName: "arn"))
+  var roleArn: String
+
+  @Option(help: ArgumentHelp("STANDARD or EXPRESS (default STANDARD for a new machine).", valueName: "type"))
+  var type: String?
+
+  @Flag(help: "Publish a version of the deployed revision.")
+  var publish = false
+
+  @Option(name: .customLong("version-description"),
+          help: ArgumentHelp("Description of the published version.", valueName: "text"))
+  var versionDescription: String?
+
+  @Option(help: ArgumentHelp("Point this alias at the published version (implies --publish).", valueName: "name"))
+  var alias: String?
+
+  @Option(help: ArgumentHelp("Log level: OFF, ALL, ERROR or FATAL (unset: leave logging as it is).",
+                             valueName: "level"))
+  var logging: String?
+
+  @Option(name: .customLong("log-group"),
+          help: ArgumentHelp("CloudWatch Logs log group ARN for --logging.", valueName: "arn"))
+  var logGroup: String?
+
+  @Flag(name: .customLong("include-execution-data"), help: "Log execution input and output (with --logging).")
+  var includeExecutionData = false
+
+  @Flag(inversion: .prefixedNo, help: "Turn X-Ray tracing on or off (unset: leave it as it is).")
+  var tracing: Bool?
+
+  @Option(parsing: .upToNextOption, help: ArgumentHelp("Tags as KEY=VALUE words.", valueName: "key=value"))
+  var tags: [String] = []
+
+  @Flag(name: .customLong("dry-run"), help: "Show what would change and the definition diff; change nothing.")
+  var dryRun = false
+
+  func validate() throws {
+    if let type, !["STANDARD", "EXPRESS"].contains(type) { throw ValidationError("--type must be STANDARD or EXPRESS") }
+    if let logging, !["OFF", "ALL", "ERROR", "FATAL"].contains(logging) {
+      throw ValidationError("--logging must be OFF, ALL, ERROR or FATAL")
+    }
+    if logging == nil, logGroup != nil || includeExecutionData {
+      throw ValidationError("--log-group and --include-execution-data need --logging LEVEL")
+    }
+    if versionDescription != nil, !publish, alias == nil {
+      throw ValidationError("--version-description needs --publish or --alias")
+    }
+  }
+
+  func run() throws {
+    let context = CommandContext(global: global)
+    let source = try DefinitionSource.load(definition, files: context.files)
+    let findings = source.lint().map { ValidationFinding(file: source.name, diagnostic: $0) }
+    for finding in findings { context.terminal.err(finding.line) }
+    guard let json = source.json, ASLLinter.isValid(findings.map(\.diagnostic)) else {
+      throw SFNError(.badInput, "\(source.name): the definition is not valid (see above); nothing was sent")
+    }
+    let spec = DeploySpec(
+      name: name, definition: json, definitionLabel: source.name, roleArn: roleArn, type: type,
+      logging: logging.map { DeploySpec.loggingConfiguration(level: $0, logGroupArn: logGroup,
+                                                             includeExecutionData: includeExecutionData) },
+      tracing: tracing, publish: publish, versionDescription: versionDescription, alias: alias,
+      tags: try DeploySpec.parseTags(tags))
+    let printer = try context.printer()
+    let client = try context.client()
+    let call: ServiceCall = { try client.call($0, $1) }
+    let plan = try DeployPlanner(call: call).plan(spec)
+    if dryRun { return try showPlan(plan, context, printer) }
+    if context.terminal.stderrIsTTY, !plan.diff.isEmpty {
+      context.terminal.err(colored(String(plan.diff.dropLast()), enabled: context.terminal.colorStderr))
+    }
+    let result = try DeployExecutor(call: call).apply(plan)
+    if try context.outputFormat() == .table {
+      context.terminal.out(summary(result))
+    } else {
+      try printer.print(result.json)
+    }
+  }
+
+  /// `--dry-run`: the actions and the diff, as text on a terminal or `{dryRun, changed, actions, diff}` JSON.
+  func showPlan(_ plan: DeployPlan, _ context: CommandContext, _ printer: OutputPrinter) throws {
+    if try context.outputFormat() != .table {
+      var o = JSONObject([("dryRun", true), ("changed", .bool(plan.hasChanges))])
+      if let arn = plan.existingArn { o["stateMachineArn"] = .string(arn) }
+      o["actions"] = .array(plan.actions.map(JSON.string))
+      o["diff"] = .string(plan.diff)
+      return try printer.print(.object(o))
+    }
+    let actions = plan.actions
+    var text = actions.isEmpty ? "\(name) is up to date; nothing would change\n"
+      : actions.map { "would \($0)\n" }.joined()
+    if !plan.diff.isEmpty { text += colored(plan.diff, enabled: context.terminal.colorStdout) }
+    context.terminal.out(text)
+  }
+
+  /// The terminal summary: what changed (or that nothing did) and the ARNs.
+  func summary(_ result: DeployResult) -> String {
+    var text = result.changed ? result.actions.map { "\($0)\n" }.joined() : "\(name) is up to date; nothing changed\n"
+    text += "  state machine  \(result.stateMachineArn)\n"
+    if let v = result.versionArn { text += "  version        \(v)\n" }
+    if let a = result.aliasArn { text += "  alias          \(a)\n" }
+    return text
+  }
+
+  /// A unified diff with deletions red, additions green and hunk headers cyan.
+  func colored(_ diff: String, enabled: Bool) -> String {
+    guard enabled else { return diff }
+    return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      let s = String(line)
+      if s.hasPrefix("+++") || s.hasPrefix("---") { return Style.bold.apply(s, enabled: true) }
+      if s.hasPrefix("+") { return Style.green.apply(s, enabled: true) }
+      if s.hasPrefix("-") { return Style.red.apply(s, enabled: true) }
+      if s.hasPrefix("@@") { return Style.cyan.apply(s, enabled: true) }
+      return s
+    }.joined(separator: "\n")
+  }
+}

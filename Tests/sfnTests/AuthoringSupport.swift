@@ -1,0 +1,172 @@
+import Foundation
+import XCTest
+
+/// What one run of a program printed and how it exited.
+struct AuthoringRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  /// stdout parsed as JSON; fails the test when it is not.
+  func json(file: StaticString = #filePath, line: UInt = #line) -> Any? {
+    guard let value = try? JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed]) else {
+      XCTFail("stdout is not JSON: \(stdout)\nstderr: \(stderr)", file: file, line: line)
+      return nil
+    }
+    return value
+  }
+}
+
+/// Runs the built sfn binary and the moto peer for the authoring tests (validate, deploy, definition checks).
+enum Authoring {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/authoring")
+  /// This branch's own peer port, so other test suites' resets do not touch its state.
+  static let peerPort = 5621
+
+  /// `$SFN_BIN`, else `.build/debug/sfn`.
+  static var binary: String {
+    if let bin = ProcessInfo.processInfo.environment["SFN_BIN"], !bin.isEmpty { return bin }
+    return packageRoot.appendingPathComponent(".build/debug/sfn").path
+  }
+
+  /// A fixture's path.
+  static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+  /// An environment without the developer's AWS settings, with a scratch HOME.
+  static func environment(endpoint: String? = nil) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment.filter { key, _ in
+      !key.hasPrefix("AWS_") && !key.lowercased().hasSuffix("_proxy") && key != "NO_COLOR"
+    }
+    env["HOME"] = scratchHome
+    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    if let endpoint {
+      env["AWS_ENDPOINT_URL"] = endpoint
+      env["AWS_ACCESS_KEY_ID"] = "testing"
+      env["AWS_SECRET_ACCESS_KEY"] = "testing"
+      env["AWS_DEFAULT_REGION"] = "us-east-1"
+    }
+    return env
+  }
+
+  static let scratchHome: String = {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-authoring-home-\(getpid())")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.path
+  }()
+
+  /// Runs sfn offline (no endpoint) or against `endpoint`.
+  static func sfn(_ args: [String], endpoint: String? = nil, stdin: String? = nil, cwd: String? = nil) -> AuthoringRun {
+    run(binary, args, env: environment(endpoint: endpoint), stdin: stdin, cwd: cwd)
+  }
+
+  /// The moto peer on this suite's port, started through scripts/peer; fails the test when it cannot start.
+  static func peer(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let script = packageRoot.appendingPathComponent("scripts/peer").path
+    let result = run("/bin/bash", [script, "start", String(peerPort)], env: ProcessInfo.processInfo.environment)
+    guard result.status == 0,
+      let endpoint = result.stdout.split(separator: "\n").first(where: { $0.hasPrefix("export SFN_PEER_ENDPOINT=") })
+    else {
+      XCTFail("the moto peer did not start on port \(peerPort): \(result.stderr)", file: file, line: line)
+      throw AuthoringError.peerNotStarted
+    }
+    return String(endpoint.dropFirst("export SFN_PEER_ENDPOINT=".count))
+  }
+
+  /// A unique resource name.
+  static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
+
+  /// A fresh scratch directory.
+  static func tempDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-authoring-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  /// Runs a program with `env` and optional stdin; reads stdout and stderr concurrently.
+  static func run(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil,
+                  cwd: String? = nil) -> AuthoringRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = args
+    process.environment = env
+    if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    do { try process.run() } catch {
+      return AuthoringRun(status: -1, stdout: "", stderr: "cannot run \(executable): \(error)")
+    }
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return AuthoringRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                        stderr: String(decoding: errBox.data, as: UTF8.self))
+  }
+
+  enum AuthoringError: Error { case peerNotStarted, fakeNotStarted }
+}
+
+/// The scripted AWS JSON 1.0 endpoint of Fixtures/authoring/fake-sfn.py, for what the moto peer lacks.
+final class AuthoringFakeService {
+  let endpoint: String
+  private let process: Process
+  private let stdin: Pipe
+  private let logURL: URL
+
+  /// Starts the fake answering each operation in `responses` with its JSON body (others: UnknownOperation).
+  init(responses: [String: Any], file: StaticString = #filePath, line: UInt = #line) throws {
+    let dir = try Authoring.tempDirectory()
+    let responsesURL = dir.appendingPathComponent("responses.json")
+    try JSONSerialization.data(withJSONObject: responses).write(to: responsesURL)
+    logURL = dir.appendingPathComponent("requests.log")
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Authoring.fixture("fake-sfn.py"), responsesURL.path, logURL.path]
+    let out = Pipe()
+    stdin = Pipe()
+    process.standardOutput = out
+    process.standardInput = stdin
+    try process.run()
+    // The first line is the port; read byte by byte so nothing after it is consumed.
+    var portText = ""
+    while let byte = try out.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A {
+      portText.append(Character(UnicodeScalar(byte)))
+    }
+    guard let port = Int(portText) else {
+      XCTFail("the fake service did not start", file: file, line: line)
+      throw Authoring.AuthoringError.fakeNotStarted
+    }
+    endpoint = "http://127.0.0.1:\(port)"
+  }
+
+  /// Every request received so far: (operation, input).
+  var requests: [(operation: String, input: [String: Any])] {
+    guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let operation = object["operation"] as? String
+      else { return nil }
+      return (operation, object["input"] as? [String: Any] ?? [:])
+    }
+  }
+
+  /// Stops the fake (closing its stdin ends it).
+  func stop() {
+    try? stdin.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+}
