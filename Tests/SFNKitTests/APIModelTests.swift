@@ -19,10 +19,10 @@ final class APIModelTests: XCTestCase {
   }
 
   func testTimestamps() {
-    XCTAssertEqual(Timestamp.iso8601(epochSeconds: 1_795_000_000.123), "2026-11-18T09:46:40.123000+00:00")
+    XCTAssertEqual(Timestamp.iso8601(epochSeconds: 1_795_000_000.123), "2026-11-18T11:06:40.123000+00:00")
     XCTAssertEqual(Timestamp.iso8601(epochSeconds: 0), "1970-01-01T00:00:00+00:00")
-    XCTAssertEqual(Timestamp.parse("2026-11-18T09:46:40.123Z")!, 1_795_000_000.123, accuracy: 0.0001)
-    XCTAssertEqual(Timestamp.parse("2026-11-18T10:46:40+01:00"), 1_795_000_000)
+    XCTAssertEqual(Timestamp.parse("2026-11-18T11:06:40.123Z")!, 1_795_000_000.123, accuracy: 0.0001)
+    XCTAssertEqual(Timestamp.parse("2026-11-18T12:06:40+01:00"), 1_795_000_000)
     XCTAssertEqual(Timestamp.parse("2026-11-18"), 1_794_960_000)
     XCTAssertNil(Timestamp.parse("yesterday"))
   }

@@ -182,13 +182,14 @@ final class CredentialRefreshingTests: XCTestCase {
   }
 
   func testRefreshesOnlyNearExpiry() throws {
-    var now = Date(timeIntervalSince1970: 1_000_000)
-    let source = Counting(lifetime: 3600) { now }
-    let holder = RefreshingCredentials(source, clock: Clock { now })
+    final class Time: @unchecked Sendable { var now = Date(timeIntervalSince1970: 1_000_000) }
+    let time = Time()
+    let source = Counting(lifetime: 3600) { time.now }
+    let holder = RefreshingCredentials(source, clock: Clock { time.now })
     for _ in 0..<10 { XCTAssertEqual(try holder.credentials()?.accessKeyId, "AK1") }
-    now += 3000  // 10 minutes left: still fine
+    time.now += 3000  // 10 minutes left: still fine
     XCTAssertEqual(try holder.credentials()?.accessKeyId, "AK1")
-    now += 400  // under 5 minutes left: refresh
+    time.now += 400  // under 5 minutes left: refresh
     XCTAssertEqual(try holder.credentials()?.accessKeyId, "AK2")
     XCTAssertEqual(source.calls, 2)
   }

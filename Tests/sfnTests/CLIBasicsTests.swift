@@ -78,9 +78,12 @@ final class CLIBasicsTests: XCTestCase {
     env["AWS_REGION"] = "us-east-1"
     env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9"
     let arn = "arn:aws:states:us-east-1:123456789012:stateMachine:x"
+    // Over 256 KiB in UTF-8 bytes (too long for one argv string, so it comes from a file).
+    let big = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("big") + ".json")
+    try? ("\"" + String(repeating: "é", count: 131_072) + "\"").write(to: big, atomically: true, encoding: .utf8)
     let cases: [[String]] = [
       ["start-execution", "--state-machine-arn", arn, "--input", "{\"a\":"],
-      ["start-execution", "--state-machine-arn", arn, "--input", "\"" + String(repeating: "x", count: 262_144) + "\""],
+      ["start-execution", "--state-machine-arn", arn, "--input", "file://" + big.path],
       ["start-execution", "--state-machine-arn", arn, "--name", "bad name"],
       ["start-execution", "--state-machine-arn", "not-an-arn"],
       ["list-executions", "--state-machine-arn", arn, "--max-results", "5000"],
@@ -88,8 +91,8 @@ final class CLIBasicsTests: XCTestCase {
     ]
     for args in cases {
       let r = SFNRunner.sfn(args + ["--debug"], env: env)
-      XCTAssertEqual(r.status, 65, "\(args.prefix(5)): \(r.stderr.prefix(300))")
-      XCTAssertFalse(r.stderr.contains("attempt 1"), "nothing may be sent for \(args.prefix(5))")
+      XCTAssertEqual(r.status, 65, "\(args.prefix(4)): \(r.stderr.prefix(300))")
+      XCTAssertFalse(r.stderr.contains("attempt 1"), "nothing may be sent for \(args.prefix(4))")
     }
   }
 }

@@ -11,7 +11,14 @@ public enum Shorthand {
     let raw: Raw
     switch shape.kind {
     case .structure, .map: raw = .object(try reader.pairs(until: nil))
-    case .list: raw = .list(try reader.items(until: nil))
+    case .list:
+      // A list of structures takes one structure per word: `key=a,value=b` is `[{key: a, value: b}]`.
+      let member = shape.member.flatMap(ServiceModel.shape)
+      if member?.kind == .structure || member?.kind == .map {
+        raw = .list([.object(try reader.pairs(until: nil))])
+      } else {
+        raw = .list(try reader.items(until: nil))
+      }
     default: raw = .scalar(text)
     }
     guard reader.atEnd else { throw ShorthandError(message: "unexpected '\(reader.chars[reader.pos])' at position \(reader.pos + 1)") }
