@@ -1,0 +1,31 @@
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn describe ARN-OR-NAME`: describe whatever the ARN names.
+  struct Describe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Describe an execution, state machine, version, alias, activity or map run.",
+      discussion: "Names work too: hello (state machine), hello:3 (version), hello:prod (alias), hello/run-1 (execution).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var rawOption: RawOption
+    @Argument(help: "An ARN of any kind, or a name.") var resource: String
+
+    func run() throws {
+      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
+      let arn = try runtime.resolver.anyResource(resource)
+      let (operation, member): (String, String)
+      switch arn.kind {
+      case .execution: (operation, member) = ("DescribeExecution", "executionArn")
+      case .stateMachine, .version: (operation, member) = ("DescribeStateMachine", "stateMachineArn")
+      case .alias: (operation, member) = ("DescribeStateMachineAlias", "stateMachineAliasArn")
+      case .activity: (operation, member) = ("DescribeActivity", "activityArn")
+      case .mapRun: (operation, member) = ("DescribeMapRun", "mapRunArn")
+      case nil: throw SFNError(.usage, "cannot describe \(arn.text)")
+      }
+      let result = try runtime.call(operation, [member: .string(arn.text)])
+      try runtime.output.printObject(runtime.output.prepare(result, shape: operation + "Output"))
+    }
+  }
+}

@@ -1,0 +1,74 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn executions MACHINE`: list executions, newest first.
+  struct Executions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List a state machine's executions, newest first.",
+      discussion: "--since and --until take a time (2026-11-24, 2026-11-24T10:00:00Z) or a duration ago (1h, 30m).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The state machine (or version, alias): ARN or name.") var machine: String
+    @Option(help: "Only executions with this status: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE.")
+    var status: String?
+    @Option(help: ArgumentHelp("Only executions started at or after this time.", valueName: "time")) var since: String?
+    @Option(help: ArgumentHelp("Only executions started before this time.", valueName: "time")) var until: String?
+    @Option(name: .customLong("name-prefix"), help: "Only executions whose name starts with this.") var namePrefix: String?
+    @Option(help: "Print at most this many.") var limit: Int?
+
+    static let statuses = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]
+
+    func validate() throws {
+      if let status, !Self.statuses.contains(status.uppercased()) {
+        throw ValidationError("--status must be one of \(Self.statuses.joined(separator: ", "))")
+      }
+      if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+      let now = Date().timeIntervalSince1970
+      let from = try since.map { try Self.time($0, option: "--since", now: now) }
+      let to = try until.map { try Self.time($0, option: "--until", now: now) }
+      let runtime = try VerbRuntime(global: global)
+      let arn = try runtime.resolver.machine(machine)
+      var request = JSONObject([("stateMachineArn", .string(arn)), ("maxResults", .number(Double(min(limit ?? 1000, 1000))))])
+      if let status { request["statusFilter"] = .string(status.uppercased()) }
+      var items: [JSON] = []
+      var token: String?
+      // Pages come newest first, so paging stops once a page reaches executions older than --since.
+      pages: repeat {
+        if let token { request["nextToken"] = .string(token) }
+        let page = try runtime.call("ListExecutions", .object(request))
+        let sorted = (page["executions"]?.arrayValue ?? []).sorted { ($0["startDate"]?.doubleValue ?? 0) > ($1["startDate"]?.doubleValue ?? 0) }
+        for item in sorted {
+          let started = item["startDate"]?.doubleValue ?? 0
+          if let from, started < from { break pages }
+          if let to, started >= to { continue }
+          if let namePrefix, !(item["name"]?.stringValue ?? "").hasPrefix(namePrefix) { continue }
+          items.append(item)
+          if let limit, items.count >= limit { break pages }
+        }
+        let next = page["nextToken"]?.stringValue
+        if next == token { break }
+        token = next.flatMap { $0.isEmpty ? nil : $0 }
+      } while token != nil
+      let shaped = items.map { ResponseShaper.shape($0, as: "ExecutionListItem") }
+      try runtime.output.printList(shaped, columns: [
+        .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
+      ])
+    }
+
+    /// Epoch seconds for an ISO time or a duration ago.
+    static func time(_ text: String, option: String, now: Double) throws -> Double {
+      if let t = Timestamp.parse(text) { return t }
+      if let ago = DurationParser.parse(text) { return now - ago }
+      throw SFNError(.usage, "\(option): '\(text)' is neither a time (2026-11-24T10:00:00Z) nor a duration (1h)")
+    }
+  }
+}

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn history EXECUTION`: the execution's events as a readable timeline.
+  struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show an execution's history as a timeline.",
+      discussion: "Table: time, elapsed since the start, event, state and a one-line detail, with a summary for a finished execution. JSON: one event per line.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var rawOption: RawOption
+    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.") var execution: String
+    @Flag(help: "Keep printing new events until the execution ends.") var follow = false
+    @Flag(help: "Newest events first.") var reverse = false
+    @Option(help: "Print at most this many events (with --reverse: the newest ones).") var limit: Int?
+
+    func validate() throws {
+      if follow && reverse { throw ValidationError("--follow and --reverse cannot be combined") }
+      if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
+      let arn = try runtime.resolver.execution(execution)
+      let described = try runtime.call("DescribeExecution", ["executionArn": .string(arn)])
+      var timeline = HistoryTimeline(startTime: described["startDate"]?.doubleValue)
+      let format = runtime.output.format
+      let terminal = runtime.context.terminal
+      let renderer = TimelineRenderer(width: terminal.width, color: terminal.colorStdout)
+      let client = runtime.client
+      let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: VerbRuntime.sleep)
+      if format == .table { write(renderer.header()) }
+
+      var printed = 0
+      func line(_ event: JSON, _ entry: TimelineEntry) -> String {
+        switch format {
+        case .table: return renderer.row(entry)
+        case .json: return JSONWriter.compact.string(runtime.output.prepare(event, shape: "HistoryEvent")) + "\n"
+        case .text:
+          let elapsed = entry.elapsed.map { DurationParser.format(max(0, $0)) } ?? ""
+          return [Timestamp.iso8601(epochSeconds: entry.timestamp), elapsed, entry.type, entry.stateName ?? "", entry.detail]
+            .joined(separator: "\t") + "\n"
+        }
+      }
+
+      if reverse {
+        // Timeline rows need events oldest first (state names, durations); they are printed newest first.
+        var rows: [String] = []
+        for event in try reader.latest(arn, limit: limit) {
+          if let entry = timeline.add(event) { rows.append(line(event, entry)) }
+        }
+        rows.reversed().forEach(write)
+        return
+      }
+
+      if follow, terminal.stderrIsTTY, !ExecutionStatus.isFinal(described["status"]?.stringValue) {
+        terminal.err("following \(arn.arnName) until it ends (Ctrl-C to stop)…")
+      }
+      try reader.stream(arn, follow: follow, isFinished: { timeline.finished }) { event in
+        if let entry = timeline.add(event) {
+          write(line(event, entry))
+          printed += 1
+        }
+        return limit.map { printed < $0 } ?? true
+      }
+      if format == .table, timeline.finished, limit.map({ printed < $0 }) ?? true {
+        write(renderer.summary(timeline.summary))
+      }
+    }
+
+    /// Writes and flushes, so each line shows as soon as it is known.
+    private func write(_ text: String) {
+      fputs(text, stdout)
+      fflush(stdout)
+    }
+  }
+}

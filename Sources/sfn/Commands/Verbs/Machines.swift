@@ -1,0 +1,34 @@
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn machines`: list state machines.
+  struct Machines: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List state machines.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let runtime = try VerbRuntime(global: global)
+      let items = try Self.all("ListStateMachines", key: "stateMachines", runtime: runtime)
+      try runtime.output.printList(items.map { ResponseShaper.shape($0, as: "StateMachineListItem") }, columns: [
+        .key("name", "name"), .key("type", "type"), .key("created", "creationDate"), .key("arn", "stateMachineArn"),
+      ])
+    }
+
+    /// Every item of a list operation, pages of 1000.
+    static func all(_ operation: String, key: String, runtime: VerbRuntime) throws -> [JSON] {
+      var items: [JSON] = []
+      var request = JSONObject([("maxResults", .number(1000))])
+      var token: String?
+      repeat {
+        if let token { request["nextToken"] = .string(token) }
+        let page = try runtime.call(operation, .object(request))
+        items += page[key]?.arrayValue ?? []
+        let next = page["nextToken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if next == token { break }
+        token = next
+      } while token != nil
+      return items
+    }
+  }
+}

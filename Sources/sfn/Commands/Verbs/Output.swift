@@ -1,0 +1,37 @@
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn output EXECUTION`: the output document alone, for jq.
+  struct Output: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print an execution's output document alone (for jq).",
+      discussion: "A failed execution prints its error and cause on stderr and exits with its status code (1 FAILED, 2 TIMED_OUT, 3 ABORTED); a running one exits 4.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var rawOption: RawOption
+    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.") var execution: String
+
+    func run() throws {
+      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
+      let arn = try runtime.resolver.execution(execution)
+      let described = try runtime.call("DescribeExecution", ["executionArn": .string(arn)])
+      let status = described["status"]?.stringValue ?? ""
+      guard ExecutionStatus.isFinal(status) else {
+        throw SFNError(.rejected, "execution \(arn.arnName) is \(status) and has no output yet; `sfn wait` waits for it")
+      }
+      try VerbRuntime.finish(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
+                             name: arn.arnName)
+      let text = described["output"]?.stringValue ?? "null"
+      if rawOption.raw {
+        runtime.context.terminal.out(text + "\n")
+        return
+      }
+      guard let document = try? JSONParser.parse(text) else {
+        throw SFNError(.rejected, "the execution's output is not JSON; --raw prints it as it is")
+      }
+      let result = try runtime.output.printer.query.map { try $0.evaluate(document) } ?? document
+      runtime.context.terminal.out(JSONWriter.pretty.string(result) + "\n")
+    }
+  }
+}

@@ -1,0 +1,77 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn start MACHINE`: start an execution; with --wait, block until it ends and exit with its status.
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start an execution (with --wait: wait for it and exit with its status).",
+      discussion: "MACHINE is an ARN, a name, NAME:ALIAS or NAME:VERSION. Exit codes with --wait: 0 SUCCEEDED, 1 FAILED, 2 TIMED_OUT, 3 ABORTED, 124 --timeout.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var rawOption: RawOption
+    @Argument(help: "The state machine: ARN, name, NAME:ALIAS or NAME:VERSION.") var machine: String
+    @Option(help: ArgumentHelp("The input: JSON, @FILE, file://FILE or - for stdin.", valueName: "json")) var input: String?
+    @Option(help: "The execution name (default: a new UUID).") var name: String?
+    @Flag(help: "Wait for the execution to end; exit with its status.") var wait = false
+    @Option(help: ArgumentHelp("With --wait: give up after this long (90, 90s, 10m, 1h30m) and exit 124.", valueName: "duration"))
+    var timeout: String?
+    @Option(name: .customLong("trace-header"), help: "An X-Ray trace header.") var traceHeader: String?
+
+    func run() throws {
+      let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
+      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
+      let inputText = try input.map { try runtime.jsonInput.read($0, option: "--input") }
+      let machineArn = try runtime.resolver.machine(machine)
+      // The name is fixed before the first attempt, so a retried request cannot start two executions.
+      let executionName = name ?? UUID().uuidString.lowercased()
+      var request = JSONObject([("stateMachineArn", .string(machineArn)), ("name", .string(executionName))])
+      if let inputText { request["input"] = .string(inputText) }
+      if let traceHeader { request["traceHeader"] = .string(traceHeader) }
+
+      guard wait else {
+        let started = try runtime.call("StartExecution", .object(request))
+        try runtime.output.printObject(runtime.output.prepare(started, shape: "StartExecutionOutput"))
+        return
+      }
+      if try machineType(machineArn, runtime) == "EXPRESS" {
+        try startSync(request, runtime: runtime, timeout: timeoutSeconds)
+        return
+      }
+      let started = try runtime.call("StartExecution", .object(request))
+      guard let arn = started["executionArn"]?.stringValue else { throw SFNError(.rejected, "StartExecution returned no executionArn") }
+      runtime.progress("waiting for \(executionName)…")
+      let outcome = try runtime.waiter.wait(for: [arn], timeout: timeoutSeconds)
+      let execution = outcome.executions[0]
+      if outcome.timedOut { try VerbRuntime.timedOut("execution \(executionName) is", after: timeoutSeconds ?? 0) }
+      try runtime.output.printObject(runtime.output.prepare(execution, shape: "DescribeExecutionOutput"))
+      try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
+                             cause: execution["cause"]?.stringValue, name: executionName)
+    }
+
+    /// STANDARD or EXPRESS: known from the name lookup, else one DescribeStateMachine of the unqualified machine.
+    private func machineType(_ arn: String, _ runtime: VerbRuntime) throws -> String? {
+      let base = StatesARN(arn)?.unqualifiedMachine.text ?? arn
+      if let known = runtime.resolver.machineTypes[base] { return known }
+      return try runtime.call("DescribeStateMachine", ["stateMachineArn": .string(base)])["type"]?.stringValue
+    }
+
+    private func startSync(_ request: JSONObject, runtime: VerbRuntime, timeout: Double?) throws {
+      // An express execution runs at most five minutes; the call returns when it ends.
+      let result: JSON
+      do {
+        result = try runtime.call("StartSyncExecution", .object(request), timeout: timeout ?? 330)
+      } catch TransportError.timeout where timeout != nil {
+        try VerbRuntime.timedOut("the express execution may be", after: timeout!)
+      }
+      try runtime.output.printObject(runtime.output.prepare(result, shape: "StartSyncExecutionOutput"))
+      try VerbRuntime.finish(status: result["status"]?.stringValue, error: result["error"]?.stringValue,
+                             cause: result["cause"]?.stringValue, name: result["name"]?.stringValue ?? request["name"]?.stringValue ?? "")
+    }
+  }
+}

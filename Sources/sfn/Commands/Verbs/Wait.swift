@@ -1,0 +1,51 @@
+import ArgumentParser
+import SFNKit
+
+extension Verbs {
+  /// `sfn wait EXECUTION...`: block until every execution ends; exit with the worst status.
+  struct Wait: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Wait for executions to end; exit with the worst status.",
+      discussion: "Exit codes: 0 all SUCCEEDED, else the highest of 1 FAILED, 2 TIMED_OUT, 3 ABORTED; 124 when --timeout passes first.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var rawOption: RawOption
+    @Argument(help: "Executions: ARN or MACHINE/EXECUTION-NAME.") var executions: [String]
+    @Option(help: ArgumentHelp("Give up after this long (90, 90s, 10m, 1h30m) and exit 124.", valueName: "duration"))
+    var timeout: String?
+
+    func validate() throws {
+      if executions.isEmpty { throw ValidationError("give at least one execution") }
+    }
+
+    func run() throws {
+      let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
+      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
+      let arns = try executions.map { try runtime.resolver.execution($0) }
+      runtime.progress("waiting for \(arns.count == 1 ? arns[0].arnName : "\(arns.count) executions")…")
+      let outcome = try runtime.waiter.wait(for: arns, timeout: timeoutSeconds)
+      let shaped = outcome.executions.map { runtime.output.prepare($0, shape: "DescribeExecutionOutput") }
+      try runtime.output.printList(shaped, columns: [
+        .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
+        Column(header: "error") { [$0["error"]?.stringValue, $0["cause"]?.stringValue].compactMap { $0 }.joined(separator: ": ") },
+      ])
+      if outcome.timedOut {
+        let running = outcome.executions.filter { !ExecutionStatus.isFinal($0["status"]?.stringValue) }.count
+        try VerbRuntime.timedOut("\(running) of \(arns.count) execution\(arns.count == 1 ? " is" : "s are")", after: timeoutSeconds ?? 0)
+      }
+      var worst: JSON?
+      for e in outcome.executions {
+        let s = e["status"]?.stringValue ?? "FAILED"
+        if worst == nil || ExecutionStatus.severity(s) > ExecutionStatus.severity(worst?["status"]?.stringValue ?? "SUCCEEDED") { worst = e }
+      }
+      for e in outcome.executions where e["status"]?.stringValue != "SUCCEEDED" && e != worst {
+        let detail = [e["error"]?.stringValue, e["cause"]?.stringValue].compactMap { $0 }.joined(separator: ": ")
+        runtime.context.terminal.err("sfn: execution \(e["name"]?.stringValue ?? "") \(e["status"]?.stringValue ?? "")\(detail.isEmpty ? "" : ": " + detail)")
+      }
+      if let worst {
+        try VerbRuntime.finish(status: worst["status"]?.stringValue, error: worst["error"]?.stringValue,
+                               cause: worst["cause"]?.stringValue, name: worst["name"]?.stringValue ?? "")
+      }
+    }
+  }
+}
