@@ -60,7 +60,10 @@ public struct TaskCommand {
     sigemptyset(&defaults)
     for s in [SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, s) }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    // Its own process group: a Ctrl-C on the terminal reaches the worker only (which lets the task finish),
+    // and giving up a task stops the command's whole process tree.
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -79,7 +82,7 @@ public struct TaskCommand {
     var stdinFD: Int32? = inPipe[1]
     if input.isEmpty { close(inPipe[1]); stdinFD = nil }
     var open: Set<Int32> = [outPipe[0], errPipe[0]]
-    var killed = false
+    var killedAt: Double?
     var nextTick = monotonic() + tickInterval
     var chunk = [UInt8](repeating: 0, count: 16384)
     while !open.isEmpty {
@@ -116,9 +119,11 @@ public struct TaskCommand {
         tick()
         nextTick = monotonic() + tickInterval
       }
-      if !killed, shouldStop() {
-        kill(pid, SIGTERM)
-        killed = true
+      if let killedAt {
+        if monotonic() - killedAt > 5 { kill(-pid, SIGKILL) }
+      } else if shouldStop() {
+        kill(-pid, SIGTERM)
+        killedAt = monotonic()
       }
     }
     if let stdinFD { close(stdinFD) }

@@ -15,8 +15,10 @@ enum LocalTime {
 
   /// `14:03:07.123`.
   static func timeOfDay(_ epoch: Double) -> String {
-    let t = parts(epoch)
-    let millis = Int(((epoch - epoch.rounded(.down)) * 1000).rounded(.down))
+    // Whole milliseconds first, so 12:00:00.010 does not print as .009 through floating-point error.
+    let totalMillis = (epoch * 1000).rounded()
+    let t = parts((totalMillis / 1000).rounded(.down))
+    let millis = Int(totalMillis - (totalMillis / 1000).rounded(.down) * 1000)
     return "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)).\(pad(millis, 3))"
   }
 

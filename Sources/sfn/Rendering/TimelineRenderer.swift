@@ -9,8 +9,8 @@ struct TimelineRenderer {
   private static let timeWidth = 12, elapsedWidth = 8
 
   /// Widths of the event and state columns: narrower on narrow terminals.
-  private var eventWidth: Int { width >= 100 ? 26 : width >= 70 ? 22 : 16 }
-  private var stateWidth: Int { width >= 100 ? 20 : width >= 70 ? 14 : 10 }
+  private var eventWidth: Int { width >= 100 ? 24 : width >= 70 ? 20 : 16 }
+  private var stateWidth: Int { width >= 100 ? 20 : width >= 70 ? 12 : 10 }
 
   /// The header line.
   func header() -> String {

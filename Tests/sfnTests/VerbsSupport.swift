@@ -1,0 +1,172 @@
+import Foundation
+import XCTest
+
+/// What a run of the `sfn` binary (or another program) produced.
+struct VerbsRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  /// stdout parsed as JSON; fails the test when it is not.
+  func json(file: StaticString = #filePath, line: UInt = #line) -> Any? {
+    guard let value = try? JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed]) else {
+      XCTFail("stdout is not JSON: \(stdout)\nstderr: \(stderr)", file: file, line: line)
+      return nil
+    }
+    return value
+  }
+
+  /// stdout parsed as a JSON object.
+  func object(file: StaticString = #filePath, line: UInt = #line) -> [String: Any] {
+    (json(file: file, line: line) as? [String: Any]) ?? [:]
+  }
+}
+
+/// Runs the built binary, the moto peer on the verbs port and the scripted fake server, for the verb tests.
+enum VerbsHarness {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/verbs")
+  /// The moto peer's port and the fake server's port reserved for these tests.
+  static let peerPort = 5611
+  static let fakePort = 5612
+
+  /// `$SFN_BIN`, else `.build/debug/sfn` in the package.
+  static var binary: String {
+    if let bin = ProcessInfo.processInfo.environment["SFN_BIN"], !bin.isEmpty { return bin }
+    return packageRoot.appendingPathComponent(".build/debug/sfn").path
+  }
+
+  /// A fresh scratch directory (used as HOME, so the name cache starts empty).
+  static func scratch(_ name: String = "home") -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-verbs-\(name)-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.path
+  }
+
+  /// The process environment without AWS settings, proxies or colour preferences, with `endpoint` and test keys.
+  static func environment(endpoint: String, home: String? = nil) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment.filter { key, _ in
+      !key.hasPrefix("AWS_") && !key.lowercased().hasSuffix("_proxy") && !["NO_COLOR", "COLUMNS", "XDG_CACHE_HOME", "SFN_NO_CACHE"].contains(key)
+    }
+    env["HOME"] = home ?? scratch()
+    env["AWS_ENDPOINT_URL"] = endpoint
+    env["AWS_ACCESS_KEY_ID"] = "testing"
+    env["AWS_SECRET_ACCESS_KEY"] = "testing"
+    env["AWS_DEFAULT_REGION"] = "us-east-1"
+    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    env["TZ"] = "UTC"
+    env["TERM"] = "xterm"
+    return env
+  }
+
+  /// Runs `sfn args`.
+  static func sfn(_ args: [String], env: [String: String], stdin: String? = nil) -> VerbsRun {
+    run(binary, args, env: env, stdin: stdin)
+  }
+
+  /// Runs a program to its end, capturing stdout and stderr.
+  static func run(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) -> VerbsRun {
+    let (process, out, err) = launch(executable, args, env: env, stdin: stdin)
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return VerbsRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                    stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Starts a program without waiting for it.
+  static func launch(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) -> (Process, Pipe, Pipe) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = args
+    process.environment = env
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    do { try process.run() } catch { XCTFail("cannot run \(executable): \(error)") }
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
+    return (process, out, err)
+  }
+
+  /// Runs `sfn args` on a pseudo-terminal (stdout and stderr), via util-linux `script`; returns what the terminal showed.
+  static func sfnOnTerminal(_ args: [String], env: [String: String], columns: Int = 80) -> VerbsRun {
+    let quoted = ([binary] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    let command = "stty cols \(columns) rows 50; \(quoted)"
+    let result = run("/usr/bin/script", ["-qec", command, "/dev/null"], env: env)
+    return VerbsRun(status: result.status, stdout: result.stdout.replacingOccurrences(of: "\r\n", with: "\n"), stderr: result.stderr)
+  }
+
+  /// A name no other test uses.
+  static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
+}
+
+/// The moto peer on the verbs port, started once (via scripts/peer) for all tests.
+enum VerbsPeer {
+  private static let started: Result<String, Error> = {
+    let script = VerbsHarness.packageRoot.appendingPathComponent("scripts/peer").path
+    let result = VerbsHarness.run("/bin/bash", [script, "start", String(VerbsHarness.peerPort)],
+                                  env: ProcessInfo.processInfo.environment)
+    guard result.status == 0, let line = result.stdout.split(separator: "\n").first(where: { $0.contains("SFN_PEER_ENDPOINT=") }) else {
+      return .failure(NSError(domain: "peer", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: "peer did not start: \(result.stderr)"]))
+    }
+    return .success(String(line.split(separator: "=", maxSplits: 1)[1]))
+  }()
+
+  /// The endpoint; throws (failing the test) when the peer cannot start.
+  static func endpoint() throws -> String { try started.get() }
+
+  /// An environment pointed at the peer with a fresh HOME.
+  static func environment(home: String? = nil) throws -> [String: String] {
+    VerbsHarness.environment(endpoint: try endpoint(), home: home)
+  }
+}
+
+/// The scripted fake Step Functions server (Fixtures/verbs/fake_sfn.py), started once.
+enum VerbsFake {
+  private static let started: Result<String, Error> = {
+    let script = VerbsHarness.fixtures.appendingPathComponent("fake_sfn.py").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", script, String(VerbsHarness.fakePort)]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    // The server exits by itself when this test process (its parent) ends.
+    do { try process.run() } catch { return .failure(error) }
+    let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+    guard line.hasPrefix("ready") else {
+      return .failure(NSError(domain: "fake", code: 1, userInfo: [NSLocalizedDescriptionKey: "fake server did not start on port \(VerbsHarness.fakePort)"]))
+    }
+    return .success("http://127.0.0.1:\(VerbsHarness.fakePort)")
+  }()
+
+  /// The endpoint; throws when the server cannot start.
+  static func endpoint() throws -> String { try started.get() }
+
+  /// An environment pointed at the fake server with a fresh HOME.
+  static func environment() throws -> [String: String] {
+    VerbsHarness.environment(endpoint: try endpoint())
+  }
+
+  /// Posts to a control path (queue a task, reset).
+  static func control(_ path: String, _ body: String = "{}") throws {
+    _ = try request("POST", path, body)
+  }
+
+  /// The calls the server received: (operation, body).
+  static func calls() throws -> [(op: String, body: [String: Any])] {
+    let data = try request("GET", "/_control/calls", nil)
+    let list = (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
+    return list.map { ($0["op"] as? String ?? "", $0["body"] as? [String: Any] ?? [:]) }
+  }
+
+  private static func request(_ method: String, _ path: String, _ body: String?) throws -> Data {
+    let result = VerbsHarness.run("/usr/bin/curl", ["-sS", "--noproxy", "*", "-X", method, "-d", body ?? "",
+                                                    try endpoint() + path], env: ProcessInfo.processInfo.environment)
+    guard result.status == 0 else { throw NSError(domain: "fake", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
+    return Data(result.stdout.utf8)
+  }
+}
