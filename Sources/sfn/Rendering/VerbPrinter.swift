@@ -69,7 +69,8 @@ struct VerbPrinter {
     if format == .table, printer.query == nil {
       guard !items.isEmpty else { return }
       let renderer = TableRenderer(width: terminal.width, color: terminal.colorStdout)
-      terminal.out(renderer.render(headers: columns.map(\.header), rows: items.map { item in columns.map { $0.cell(item) } }))
+      let table = renderer.render(headers: columns.map(\.header), rows: items.map { item in columns.map { $0.cell(item) } })
+      terminal.out(table.split(separator: "\n").map { String($0).trimmingTrailingSpaces() + "\n" }.joined())
       return
     }
     if format == .json, printer.query == nil {
