@@ -30,18 +30,17 @@ public struct ExecutionWaiter {
   }
 
   /// Waits for every ARN to reach a final status, or until `timeout` seconds have passed.
-  /// `onPoll` hears each round's descriptions (for progress).
-  public func wait(for arns: [String], timeout: Double?, onPoll: ([JSON]) -> Void = { _ in }) throws -> Outcome {
+  /// `isDone` can ask for more than a final status (a redriven execution: a higher redrive count).
+  public func wait(for arns: [String], timeout: Double?,
+                   isDone: (JSON) -> Bool = { ExecutionStatus.isFinal($0["status"]?.stringValue) }) throws -> Outcome {
     let deadline = timeout.map { clock.now().addingTimeInterval($0) }
     var latest = [JSON?](repeating: nil, count: arns.count)
     var attempt = 0
     while true {
-      for (i, arn) in arns.enumerated() where !ExecutionStatus.isFinal(latest[i]?["status"]?.stringValue) {
+      for (i, arn) in arns.enumerated() where !(latest[i].map(isDone) ?? false) {
         latest[i] = try call("DescribeExecution", ["executionArn": .string(arn)])
       }
-      let done = latest.allSatisfy { ExecutionStatus.isFinal($0?["status"]?.stringValue) }
-      onPoll(latest.compactMap { $0 })
-      if done { return Outcome(executions: latest.compactMap { $0 }, timedOut: false) }
+      if latest.allSatisfy({ $0.map(isDone) ?? false }) { return Outcome(executions: latest.compactMap { $0 }, timedOut: false) }
       var delay = schedule.delay(attempt: attempt, random: random())
       attempt += 1
       if let deadline {
