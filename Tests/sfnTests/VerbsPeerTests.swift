@@ -253,7 +253,7 @@ final class VerbsPeerTests: XCTestCase {
   }
 
   func testTaskSuccessFailureAndHeartbeatAnswerCallbacks() throws {
-    let python = (ProcessInfo.processInfo.environment["SFN_PEER_VENV"] ?? NSHomeDirectory() + "/.cache/sfn-peer/venv5") + "/bin/python"
+    let python = Peer.python
     let helper = VerbsHarness.fixtures.appendingPathComponent("sqs_token.py").path
     let endpoint = try VerbsPeer.endpoint()
     let queue = VerbsHarness.run(python, [helper, endpoint, "create", VerbsHarness.unique("q")], env: env)

@@ -1,41 +1,19 @@
 import Foundation
 import XCTest
 
-/// What a run of the `sfn` binary (or another program) produced.
-struct VerbsRun {
-  var status: Int32
-  var stdout: String
-  var stderr: String
+/// The result of running a program (the shared harness's type).
+typealias VerbsRun = RunResult
 
-  /// stdout parsed as JSON; fails the test when it is not.
-  func json(file: StaticString = #filePath, line: UInt = #line) -> Any? {
-    guard let value = try? JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed]) else {
-      XCTFail("stdout is not JSON: \(stdout)\nstderr: \(stderr)", file: file, line: line)
-      return nil
-    }
-    return value
-  }
-
-  /// stdout parsed as a JSON object.
-  func object(file: StaticString = #filePath, line: UInt = #line) -> [String: Any] {
-    (json(file: file, line: line) as? [String: Any]) ?? [:]
-  }
-}
-
-/// Runs the built binary, the moto peer on the verbs port and the scripted fake server, for the verb tests.
+/// The verb tests' additions to the shared harness (Support/): their ports, environment, a streaming launch,
+/// a pseudo-terminal run and the scripted fake server.
 enum VerbsHarness {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/verbs")
   /// The moto peer's port and the fake server's port reserved for these tests.
   static let peerPort = 5611
   static let fakePort = 5612
 
-  /// `$SFN_BIN`, else `.build/debug/sfn` in the package.
-  static var binary: String {
-    if let bin = ProcessInfo.processInfo.environment["SFN_BIN"], !bin.isEmpty { return bin }
-    return packageRoot.appendingPathComponent(".build/debug/sfn").path
-  }
+  /// The sfn binary under test.
+  static var binary: String { SFNRunner.binary }
 
   /// A fresh scratch directory (used as HOME, so the name cache starts empty).
   static func scratch(_ name: String = "home") -> String {
@@ -44,17 +22,14 @@ enum VerbsHarness {
     return dir.path
   }
 
-  /// The process environment without AWS settings, proxies or colour preferences, with `endpoint` and test keys.
+  /// A clean environment (no AWS settings, proxies, colour or width preferences) with `endpoint`, test keys and UTC.
   static func environment(endpoint: String, home: String? = nil) -> [String: String] {
-    var env = ProcessInfo.processInfo.environment.filter { key, _ in
-      !key.hasPrefix("AWS_") && !key.lowercased().hasSuffix("_proxy") && !["NO_COLOR", "COLUMNS", "XDG_CACHE_HOME", "SFN_NO_CACHE"].contains(key)
-    }
-    env["HOME"] = home ?? scratch()
+    var env = SFNRunner.cleanEnvironment(home: home ?? scratch())
+    for key in ["COLUMNS", "XDG_CACHE_HOME", "SFN_NO_CACHE"] { env[key] = nil }
     env["AWS_ENDPOINT_URL"] = endpoint
     env["AWS_ACCESS_KEY_ID"] = "testing"
     env["AWS_SECRET_ACCESS_KEY"] = "testing"
     env["AWS_DEFAULT_REGION"] = "us-east-1"
-    env["AWS_EC2_METADATA_DISABLED"] = "true"
     env["TZ"] = "UTC"
     env["TERM"] = "xterm"
     return env
@@ -67,15 +42,10 @@ enum VerbsHarness {
 
   /// Runs a program to its end, capturing stdout and stderr.
   static func run(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) -> VerbsRun {
-    let (process, out, err) = launch(executable, args, env: env, stdin: stdin)
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return VerbsRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                    stderr: String(decoding: errData, as: UTF8.self))
+    SFNRunner.run(executable, args, env: env, stdin: stdin)
   }
 
-  /// Starts a program without waiting for it.
+  /// Starts a program without waiting for it, its output in pipes (to read while it runs).
   static func launch(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) -> (Process, Pipe, Pipe) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -100,23 +70,13 @@ enum VerbsHarness {
   }
 
   /// A name no other test uses.
-  static func unique(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())" }
+  static func unique(_ prefix: String) -> String { uniqueName(prefix) }
 }
 
-/// The moto peer on the verbs port, started once (via scripts/peer) for all tests.
+/// The moto peer on the verbs port (shared harness), with the verb tests' environment.
 enum VerbsPeer {
-  private static let started: Result<String, Error> = {
-    let script = VerbsHarness.packageRoot.appendingPathComponent("scripts/peer").path
-    let result = VerbsHarness.run("/bin/bash", [script, "start", String(VerbsHarness.peerPort)],
-                                  env: ProcessInfo.processInfo.environment)
-    guard result.status == 0, let line = result.stdout.split(separator: "\n").first(where: { $0.contains("SFN_PEER_ENDPOINT=") }) else {
-      return .failure(NSError(domain: "peer", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: "peer did not start: \(result.stderr)"]))
-    }
-    return .success(String(line.split(separator: "=", maxSplits: 1)[1]))
-  }()
-
   /// The endpoint; throws (failing the test) when the peer cannot start.
-  static func endpoint() throws -> String { try started.get() }
+  static func endpoint() throws -> String { try Peer.start(port: VerbsHarness.peerPort).endpoint }
 
   /// An environment pointed at the peer with a fresh HOME.
   static func environment(home: String? = nil) throws -> [String: String] {
