@@ -87,21 +87,26 @@ enum VerbsPeer {
 /// The scripted fake Step Functions server (Fixtures/verbs/fake_sfn.py), started once.
 enum VerbsFake {
   private static let started: Result<String, Error> = {
+    // A server left by an interrupted run exits within a second of losing its parent: try a few times.
+    for _ in 0..<4 {
+      if launchServer() { return .success("http://127.0.0.1:\(VerbsHarness.fakePort)") }
+      sleep(1)
+    }
+    return .failure(NSError(domain: "fake", code: 1, userInfo: [NSLocalizedDescriptionKey: "fake server did not start on port \(VerbsHarness.fakePort)"]))
+  }()
+
+  private static func launchServer() -> Bool {
     let script = VerbsHarness.fixtures.appendingPathComponent("fake_sfn.py").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script, String(VerbsHarness.fakePort)]
     let out = Pipe()
     process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
     // The server exits by itself when this test process (its parent) ends.
-    do { try process.run() } catch { return .failure(error) }
-    let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-    guard line.hasPrefix("ready") else {
-      return .failure(NSError(domain: "fake", code: 1, userInfo: [NSLocalizedDescriptionKey: "fake server did not start on port \(VerbsHarness.fakePort)"]))
-    }
-    return .success("http://127.0.0.1:\(VerbsHarness.fakePort)")
-  }()
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return false }
+    return String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).hasPrefix("ready")
+  }
 
   /// The endpoint; throws when the server cannot start.
   static func endpoint() throws -> String { try started.get() }
