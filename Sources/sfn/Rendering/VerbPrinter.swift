@@ -73,10 +73,6 @@ struct VerbPrinter {
       terminal.out(table.split(separator: "\n").map { String($0).trimmingTrailingSpaces() + "\n" }.joined())
       return
     }
-    if format == .json, printer.query == nil {
-      terminal.out(JSONWriter.pretty.string(.array(items)) + "\n")
-      return
-    }
     try printer.print(.array(items))
   }
 }
