@@ -8,11 +8,8 @@ public enum Timestamp {
       seconds += 1
       micros = 0
     }
-    let total = Int64(seconds)
-    let days = Int64((Double(total) / 86400).rounded(.down))
-    let secsOfDay = Int(total - days * 86400)
-    let (y, m, d) = civil(fromDays: days)
-    var s = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secsOfDay / 3600, 2)):\(pad(secsOfDay / 60 % 60, 2)):\(pad(secsOfDay % 60, 2))"
+    let t = CivilDate.fields(epochSeconds: Int(seconds))
+    var s = "\(pad(t.year, 4))-\(pad(t.month, 2))-\(pad(t.day, 2))T\(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2))"
     if micros != 0 { s += "." + pad(micros, 6) }
     return s + "+00:00"
   }
@@ -40,7 +37,7 @@ public enum Timestamp {
     guard let y = number(4), expect(45), let mo = number(2), expect(45), let d = number(2),
       (1...12).contains(mo), (1...31).contains(d)
     else { return nil }
-    var secs = Double(days(fromCivil: y, mo, d)) * 86400
+    var secs = Double(CivilDate.days(year: y, month: mo, day: d)) * 86400
     if i == chars.count { return secs }
     guard expect(84) || expect(116) || expect(32), let h = number(2), expect(58), let mi = number(2), h < 24, mi < 60
     else { return nil }
@@ -68,31 +65,5 @@ public enum Timestamp {
     return secs - sign * Double(oh * 3600 + om * 60)
   }
 
-  private static func pad(_ v: Int, _ width: Int) -> String {
-    let s = String(v)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-  }
-
-  // Howard Hinnant's days_from_civil / civil_from_days.
-  static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int64 {
-    let y = Int64(m <= 2 ? y0 - 1 : y0)
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = Int64((m + 9) % 12)
-    let doy = (153 * mp + 2) / 5 + Int64(d) - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-  }
-
-  static func civil(fromDays z0: Int64) -> (Int, Int, Int) {
-    let z = z0 + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
-  }
+  private static func pad(_ v: Int, _ width: Int) -> String { CivilDate.pad(v, width) }
 }

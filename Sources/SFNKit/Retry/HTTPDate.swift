@@ -33,22 +33,12 @@ public enum HTTPDate {
           let hour = clock[0], let minute = clock[1], let second = clock[2],
           (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
     else { return nil }
-    let days = daysFromCivil(year: year, month: monthNumber, day: day)
+    let days = CivilDate.days(year: year, month: monthNumber, day: day)
     return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3600 + minute * 60 + second))
   }
 
   private static func month(_ name: String) -> Int? {
     guard name.count == 3, let index = months.firstIndex(of: name.lowercased()) else { return nil }
     return index + 1
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
   }
 }
