@@ -21,6 +21,12 @@ ARG_RENAMES = {("SendTaskSuccess", "output"): "task-output"}
 # Operations whose definition sfn checks locally before sending (skipped with --no-validate).
 VALIDATED_DEFINITIONS = {"CreateStateMachine", "UpdateStateMachine"}
 # Operations whose results the AWS CLI pages through although botocore has no paginator for them.
+# Members whose values the shell completions can list (static CompletionKind values in Sources/sfn/Options/Completions.swift).
+COMPLETIONS = {
+    "stateMachineArn": ".stateMachineARNs",
+    "activityArn": ".activityARNs",
+    "executionArn": ".executionARNs",
+}
 EXTRA_PAGINATORS = {
     "ListStateMachineVersions": "stateMachineVersions",
     "ListStateMachineAliases": "stateMachineAliases",
@@ -135,8 +141,9 @@ def option_lines(op_name, member, target, required):
         )
     swift_type = {"integer": "Int", "long": "Int", "float": "Double", "double": "Double"}.get(kind, "String")
     value_name = "" if swift_type != "String" else f", valueName: {swift_string(flag.split('-')[-1])}"
+    completion = f", completion: {COMPLETIONS[member]}" if member in COMPLETIONS else ""
     lines = [
-        f"  @Option(name: .customLong({swift_string(flag)}), help: ArgumentHelp({help_text}{value_name}))",
+        f"  @Option(name: .customLong({swift_string(flag)}), help: ArgumentHelp({help_text}{value_name}){completion})",
         f"  var {prop}: {swift_type}?",
     ]
     ctor = {"Int": "integer", "Double": "number"}.get(swift_type, "text")

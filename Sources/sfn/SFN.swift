@@ -8,6 +8,7 @@ struct SFN: ParsableCommand {
     abstract: "A fast command-line client for AWS Step Functions.",
     discussion: "Verbs for people and scripts, plus every Step Functions API operation named as in `aws stepfunctions`.",
     version: SFNVersion.description,
+    subcommands: [CompleteCommand.self],
     groupedSubcommands: [
       CommandGroup(name: "Verbs", subcommands: Verbs.commands + [Validate.self, Deploy.self]),
       CommandGroup(name: "API operations (as aws stepfunctions)", subcommands: API.commands),

@@ -10,7 +10,7 @@ extension API {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
-    @Option(name: .customLong("activity-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
+    @Option(name: .customLong("activity-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .activityARNs)
     var `activityArn`: String?
 
     func run() throws {

@@ -11,7 +11,7 @@ extension API {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
     @OptionGroup var paging: PaginationOptions
-    @Option(name: .customLong("execution-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
+    @Option(name: .customLong("execution-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .executionARNs)
     var `executionArn`: String?
     @Option(name: .customLong("max-results"), help: ArgumentHelp(""))
     var `maxResults`: Int?

@@ -11,7 +11,7 @@ extension API {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
     @OptionGroup var paging: PaginationOptions
-    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("", valueName: "arn"))
+    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("", valueName: "arn"), completion: .stateMachineARNs)
     var `stateMachineArn`: String?
     @Option(name: .customLong("status-filter"), help: ArgumentHelp("One of: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE.", valueName: "filter"))
     var `statusFilter`: String?

@@ -11,7 +11,7 @@ extension API {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
     @OptionGroup var paging: PaginationOptions
-    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
+    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .stateMachineARNs)
     var `stateMachineArn`: String?
     @Option(name: .customLong("next-token"), help: ArgumentHelp("", valueName: "token"))
     var `nextToken`: String?

@@ -10,7 +10,7 @@ extension API {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
-    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
+    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .stateMachineARNs)
     var `stateMachineArn`: String?
     @Option(name: .customLong("revision-id"), help: ArgumentHelp("", valueName: "id"))
     var `revisionId`: String?

@@ -10,7 +10,7 @@ extension API {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
-    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
+    @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .stateMachineARNs)
     var `stateMachineArn`: String?
     @Option(name: .customLong("name"), help: ArgumentHelp("", valueName: "name"))
     var `name`: String?

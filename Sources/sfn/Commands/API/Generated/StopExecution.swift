@@ -10,7 +10,7 @@ extension API {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var cliInput: CLIInputOptions
-    @Option(name: .customLong("execution-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
+    @Option(name: .customLong("execution-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .executionARNs)
     var `executionArn`: String?
     @Option(name: .customLong("error"), help: ArgumentHelp("", valueName: "error"))
     var `error`: String?

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A resource named in shell completions: its name and ARN.
+public struct CompletionItem: Equatable, Sendable {
+  public var name: String
+  public var arn: String
+
+  /// An item named `name` with ARN `arn`.
+  public init(name: String, arn: String) {
+    self.name = name
+    self.arn = arn
+  }
+}
+
+/// What a completion lists.
+public enum CompletionResource: Equatable, Sendable {
+  case machines
+  case activities
+  /// The executions of the state machine with this ARN.
+  case executions(machineArn: String)
+
+  var cacheKey: String {
+    switch self {
+    case .machines: return "machines"
+    case .activities: return "activities"
+    case .executions(let arn): return "executions " + arn
+    }
+  }
+}
+
+/// Completion lists kept on disk for a short while, one file per scope (endpoint, region, profile) and resource,
+/// so pressing TAB twice does not ask the service twice.
+public struct CompletionCache {
+  public let directory: String
+  public let scope: String
+  public let clock: Clock
+  /// Seconds an entry stays fresh.
+  public let ttl: Double
+
+  /// A cache in `directory` for requests that go to `scope`.
+  public init(directory: String, scope: String, clock: Clock = .system, ttl: Double = 60) {
+    self.directory = directory
+    self.scope = scope
+    self.clock = clock
+    self.ttl = ttl
+  }
+
+  /// `$XDG_CACHE_HOME/sfn`, else `~/.cache/sfn`; nil without either.
+  public static func defaultDirectory(environment: Environment) -> String? {
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/sfn" }
+    if let home = environment["HOME"] { return home + "/.cache/sfn" }
+    return nil
+  }
+
+  /// The file holding `resource`: a digest, so ARNs and URLs never become path parts.
+  public func path(for resource: CompletionResource) -> String {
+    let digest = Crypto.sha256Hex(scope + "\n" + resource.cacheKey)
+    return directory + "/completion-" + digest.prefix(32) + ".json"
+  }
+
+  /// The cached items when the entry exists, parses and is younger than `ttl`.
+  public func load(_ resource: CompletionResource) -> [CompletionItem]? {
+    guard let bytes = try? LocalFileReader(home: nil).read(path(for: resource)),
+      let json = try? JSONParser.parse(bytes: bytes),
+      let saved = json["savedAt"]?.doubleValue, let items = json["items"]?.arrayValue
+    else { return nil }
+    let age = clock.now().timeIntervalSince1970 - saved
+    guard age >= 0, age < ttl else { return nil }
+    return items.compactMap { item in
+      guard let name = item["name"]?.stringValue, let arn = item["arn"]?.stringValue else { return nil }
+      return CompletionItem(name: name, arn: arn)
+    }
+  }
+
+  /// Saves `items`; failures are ignored because the cache is only a speed-up.
+  public func store(_ resource: CompletionResource, _ items: [CompletionItem]) {
+    let json: JSON = .object(JSONObject([
+      ("savedAt", .number(clock.now().timeIntervalSince1970.rounded())),
+      ("items", .array(items.map { .object(JSONObject([("name", .string($0.name)), ("arn", .string($0.arn))])) })),
+    ]))
+    guard makeDirectory(directory) else { return }
+    let target = path(for: resource)
+    let temporary = target + ".\(getpid()).tmp"
+    guard let file = fopen(temporary, "wb") else { return }
+    let bytes = Array((JSONWriter.compact.string(json) + "\n").utf8)
+    let written = fwrite(bytes, 1, bytes.count, file)
+    fclose(file)
+    if written != bytes.count || rename(temporary, target) != 0 { unlink(temporary) }
+  }
+
+  /// Creates `path` and its parents (mode 0700: the lists name the user's resources).
+  private func makeDirectory(_ path: String) -> Bool {
+    var isDirectory = stat()
+    if stat(path, &isDirectory) == 0 { return (isDirectory.st_mode & S_IFMT) == S_IFDIR }
+    let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+    if !parent.isEmpty, !makeDirectory(parent) { return false }
+    return mkdir(path, 0o700) == 0 || errno == EEXIST
+  }
+}

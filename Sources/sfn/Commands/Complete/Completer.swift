@@ -1,0 +1,124 @@
+import ArgumentParser
+import SFNKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Computes completion candidates from the service for the shells and for `sfn __complete`.
+/// It never prompts and never prints errors: stdin and stderr are pointed at /dev/null first.
+struct Completer {
+  let catalog: CompletionCatalog
+
+  /// A completer using the global options found among the shell's `words` (`--profile`, `--region`, ...).
+  init(words: [String]) {
+    let global = (try? GlobalOptions.parse(Self.globalArguments(in: words))) ?? (try! GlobalOptions.parse([]))
+    self.init(global: global)
+  }
+
+  /// A completer for these global options, with short timeouts and one attempt unless the user chose otherwise.
+  init(global: GlobalOptions, environment: Environment = .process()) {
+    Self.silence()
+    var global = global
+    if global.connectTimeout == nil { global.connectTimeout = 2 }
+    if global.readTimeout == nil { global.readTimeout = 3 }
+    if global.maxAttempts == nil { global.maxAttempts = 1 }
+    let context = CommandContext(global: global, environment: environment)
+    let client = try? context.client()
+    var cache: CompletionCache?
+    if let client, let directory = CompletionCache.defaultDirectory(environment: environment) {
+      let profile = global.profile ?? environment["AWS_PROFILE"] ?? "default"
+      let scope = [client.configuration.endpoint.absoluteString, client.configuration.region, profile]
+      cache = CompletionCache(directory: directory, scope: scope.joined(separator: " "))
+    }
+    catalog = CompletionCatalog(cache: cache) { resource in
+      guard let client else { return [] }
+      return try CompletionCatalog.list(resource, client: client)
+    }
+  }
+
+  /// State machine names or ARNs.
+  func machines(arns: Bool) -> [String] {
+    catalog.items(.machines).map { arns ? $0.arn : $0.name }
+  }
+
+  /// Activity names or ARNs.
+  func activities(arns: Bool) -> [String] {
+    catalog.items(.activities).map { arns ? $0.arn : $0.name }
+  }
+
+  /// Executions of the machine named by the word so far; without one, a starting point per machine.
+  func executions(prefix: String, arns: Bool) -> [String] {
+    if prefix.hasPrefix("arn:"), let machineArn = Self.machineArn(ofExecutionPrefix: prefix) {
+      return catalog.items(.executions(machineArn: machineArn)).map(\.arn)
+    }
+    if !arns, let slash = prefix.firstIndex(of: "/") {
+      let machine = String(prefix[..<slash])
+      guard let machineArn = catalog.machineArn(machine) else { return [] }
+      return catalog.items(.executions(machineArn: machineArn)).map { "\(machine)/\($0.name)" }
+    }
+    let machines = catalog.items(.machines)
+    if arns {
+      return machines.compactMap { Self.executionPrefix(ofMachineArn: $0.arn) }
+    }
+    return machines.map { $0.name + "/" }
+  }
+
+  /// Execution ARNs of one machine (name or ARN), for `sfn __complete executions MACHINE`.
+  func executions(of machine: String) -> [String] {
+    guard let machineArn = catalog.machineArn(machine) else { return [] }
+    return catalog.items(.executions(machineArn: machineArn)).map(\.arn)
+  }
+
+  /// `arn:P:states:R:A:execution:M:` for `arn:P:states:R:A:stateMachine:M`.
+  static func executionPrefix(ofMachineArn arn: String) -> String? {
+    let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 7, parts[5] == "stateMachine" else { return nil }
+    return parts[0..<5].joined(separator: ":") + ":execution:" + parts[6] + ":"
+  }
+
+  /// The machine ARN from an execution ARN typed up to at least its machine name and the colon after it.
+  static func machineArn(ofExecutionPrefix prefix: String) -> String? {
+    let parts = prefix.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count >= 8, parts[5] == "execution" || parts[5] == "express", !parts[6].isEmpty else { return nil }
+    return parts[0..<5].joined(separator: ":") + ":stateMachine:" + parts[6]
+  }
+
+  /// The global options and their values among the shell words, in a form `GlobalOptions.parse` accepts.
+  static func globalArguments(in words: [String]) -> [String] {
+    var found: [String] = []
+    var i = 0
+    while i < words.count {
+      let word = words[i]
+      let name = String(word.split(separator: "=", maxSplits: 1).first ?? "")
+      if let takesValue = GlobalOptions.names[name] {
+        found.append(word)
+        if takesValue, !word.contains("="), i + 1 < words.count {
+          found.append(Self.unquoted(words[i + 1]))
+          i += 1
+        }
+      }
+      i += 1
+    }
+    return found
+  }
+
+  /// Shells pass words as typed: drop one level of surrounding quotes.
+  static func unquoted(_ word: String) -> String {
+    for quote in ["'", "\""] where word.count >= 2 && word.hasPrefix(quote) && word.hasSuffix(quote) {
+      return String(word.dropFirst().dropLast())
+    }
+    return word
+  }
+
+  /// Points stdin and stderr at /dev/null so a credential provider can neither prompt nor print.
+  private static func silence() {
+    let null = open("/dev/null", O_RDWR)
+    guard null >= 0 else { return }
+    dup2(null, 0)
+    dup2(null, 2)
+    close(null)
+  }
+}
