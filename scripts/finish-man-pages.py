@@ -4,6 +4,7 @@
 Usage: finish-man-pages.py GENERATED-DIR SECTIONS-DIR DUMP-HELP.json OUT-DIR
 - Pages of hidden commands (shouldDisplay false in `sfn --experimental-dump-help`) are dropped, and so are
   the SEE ALSO references to them.
+- Subcommand pages are named `sfn.COMMAND` in their NAME section so whatis can index them.
 - The hand-written mdoc sections (SECTIONS-DIR/*.mdoc, in file-name order) are merged into sfn.1: they replace
   argument-parser's generic EXIT STATUS and go before SEE ALSO.
 """
@@ -47,6 +48,22 @@ def drop_references(lines, hidden):
     return out
 
 
+def whatis_name(lines):
+    """`.Nm "sfn create-activity"` in NAME becomes `.Nm sfn.create-activity` (the page's name: whatis and lintian
+    cannot parse names with spaces); the synopsis and body still show the command as typed."""
+    out, shown = [], None
+    for i, line in enumerate(lines):
+        m = re.match(r'\.Nm "(.+ .+)"$', line)
+        if m and i > 0 and lines[i - 1] == ".Sh NAME":
+            shown = m.group(1)
+            out.append(".Nm " + shown.replace(" ", "."))
+        elif line == ".Nm" and shown:
+            out.append(f'.Nm "{shown}"')
+        else:
+            out.append(line)
+    return out
+
+
 def main():
     generated, sections_dir, dump, out_dir = sys.argv[1:5]
     hidden = hidden_pages(json.load(open(dump))["command"])
@@ -57,6 +74,7 @@ def main():
         if not page.endswith(".1") or page[:-2] in hidden:
             continue
         lines = drop_references(open(os.path.join(generated, page)).read().splitlines(), hidden)
+        lines = whatis_name(lines)
         if page == "sfn.1":
             lines = merge_sections(lines, extra)
         with open(os.path.join(out_dir, page), "w") as f:
