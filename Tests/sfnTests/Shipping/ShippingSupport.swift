@@ -84,9 +84,10 @@ enum Shipping {
     return env
   }
 
-  /// Runs the built sfn with `--output text` and returns its trimmed stdout; throws with its stderr on failure.
+  /// Runs the built sfn (with `--output text` unless `args` name a format) and returns its trimmed stdout; throws with its stderr on failure.
   static func sfnText(_ args: [String], environment: [String: String]) throws -> String {
-    let r = try run([sfnBinary] + args + ["--output", "text"], environment: environment)
+    let format = args.contains("--output") ? [] : ["--output", "text"]
+    let r = try run([sfnBinary] + args + format, environment: environment)
     guard r.status == 0 else {
       throw NSError(domain: "sfn", code: Int(r.status), userInfo: [NSLocalizedDescriptionKey: "sfn \(args): \(r.stderr)"])
     }
