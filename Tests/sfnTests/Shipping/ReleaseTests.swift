@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+
+/// `make release`, `install`, `uninstall`, `dist` and `deb`: a stripped binary that needs no Swift runtime,
+/// names its version and commit, and installs with its man pages and completions.
+final class ReleaseTests: XCTestCase {
+  private static let releaseBinary = Shipping.root + "/.build/sfn-release/sfn"
+
+  private func make(_ arguments: [String]) throws -> ShippingResult {
+    let result = try Shipping.run(["make", "--no-print-directory"] + arguments, timeout: 1800)
+    XCTAssertEqual(result.status, 0, "make \(arguments.joined(separator: " ")):\n\(result.stderr.suffix(3000))")
+    return result
+  }
+
+  private var version: String {
+    let source = (try? String(contentsOfFile: Shipping.root + "/Sources/SFNKit/SFNKit.swift", encoding: .utf8)) ?? ""
+    let line = source.split(separator: "\n").first { $0.contains("static let version") } ?? ""
+    return String(line.split(separator: "\"")[1])
+  }
+
+  private var debArch: String {
+    (try? Shipping.run(["dpkg", "--print-architecture"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
+  }
+
+  func testReleaseBinaryNeedsNoSwiftRuntimeAndNamesItsCommit() throws {
+    _ = try make(["release"])
+    let ldd = try Shipping.run(["ldd", Self.releaseBinary])
+    XCTAssertEqual(ldd.status, 0, ldd.stderr)
+    XCTAssertFalse(ldd.stdout.contains("libswift"), ldd.stdout)
+    XCTAssertFalse(ldd.stdout.contains("libFoundation"), ldd.stdout)
+    XCTAssertFalse(ldd.stdout.contains("not found"), ldd.stdout)
+    let swift = try Shipping.run(["sh", "-c", "readlink -f \"$(command -v swift)\""]).stdout
+    let toolchain = URL(fileURLWithPath: swift.trimmingCharacters(in: .whitespacesAndNewlines))
+      .deletingLastPathComponent().deletingLastPathComponent().path  // .../usr
+    XCTAssertFalse(toolchain.isEmpty || ldd.stdout.contains(toolchain), "ldd names the toolchain \(toolchain):\n\(ldd.stdout)")
+    for library in ["libcurl.so.4", "libcrypto.so.3", "libc.so.6"] {
+      XCTAssertTrue(ldd.stdout.contains(library), "no \(library) in\n\(ldd.stdout)")
+    }
+    let dynamic = try Shipping.run(["readelf", "-d", Self.releaseBinary]).stdout
+    XCTAssertFalse(dynamic.contains("RUNPATH") || dynamic.contains("RPATH"), dynamic)
+    let sections = try Shipping.run(["readelf", "-S", Self.releaseBinary]).stdout
+    XCTAssertFalse(sections.contains(".symtab") || sections.contains(".debug_"), "not stripped")
+
+    let head = try Shipping.run(["git", "rev-parse", "--short=12", "HEAD"]).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let versionLine = try Shipping.run(["env", "-i", Self.releaseBinary, "--version"])
+    XCTAssertEqual(versionLine.status, 0, versionLine.stderr)
+    XCTAssertTrue(versionLine.stdout.hasPrefix("\(version) (commit \(head)"), versionLine.stdout)
+    let help = try Shipping.run(["env", "-i", Self.releaseBinary, "--help"])
+    XCTAssertEqual(help.status, 0, help.stderr)
+    XCTAssertTrue(help.stdout.contains("start-execution"), help.stdout)
+    // A real command with a scrubbed environment fails as documented (no region: configuration error, 7).
+    let noRegion = try Shipping.run(["env", "-i", "HOME=/nonexistent", Self.releaseBinary, "list-activities"])
+    XCTAssertEqual(noRegion.status, 7, noRegion.stderr)
+    XCTAssertTrue(noRegion.stderr.hasPrefix("sfn: "), noRegion.stderr)
+    // Building the release left the work tree as it was.
+    XCTAssertEqual(try Shipping.run(["git", "status", "--porcelain", "--", "Sources/SFNKit/BuildInfo.swift"]).stdout, "")
+  }
+
+  func testInstallAndUninstall() throws {
+    let prefix = try Shipping.temporaryDirectory() + "/x"
+    _ = try make(["install", "PREFIX=\(prefix)"])
+    let files = ["bin/sfn", "share/man/man1/sfn.1", "share/man/man1/sfn.start-execution.1",
+                 "share/bash-completion/completions/sfn", "share/zsh/site-functions/_sfn",
+                 "share/fish/vendor_completions.d/sfn.fish"]
+    for file in files {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: "\(prefix)/\(file)"), file)
+    }
+    let help = try Shipping.run(["\(prefix)/bin/sfn", "--help"])
+    XCTAssertEqual(help.status, 0, help.stderr)
+    XCTAssertTrue(help.stdout.contains("OVERVIEW: A fast command-line client for AWS Step Functions."))
+    let man = try Shipping.run(["man", "-M", "\(prefix)/share/man", "sfn"], environment: Shipping.environment(
+      ["MANPAGER": "cat", "MANWIDTH": "100"]))
+    XCTAssertEqual(man.status, 0, man.stderr)
+    XCTAssertTrue(man.stdout.contains("EXIT STATUS"))
+
+    _ = try make(["uninstall", "PREFIX=\(prefix)"])
+    let left = try Shipping.run(["find", prefix, "-type", "f"]).stdout
+    XCTAssertEqual(left, "", "uninstall left files behind")
+  }
+
+  func testDistTarballInstallsUnderAPrefixAndHasAChecksum() throws {
+    _ = try make(["dist"])
+    let arch = try Shipping.run(["uname", "-m"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = "sfn-\(version)-linux-\(arch)"
+    let tarball = "dist/\(name).tar.gz"
+    let check = try Shipping.run(["sha256sum", "-c", "\(name).tar.gz.sha256"], directory: Shipping.root + "/dist")
+    XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    let listing = try Shipping.run(["tar", "-tzvf", tarball]).stdout
+    for file in ["bin/sfn", "share/man/man1/sfn.1", "share/bash-completion/completions/sfn",
+                 "share/zsh/site-functions/_sfn", "share/fish/vendor_completions.d/sfn.fish",
+                 "share/doc/sfn/LICENSE", "share/doc/sfn/INSTALL.md"] {
+      XCTAssertTrue(listing.contains("\(name)/\(file)"), "\(file) not in the tarball:\n\(listing)")
+    }
+    for entry in listing.split(separator: "\n") {
+      XCTAssertTrue(entry.contains(" root/root ") || entry.contains(" 0/0 "), "owner not fixed: \(entry)")
+    }
+    let root = try Shipping.temporaryDirectory()
+    XCTAssertEqual(try Shipping.run(["tar", "-xzf", tarball, "-C", root, "--strip-components=1"]).status, 0)
+    let version = try Shipping.run(["env", "-i", "\(root)/bin/sfn", "--version"])
+    XCTAssertTrue(version.stdout.hasPrefix(self.version + " (commit "), version.stdout)
+    // Packing the same commit again gives the same bytes.
+    let first = try String(contentsOfFile: Shipping.root + "/\(tarball).sha256", encoding: .utf8)
+    _ = try make(["dist"])
+    XCTAssertEqual(try String(contentsOfFile: Shipping.root + "/\(tarball).sha256", encoding: .utf8), first)
+  }
+
+  func testDebInstallsIntoAScratchRootWithManPageAndCompletions() throws {
+    _ = try make(["deb"])
+    let deb = "dist/sfn_\(version)_\(debArch).deb"
+    let info = try Shipping.run(["dpkg-deb", "--info", deb])
+    XCTAssertEqual(info.status, 0, info.stderr)
+    for field in ["Package: sfn", "Version: \(version)", "Architecture: \(debArch)", "Maintainer: ", "Section: utils",
+                  "Priority: optional", "Installed-Size: ", "Description: "] {
+      XCTAssertTrue(info.stdout.contains(field), "\(field) missing:\n\(info.stdout)")
+    }
+    let depends = info.stdout.split(separator: "\n").first { $0.contains("Depends:") }.map(String.init) ?? ""
+    XCTAssertTrue(depends.contains("libcurl4"), depends)
+    XCTAssertTrue(depends.contains("libssl3"), depends)
+    XCTAssertTrue(depends.contains("libc6"), depends)
+    XCTAssertFalse(depends.contains("swift"), depends)
+
+    let root = try Shipping.temporaryDirectory()
+    XCTAssertEqual(try Shipping.run(["dpkg", "-x", deb, root]).status, 0)
+    let help = try Shipping.run(["env", "-i", "\(root)/usr/bin/sfn", "--help"])
+    XCTAssertEqual(help.status, 0, help.stderr)
+    XCTAssertTrue(help.stdout.contains("OVERVIEW"))
+    let man = try Shipping.run(["man", "-l", "\(root)/usr/share/man/man1/sfn.1.gz"], environment: Shipping.environment(
+      ["MANPAGER": "cat", "MANWIDTH": "100"]))
+    XCTAssertEqual(man.status, 0, man.stderr)
+    XCTAssertTrue(man.stdout.contains("ENVIRONMENT") && man.stdout.contains("AWS_PROFILE"))
+    for file in ["usr/share/bash-completion/completions/sfn", "usr/share/zsh/vendor-completions/_sfn",
+                 "usr/share/fish/vendor_completions.d/sfn.fish", "usr/share/doc/sfn/copyright",
+                 "usr/share/doc/sfn/changelog.gz"] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: "\(root)/\(file)"), file)
+    }
+    // The packaged bash completion loads and completes from the packaged binary.
+    let bash = try Shipping.run(["bash", "-c", """
+      source '\(root)/usr/share/bash-completion/completions/sfn'
+      COMP_LINE='sfn list-act'; COMP_WORDS=(sfn list-act); COMP_CWORD=1; COMP_POINT=${#COMP_LINE}
+      _sfn sfn list-act sfn; printf '%s\\n' "${COMPREPLY[@]}"
+      """], environment: ["PATH": "\(root)/usr/bin:/usr/bin:/bin"])
+    XCTAssertEqual(bash.stdout, "list-activities\n", bash.stderr)
+
+    let lintian = try Shipping.run(["lintian", "--tag-display-limit", "0", deb], timeout: 600)
+    let problems = lintian.stdout.split(separator: "\n").filter { $0.hasPrefix("E:") || $0.hasPrefix("W:") }
+    XCTAssertEqual(problems, [], lintian.stdout + lintian.stderr)
+  }
+}
