@@ -172,13 +172,136 @@ _sfn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
+    validate|deploy|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
         # Offer subcommand argument completions
         "_sfn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate deploy create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sfn_validate() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --remote --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --type)
+    __sfn_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--type')
+        return
+        ;;
+    esac
+}
+
+_sfn_deploy() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --include-execution-data --tracing --no-tracing --dry-run --version -h --help)
+    repeating_options=(--tags)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --definition --role-arn --type --version-description --alias --logging --log-group)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--definition')
+        return
+        ;;
+    '--role-arn')
+        return
+        ;;
+    '--type')
+        return
+        ;;
+    '--version-description')
+        return
+        ;;
+    '--alias')
+        return
+        ;;
+    '--logging')
+        return
+        ;;
+    '--log-group')
+        return
+        ;;
+    '--tags')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion deploy -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
         ;;
     esac
 }
@@ -244,7 +367,7 @@ _sfn_create-activity() {
 
 _sfn_create-state-machine() {
     repeating_flags=()
-    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --no-publish --version -h --help)
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --no-publish --no-validate --version -h --help)
     repeating_options=(--tags)
     non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --name --definition --role-arn --type --logging-configuration --tracing-configuration --version-description --encryption-configuration)
     __sfn_offer_flags_options 0
@@ -2244,7 +2367,7 @@ _sfn_update-map-run() {
 
 _sfn_update-state-machine() {
     repeating_flags=()
-    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --no-publish --version -h --help)
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --no-publish --no-validate --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --version-description --encryption-configuration)
     __sfn_offer_flags_options 0

@@ -33,6 +33,12 @@ final class ExamplesTests: XCTestCase {
     }
   }
 
+  func testExamplesPassSfnValidate() throws {
+    let files = try exampleNames().map { "examples/\($0)/definition.asl.json" }
+    let result = try Shipping.run([Shipping.sfnBinary, "validate"] + files, environment: Shipping.environment())
+    XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+  }
+
   func testHelloWorld() throws { try run("hello-world") }
   func testMapFanOut() throws { try run("map-fan-out") }
   func testSagaBooksOrCompensates() throws { try run("saga") }

@@ -17,7 +17,7 @@ struct Deploy: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "State machine name.")
+  @Argument(help: "State machine name.", completion: .stateMachines)
   var name: String
 
   @Option(help: ArgumentHelp("Definition file, JSON or YAML (- reads standard input).", valueName: "file"))
