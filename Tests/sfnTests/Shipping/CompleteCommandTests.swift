@@ -4,7 +4,7 @@ import XCTest
 /// `sfn __complete`: lists names from the service, caches them for a minute per endpoint/region/profile,
 /// and stays silent (no output, exit 0) on any error.
 final class CompleteCommandTests: XCTestCase {
-  private func complete(_ args: [String], environment: [String: String]) throws -> ShippingResult {
+  private func complete(_ args: [String], environment: [String: String]) throws -> RunResult {
     try Shipping.run([Shipping.sfnBinary, "__complete"] + args, environment: environment, timeout: 30)
   }
 
@@ -26,15 +26,16 @@ final class CompleteCommandTests: XCTestCase {
     _ = try Shipping.sfnText(["delete-state-machine", "--state-machine-arn", fixture.machineArn], environment: env)
     // Still listed: the list came from the cache, not from the service.
     XCTAssertTrue(try complete(["machines", "--arns"], environment: env).stdout.contains(fixture.machineArn))
+    let cacheDir = env["XDG_CACHE_HOME"]! + "/sfn"
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheDir).count, 1)
     // Another profile is another cache entry, so the service is asked and the machine is gone.
     let otherProfile = try complete(["machines", "--arns", "--profile", "other"], environment: env.merging(
-      ["AWS_CONFIG_FILE": try profileFile()]) { $1 })
+      try profileFiles()) { $1 })
     XCTAssertEqual(otherProfile.status, 0)
     XCTAssertFalse(otherProfile.stdout.contains(fixture.machineArn))
-    let cacheDir = env["XDG_CACHE_HOME"]! + "/sfn"
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cacheDir).count, 2)
     let attributes = try FileManager.default.attributesOfItem(atPath: cacheDir)
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o700)
-    XCTAssertGreaterThanOrEqual(try FileManager.default.contentsOfDirectory(atPath: cacheDir).count, 2)
     // Without the cache the service is asked again.
     try FileManager.default.removeItem(atPath: cacheDir)
     XCTAssertFalse(try complete(["machines", "--arns"], environment: env).stdout.contains(fixture.machineArn))
@@ -72,9 +73,12 @@ final class CompleteCommandTests: XCTestCase {
     XCTAssertTrue(result.stdout.contains(fixture.machineArn + "\n"), result.stdout)
   }
 
-  private func profileFile() throws -> String {
-    let path = try Shipping.temporaryDirectory() + "/config"
-    try "[profile other]\nregion = us-east-1\n".write(toFile: path, atomically: true, encoding: .utf8)
-    return path
+  /// Config and credentials files with a profile "other" (an explicit profile does not use the key variables).
+  private func profileFiles() throws -> [String: String] {
+    let dir = try Shipping.temporaryDirectory()
+    try "[profile other]\nregion = us-east-1\n".write(toFile: dir + "/config", atomically: true, encoding: .utf8)
+    try "[other]\naws_access_key_id = testing\naws_secret_access_key = testing\n"
+      .write(toFile: dir + "/credentials", atomically: true, encoding: .utf8)
+    return ["AWS_CONFIG_FILE": dir + "/config", "AWS_SHARED_CREDENTIALS_FILE": dir + "/credentials"]
   }
 }

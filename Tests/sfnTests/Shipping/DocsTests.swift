@@ -4,7 +4,7 @@ import XCTest
 /// The committed man pages render, and scripts/check-docs catches completions and man pages that were not
 /// regenerated after the command set changed.
 final class DocsTests: XCTestCase {
-  private func checkDocs(_ extra: [String] = []) throws -> ShippingResult {
+  private func checkDocs(_ extra: [String] = []) throws -> RunResult {
     try Shipping.run(["scripts/check-docs", "--sfn", Shipping.sfnBinary] + extra, timeout: 600)
   }
 

@@ -46,8 +46,7 @@ final class ExamplesTests: XCTestCase {
   /// The callback waits for a person: read the task token from the SQS message and answer with sfn.
   func testCallbackApproval() throws {
     let env = try Shipping.peer()
-    let python = (ProcessInfo.processInfo.environment["SFN_PEER_VENV"] ?? NSHomeDirectory() + "/.cache/sfn-peer/venv5")
-      + "/bin/python"
+    let python = Peer.python
     let queue = try Shipping.run([python, Shipping.fixtures + "/sqs.py", env["SFN_PEER_ENDPOINT"]!, "create",
                                   "sfn-approvals"])
     XCTAssertEqual(queue.status, 0, queue.stderr)

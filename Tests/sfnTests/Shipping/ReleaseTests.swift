@@ -6,7 +6,7 @@ import XCTest
 final class ReleaseTests: XCTestCase {
   private static let releaseBinary = Shipping.root + "/.build/sfn-release/sfn"
 
-  private func make(_ arguments: [String]) throws -> ShippingResult {
+  private func make(_ arguments: [String]) throws -> RunResult {
     let result = try Shipping.run(["make", "--no-print-directory"] + arguments, timeout: 1800)
     XCTAssertEqual(result.status, 0, "make \(arguments.joined(separator: " ")):\n\(result.stderr.suffix(3000))")
     return result
