@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -42,14 +37,17 @@ public enum CompletionResource: Equatable, Sendable {
 public struct CompletionCache {
   public let directory: String
   public let scope: String
+  public let fileSystem: FileSystem
   public let clock: Clock
   /// Seconds an entry stays fresh.
   public let ttl: Double
 
   /// A cache in `directory` for requests that go to `scope`.
-  public init(directory: String, scope: String, clock: Clock = .system, ttl: Double = 60) {
+  public init(directory: String, scope: String, fileSystem: FileSystem = LocalFileSystem(), clock: Clock = .system,
+              ttl: Double = 60) {
     self.directory = directory
     self.scope = scope
+    self.fileSystem = fileSystem
     self.clock = clock
     self.ttl = ttl
   }
@@ -69,7 +67,7 @@ public struct CompletionCache {
 
   /// The cached items when the entry exists, parses and is younger than `ttl`.
   public func load(_ resource: CompletionResource) -> [CompletionItem]? {
-    guard let bytes = try? LocalFileReader(home: nil).read(path(for: resource)),
+    guard let bytes = try? fileSystem.contents(atPath: path(for: resource)),
       let json = try? JSONParser.parse(bytes: bytes),
       let saved = json["savedAt"]?.doubleValue, let items = json["items"]?.arrayValue
     else { return nil }
@@ -87,22 +85,8 @@ public struct CompletionCache {
       ("savedAt", .number(clock.now().timeIntervalSince1970.rounded(.down))),
       ("items", .array(items.map { .object(JSONObject([("name", .string($0.name)), ("arn", .string($0.arn))])) })),
     ]))
-    guard makeDirectory(directory) else { return }
-    let target = path(for: resource)
-    let temporary = target + ".\(getpid()).tmp"
-    guard let file = fopen(temporary, "wb") else { return }
-    let bytes = Array((JSONWriter.compact.string(json) + "\n").utf8)
-    let written = fwrite(bytes, 1, bytes.count, file)
-    fclose(file)
-    if written != bytes.count || rename(temporary, target) != 0 { unlink(temporary) }
-  }
-
-  /// Creates `path` and its parents (mode 0700: the lists name the user's resources).
-  private func makeDirectory(_ path: String) -> Bool {
-    var isDirectory = stat()
-    if stat(path, &isDirectory) == 0 { return (isDirectory.st_mode & S_IFMT) == S_IFDIR }
-    let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-    if !parent.isEmpty, !makeDirectory(parent) { return false }
-    return mkdir(path, 0o700) == 0 || errno == EEXIST
+    // The lists name the user's resources: private directory and files.
+    try? fileSystem.createDirectory(atPath: directory, mode: 0o700)
+    try? fileSystem.write(Array((JSONWriter.compact.string(json) + "\n").utf8), toPath: path(for: resource), mode: 0o600)
   }
 }
