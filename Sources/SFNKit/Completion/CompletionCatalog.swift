@@ -29,6 +29,36 @@ public struct CompletionCatalog {
     return items(.machines).first { $0.name == nameOrArn }?.arn
   }
 
+  /// Candidates for an execution argument whose word so far is `prefix`: with `arns`, execution ARNs (first one
+  /// `arn:...:execution:MACHINE:` prefix per machine, then, once the prefix names a machine, its executions);
+  /// otherwise `MACHINE/` per machine, then `MACHINE/NAME` (an ARN prefix is completed as ARNs either way).
+  public func executionCandidates(prefix: String, arns: Bool) -> [String] {
+    if prefix.hasPrefix("arn:"), let machineArn = Self.machineArn(ofExecutionPrefix: prefix) {
+      return items(.executions(machineArn: machineArn)).map(\.arn)
+    }
+    if !arns, let slash = prefix.firstIndex(of: "/") {
+      let machine = String(prefix[..<slash])
+      guard let machineArn = machineArn(machine) else { return [] }
+      return items(.executions(machineArn: machineArn)).map { "\(machine)/\($0.name)" }
+    }
+    let machines = items(.machines)
+    return arns ? machines.compactMap { Self.executionPrefix(ofMachineArn: $0.arn) } : machines.map { $0.name + "/" }
+  }
+
+  /// `arn:P:states:R:A:execution:M:` for `arn:P:states:R:A:stateMachine:M`.
+  public static func executionPrefix(ofMachineArn arn: String) -> String? {
+    let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 7, parts[5] == "stateMachine" else { return nil }
+    return parts[0..<5].joined(separator: ":") + ":execution:" + parts[6] + ":"
+  }
+
+  /// The machine ARN from an execution ARN typed up to at least its machine name and the colon after it.
+  public static func machineArn(ofExecutionPrefix prefix: String) -> String? {
+    let parts = prefix.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count >= 8, parts[5] == "execution" || parts[5] == "express", !parts[6].isEmpty else { return nil }
+    return parts[0..<5].joined(separator: ":") + ":stateMachine:" + parts[6]
+  }
+
   /// The first page (up to 1000 items) of `resource` from the service.
   public static func list(_ resource: CompletionResource, client: StepFunctionsClient) throws -> [CompletionItem] {
     let (operation, key, arnKey): (String, String, String)

@@ -71,6 +71,12 @@ final class CompleteCommandTests: XCTestCase {
                                    "5", "0"] + words, environment: env, timeout: 30)
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertTrue(result.stdout.contains(fixture.machineArn + "\n"), result.stdout)
+    // deploy's NAME argument offers state machine names.
+    let name = String(fixture.machineArn.split(separator: ":").last!)
+    let deploy = try Shipping.run([Shipping.sfnBinary, "---completion", "deploy", "--", "positional@0", "2", "0", "sfn",
+                                   "deploy", ""], environment: fixture.environment, timeout: 30)
+    XCTAssertEqual(deploy.status, 0, deploy.stderr)
+    XCTAssertTrue(deploy.stdout.split(separator: "\n").contains(Substring(name)), deploy.stdout)
   }
 
   /// Config and credentials files with a profile "other" (an explicit profile does not use the key variables).

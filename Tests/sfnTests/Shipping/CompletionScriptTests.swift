@@ -12,7 +12,7 @@ final class CompletionScriptTests: XCTestCase {
     let script = """
       source completions/sfn.bash
       COMP_LINE='\(line)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); COMP_POINT=${#COMP_LINE}
-      _sfn sfn "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+      _sfn_colons sfn "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
       printf '%s\\n' "${COMPREPLY[@]}"
       """
     // Not under `set -u`: completion functions, like the shells running them, expect unset variables to be empty.
@@ -39,7 +39,7 @@ final class CompletionScriptTests: XCTestCase {
 
   func testBashRegistersTheFunctionAndCompletesCommandsAndFlags() throws {
     let registered = try Shipping.bash("source completions/sfn.bash; complete -p sfn")
-    XCTAssertEqual(registered.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "complete -o filenames -F _sfn sfn")
+    XCTAssertEqual(registered.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "complete -o filenames -F _sfn_colons sfn")
     let env = Shipping.environment()
     XCTAssertEqual(try bashCompletions("sfn describe-ex", environment: env), ["describe-execution"])
     let flags = try bashCompletions("sfn list-executions --status", environment: env)
@@ -73,47 +73,69 @@ final class CompletionScriptTests: XCTestCase {
     let fixture = try CompletionPeerFixture()
     let env = fixture.environment
     let machineLine = "sfn start-execution --state-machine-arn "
-    let executionLine = "sfn describe-execution --execution-arn \(fixture.executionPrefix)"
     let activityLine = "sfn describe-activity --activity-arn "
 
-    XCTAssertTrue(try bashCompletions(machineLine, environment: env).contains(fixture.machineArn))
-    XCTAssertEqual(try bashCompletions(executionLine, environment: env), [fixture.executionArn])
-    XCTAssertTrue(try bashCompletions(activityLine, environment: env).contains(fixture.activityArn))
-    // Without a machine yet, --execution-arn offers one ARN prefix per machine.
-    XCTAssertTrue(try bashCompletions("sfn describe-execution --execution-arn ", environment: env)
-      .contains(fixture.executionPrefix))
-
     XCTAssertTrue(try zshCompletions(machineLine, environment: env).contains(fixture.machineArn))
-    XCTAssertEqual(try zshCompletions(executionLine, environment: env), [fixture.executionArn])
+    XCTAssertEqual(try zshCompletions("sfn describe-execution --execution-arn \(fixture.executionPrefix)", environment: env),
+                   [fixture.executionArn])
     XCTAssertTrue(try zshCompletions(activityLine, environment: env).contains(fixture.activityArn))
 
-    // fish reads the command line with `commandline`, which only an interactive fish has: type into one in tmux.
-    XCTAssertEqual(try fishInteractiveLine(executionLine, environment: env), executionLine.replacingOccurrences(
-      of: fixture.executionPrefix, with: fixture.executionArn))
+    // bash splits words at colons and fish reads the line with `commandline`: type into the real shells.
+    for shell in [InteractiveShell.bash, .fish] {
+      // Part of the machine name, TAB: the execution ARN prefix of that machine; TAB again: its one execution.
+      let typed = "sfn describe-execution --execution-arn " + fixture.executionPrefix.dropLast(4)
+      XCTAssertEqual(try shell.complete(typed, tabs: 2, environment: env),
+                     "sfn describe-execution --execution-arn \(fixture.executionArn)", "\(shell)")
+      XCTAssertEqual(try shell.complete(machineLine + fixture.machineArn.dropLast(3), tabs: 1, environment: env),
+                     machineLine + fixture.machineArn, "\(shell)")
+      XCTAssertEqual(try shell.complete(activityLine + fixture.activityArn.dropLast(3), tabs: 1, environment: env),
+                     activityLine + fixture.activityArn, "\(shell)")
+    }
+  }
+}
+
+/// An interactive bash or fish in tmux with sfn's completions loaded: type, press TAB, read the line back.
+enum InteractiveShell: String {
+  case bash, fish
+
+  private var start: String {
+    switch self {
+    case .bash: return "bash --norc --noprofile -i"
+    case .fish: return "fish --no-config -i"
+    }
   }
 
-  /// Types `line` and TAB into an interactive fish in tmux and returns the command line fish completed it to.
-  private func fishInteractiveLine(_ line: String, environment: [String: String]) throws -> String {
-    let socket = "sfn-shipping-\(getpid())"
+  private var setup: String {
+    switch self {
+    case .bash: return "PS1='> '; source completions/sfn.bash; clear"
+    case .fish: return "function fish_prompt; echo '> '; end; source completions/sfn.fish; clear"
+    }
+  }
+
+  /// The command line after typing `line` and pressing TAB `tabs` times (each TAB waits for the line to change).
+  func complete(_ line: String, tabs: Int, environment: [String: String]) throws -> String {
+    let socket = "sfn-shipping-\(rawValue)-\(getpid())"
+    let tmux = "tmux -L \(socket)"
     let script = """
-      tmux -L \(socket) kill-server 2>/dev/null || true
-      trap 'tmux -L \(socket) kill-server 2>/dev/null || true' EXIT
-      tmux -L \(socket) new-session -d -x 250 -y 20 "fish --no-config -i"
-      tmux -L \(socket) send-keys "function fish_prompt; echo '> '; end; source completions/sfn.fish; clear" Enter
-      sleep 1
-      tmux -L \(socket) send-keys '\(line)' Tab
-      for _ in $(seq 1 100); do
-        screen=$(tmux -L \(socket) capture-pane -p | grep '^> sfn' || true)
-        [ "$screen" != "> \(line)" ] && [ -n "$screen" ] && break
-        sleep 0.1
+      \(tmux) kill-server 2>/dev/null || true
+      trap '\(tmux) kill-server 2>/dev/null || true' EXIT
+      \(tmux) new-session -d -x 250 -y 20 "\(start)"
+      \(tmux) send-keys "\(setup)" Enter
+      screen() { \(tmux) capture-pane -p | grep '^> sfn' | tail -1 || true; }
+      for _ in $(seq 1 50); do [ -z "$(\(tmux) capture-pane -p | grep -v '^> *$' | grep -v '^$' || true)" ] && break; sleep 0.1; done
+      \(tmux) send-keys '\(line)'
+      for _ in $(seq 1 50); do [ "$(screen)" = "> \(line)" ] && break; sleep 0.1; done
+      for _ in $(seq 1 \(tabs)); do
+        before=$(screen)
+        \(tmux) send-keys Tab
+        for _ in $(seq 1 100); do [ "$(screen)" != "$before" ] && break; sleep 0.1; done
       done
       sleep 0.3
-      tmux -L \(socket) capture-pane -p | grep '^> sfn' | tail -1
+      screen
       """
     let result = try Shipping.bash(script, environment: environment, timeout: 60)
     XCTAssertEqual(result.status, 0, result.stderr)
-    return String(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(2))
-      .trimmingCharacters(in: .whitespaces)
+    return String(result.stdout.trimmingCharacters(in: .newlines).dropFirst(2)).trimmingCharacters(in: .whitespaces)
   }
 }
 

@@ -51,39 +51,13 @@ struct Completer {
 
   /// Executions of the machine named by the word so far; without one, a starting point per machine.
   func executions(prefix: String, arns: Bool) -> [String] {
-    if prefix.hasPrefix("arn:"), let machineArn = Self.machineArn(ofExecutionPrefix: prefix) {
-      return catalog.items(.executions(machineArn: machineArn)).map(\.arn)
-    }
-    if !arns, let slash = prefix.firstIndex(of: "/") {
-      let machine = String(prefix[..<slash])
-      guard let machineArn = catalog.machineArn(machine) else { return [] }
-      return catalog.items(.executions(machineArn: machineArn)).map { "\(machine)/\($0.name)" }
-    }
-    let machines = catalog.items(.machines)
-    if arns {
-      return machines.compactMap { Self.executionPrefix(ofMachineArn: $0.arn) }
-    }
-    return machines.map { $0.name + "/" }
+    catalog.executionCandidates(prefix: prefix, arns: arns)
   }
 
   /// Execution ARNs of one machine (name or ARN), for `sfn __complete executions MACHINE`.
   func executions(of machine: String) -> [String] {
     guard let machineArn = catalog.machineArn(machine) else { return [] }
     return catalog.items(.executions(machineArn: machineArn)).map(\.arn)
-  }
-
-  /// `arn:P:states:R:A:execution:M:` for `arn:P:states:R:A:stateMachine:M`.
-  static func executionPrefix(ofMachineArn arn: String) -> String? {
-    let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 7, parts[5] == "stateMachine" else { return nil }
-    return parts[0..<5].joined(separator: ":") + ":execution:" + parts[6] + ":"
-  }
-
-  /// The machine ARN from an execution ARN typed up to at least its machine name and the colon after it.
-  static func machineArn(ofExecutionPrefix prefix: String) -> String? {
-    let parts = prefix.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count >= 8, parts[5] == "execution" || parts[5] == "express", !parts[6].isEmpty else { return nil }
-    return parts[0..<5].joined(separator: ":") + ":stateMachine:" + parts[6]
   }
 
   /// The global options and their values among the shell words, in a form `GlobalOptions.parse` accepts.
