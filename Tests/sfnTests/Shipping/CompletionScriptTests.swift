@@ -80,8 +80,9 @@ final class CompletionScriptTests: XCTestCase {
                    [fixture.executionArn])
     XCTAssertTrue(try zshCompletions(activityLine, environment: env).contains(fixture.activityArn))
 
-    // bash splits words at colons and fish reads the line with `commandline`: type into the real shells.
-    for shell in [InteractiveShell.bash, .fish] {
+    // bash splits words at colons, zsh's _describe splits at colons, fish reads the line with `commandline`:
+    // type into the real shells and read back the line they completed.
+    for shell in [InteractiveShell.bash, .zsh, .fish] {
       // Part of the machine name, TAB: the execution ARN prefix of that machine; TAB again: its one execution.
       let typed = "sfn describe-execution --execution-arn " + fixture.executionPrefix.dropLast(4)
       XCTAssertEqual(try shell.complete(typed, tabs: 2, environment: env),
@@ -94,13 +95,14 @@ final class CompletionScriptTests: XCTestCase {
   }
 }
 
-/// An interactive bash or fish in tmux with sfn's completions loaded: type, press TAB, read the line back.
+/// An interactive bash, zsh or fish in tmux with sfn's completions loaded: type, press TAB, read the line back.
 enum InteractiveShell: String {
-  case bash, fish
+  case bash, zsh, fish
 
   private var start: String {
     switch self {
     case .bash: return "bash --norc --noprofile -i"
+    case .zsh: return "zsh -f -i"
     case .fish: return "fish --no-config -i"
     }
   }
@@ -108,6 +110,7 @@ enum InteractiveShell: String {
   private var setup: String {
     switch self {
     case .bash: return "PS1='> '; source completions/sfn.bash; clear"
+    case .zsh: return "PS1='> '; fpath=(\(Shipping.root)/completions \\$fpath); autoload -U compinit; compinit -u -D; clear"
     case .fish: return "function fish_prompt; echo '> '; end; source completions/sfn.fish; clear"
     }
   }
