@@ -172,13 +172,799 @@ _sfn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|deploy|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
+    start|wait|describe|output|history|executions|machines|activities|stop|redrive|task|activity|validate|deploy|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
         # Offer subcommand argument completions
         "_sfn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate deploy create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start wait describe output history executions machines activities stop redrive task activity validate deploy create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sfn_start() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --wait --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --input --name --timeout --trace-header)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--input')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--trace-header')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion start -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_wait() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --timeout)
+    __sfn_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion wait -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_describe() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    esac
+}
+
+_sfn_output() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion output -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_history() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --follow --reverse --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --limit)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion history -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_executions() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --status --since --until --name-prefix --limit)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--status')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--name-prefix')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion executions -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_machines() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    __sfn_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    esac
+}
+
+_sfn_activities() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    __sfn_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    esac
+}
+
+_sfn_stop() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error --cause)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--error')
+        return
+        ;;
+    '--cause')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion stop -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_redrive() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --wait --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --timeout)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion redrive -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_task() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sfn_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    success|failure|heartbeat)
+        # Offer subcommand argument completions
+        "_sfn_task_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'success failure heartbeat' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sfn_task_success() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --task-output)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--task-output')
+        return
+        ;;
+    esac
+}
+
+_sfn_task_failure() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error --cause)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--error')
+        return
+        ;;
+    '--cause')
+        return
+        ;;
+    esac
+}
+
+_sfn_task_heartbeat() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    esac
+}
+
+_sfn_activity() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sfn_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    worker)
+        # Offer subcommand argument completions
+        "_sfn_activity_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'worker' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sfn_activity_worker() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --worker-name --heartbeat --max-tasks)
+    __sfn_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--worker-name')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--max-tasks')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion activity worker -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
         ;;
     esac
 }

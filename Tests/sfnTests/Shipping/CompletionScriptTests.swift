@@ -91,6 +91,11 @@ final class CompletionScriptTests: XCTestCase {
                      machineLine + fixture.machineArn, "\(shell)")
       XCTAssertEqual(try shell.complete(activityLine + fixture.activityArn.dropLast(3), tabs: 1, environment: env),
                      activityLine + fixture.activityArn, "\(shell)")
+      // Verbs take names: MACHINE/ first, then MACHINE/EXECUTION-NAME.
+      XCTAssertEqual(try shell.complete("sfn history " + fixture.machineName.dropLast(2), tabs: 2, environment: env),
+                     "sfn history \(fixture.machineName)/\(fixture.executionName)", "\(shell)")
+      XCTAssertEqual(try shell.complete("sfn start " + fixture.machineName.dropLast(2), tabs: 1, environment: env),
+                     "sfn start " + fixture.machineName, "\(shell)")
     }
   }
 }
@@ -148,6 +153,12 @@ struct CompletionPeerFixture {
   let machineArn: String
   let executionArn: String
   let activityArn: String
+
+  /// The state machine's name.
+  var machineName: String { String(machineArn.split(separator: ":").last!) }
+
+  /// The execution's name.
+  var executionName: String { String(executionArn.split(separator: ":").last!) }
 
   /// `arn:...:execution:MACHINE:`, what a user types before asking for the execution names.
   var executionPrefix: String {

@@ -22,7 +22,7 @@ extension Verbs {
           """)
 
       @OptionGroup var global: GlobalOptions
-      @Argument(help: "The activity: ARN or name.") var activity: String
+      @Argument(help: "The activity: ARN or name.", completion: .activities) var activity: String
       @Argument(parsing: .postTerminator, help: "The command and its arguments, after --.") var command: [String] = []
       @Option(name: .customLong("worker-name"), help: "The worker name reported to the service (default: host name and pid).")
       var workerName: String?

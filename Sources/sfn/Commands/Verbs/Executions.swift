@@ -14,7 +14,8 @@ extension Verbs {
       discussion: "--since and --until take a time (2026-11-24, 2026-11-24T10:00:00Z) or a duration ago (1h, 30m).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The state machine (or version, alias): ARN or name.") var machine: String
+    @Argument(help: "The state machine (or version, alias): ARN or name.", completion: .stateMachines)
+    var machine: String
     @Option(help: "Only executions with this status: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE.")
     var status: String?
     @Option(help: ArgumentHelp("Only executions started at or after this time.", valueName: "time")) var since: String?

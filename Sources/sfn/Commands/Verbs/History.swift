@@ -15,7 +15,7 @@ extension Verbs {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rawOption: RawOption
-    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.") var execution: String
+    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
     @Flag(help: "Keep printing new events until the execution ends.") var follow = false
     @Flag(help: "Newest events first.") var reverse = false
     @Option(help: "Print at most this many events (with --reverse: the newest ones).") var limit: Int?

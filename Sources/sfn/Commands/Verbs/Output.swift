@@ -10,7 +10,7 @@ extension Verbs {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rawOption: RawOption
-    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.") var execution: String
+    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
 
     func run() throws {
       let runtime = try VerbRuntime(global: global, raw: rawOption.raw)

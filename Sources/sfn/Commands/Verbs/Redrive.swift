@@ -14,7 +14,7 @@ extension Verbs {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rawOption: RawOption
-    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.") var execution: String
+    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
     @Flag(help: "Wait for the redriven execution to end; exit with its status.") var wait = false
     @Option(help: ArgumentHelp("With --wait: give up after this long and exit 124.", valueName: "duration")) var timeout: String?
 

@@ -15,7 +15,8 @@ extension Verbs {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rawOption: RawOption
-    @Argument(help: "The state machine: ARN, name, NAME:ALIAS or NAME:VERSION.") var machine: String
+    @Argument(help: "The state machine: ARN, name, NAME:ALIAS or NAME:VERSION.", completion: .stateMachines)
+    var machine: String
     @Option(help: ArgumentHelp("The input: JSON, @FILE, file://FILE or - for stdin.", valueName: "json")) var input: String?
     @Option(help: "The execution name (default: a new UUID).") var name: String?
     @Flag(help: "Wait for the execution to end; exit with its status.") var wait = false

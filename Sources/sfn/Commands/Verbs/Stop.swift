@@ -7,7 +7,7 @@ extension Verbs {
     static let configuration = CommandConfiguration(abstract: "Stop (abort) a running execution.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.") var execution: String
+    @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
     @Option(help: "An error code to record.") var error: String?
     @Option(help: "A cause to record.") var cause: String?
 

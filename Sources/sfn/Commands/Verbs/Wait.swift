@@ -10,7 +10,7 @@ extension Verbs {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rawOption: RawOption
-    @Argument(help: "Executions: ARN or MACHINE/EXECUTION-NAME.") var executions: [String]
+    @Argument(help: "Executions: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var executions: [String]
     @Option(help: ArgumentHelp("Give up after this long (90, 90s, 10m, 1h30m) and exit 124.", valueName: "duration"))
     var timeout: String?
 
