@@ -39,4 +39,5 @@ private func report(_ error: Error) -> Int32 {
   return status.rawValue
 }
 
+Interrupt.install()
 exit(runMain(Array(CommandLine.arguments.dropFirst())))

@@ -71,6 +71,8 @@ public final class StepFunctionsClient {
     let body = Array(JSONWriter.compact.string(input).utf8)
     var context = RetryContext(idempotent: op.idempotent)
     let invocationId = UUID().uuidString.lowercased()
+    // An earlier attempt may have been acted on (its response was lost), and the clock was corrected already.
+    var mayHaveActed = false, skewRetried = false
     while true {
       var request = HTTPRequest(method: "POST", url: url(for: op), headers: [
         ("Content-Type", "application/x-amz-json-1.0"),
@@ -78,6 +80,7 @@ public final class StepFunctionsClient {
         ("amz-sdk-invocation-id", invocationId),
         ("amz-sdk-request", retry.sdkRequestHeader(context)),
       ], body: body)
+      request.minimumReadTimeout = Self.longPollReadTimeouts[op.name]
       let signingTime = skew.signingTime(now: clock.now())
       try sign(&request, at: signingTime)
       observer?.willSend(request, operation: operation, attempt: context.attempts + 1)
@@ -113,16 +116,26 @@ public final class StepFunctionsClient {
         failure = error
         outcome = .transport(error)
       }
-      let skewed = updateSkew(outcome, signingTime: signingTime)
+      // The corrected offset stays on the client for later calls; one re-signed retry per call is enough.
+      let skewed = !skewRetried && updateSkew(outcome, signingTime: signingTime)
+      skewRetried = skewRetried || skewed
       switch retry.decide(outcome, context: &context, clockSkewCorrected: skewed) {
       case .retry(let delay):
+        mayHaveActed = mayHaveActed || retry.classifier.outcomeUnknown(outcome)
         observer?.willRetry(after: delay, reason: Self.reason(outcome))
         retry.sleep(skewed ? 0 : delay)
       case .stop:
+        if mayHaveActed, let service = failure as? ServiceError, let started = try recoverStart(op, input, service) {
+          return started
+        }
         throw failure
       }
     }
   }
+
+  /// Operations that hold the connection open while they wait for work, with the read timeout they need (the
+  /// service answers GetActivityTask after up to 60 seconds of silence).
+  static let longPollReadTimeouts: [String: Double] = ["GetActivityTask": 70]
 
   /// True when the error says the clock is off and the offset was corrected from the Date header.
   private func updateSkew(_ outcome: AttemptOutcome, signingTime: Date) -> Bool {
@@ -135,18 +148,6 @@ public final class StepFunctionsClient {
     case .response(let status, let code, _): return "HTTP \(status)" + (code.map { " \($0)" } ?? "")
     case .transport(let e): return "\(e)"
     }
-  }
-
-  static func withIdempotencyKey(_ op: Operation, _ input: JSON) -> JSON {
-    guard var object = input.objectValue else { return input }
-    switch op.name {
-    case "StartExecution" where object["name"] == nil:
-      object["name"] = .string(UUID().uuidString.lowercased())
-    case "RedriveExecution" where object["clientToken"] == nil:
-      object["clientToken"] = .string(UUID().uuidString.lowercased())
-    default: return input
-    }
-    return .object(object)
   }
 
   private func sign(_ request: inout HTTPRequest, at date: Date) throws {
