@@ -69,7 +69,7 @@ public final class StepFunctionsClient {
     guard let op = ServiceModel.operation(operation) else { throw SFNError(.usage, "unknown operation \(operation)") }
     let input = Self.withIdempotencyKey(op, input)
     let body = Array(JSONWriter.compact.string(input).utf8)
-    var context = RetryContext(idempotent: op.idempotent)
+    var context = RetryContext(idempotent: op.idempotent || Self.readOnly(op.name))
     let invocationId = UUID().uuidString.lowercased()
     // An earlier attempt may have been acted on (its response was lost), and the clock was corrected already.
     var mayHaveActed = false, skewRetried = false
@@ -136,6 +136,12 @@ public final class StepFunctionsClient {
   /// Operations that hold the connection open while they wait for work, with the read timeout they need (the
   /// service answers GetActivityTask after up to 60 seconds of silence).
   static let longPollReadTimeouts: [String: Double] = ["GetActivityTask": 70]
+
+  /// Operations that change nothing, so an attempt whose response was lost can be repeated. GetActivityTask is not
+  /// one: a lost response may have handed out a task that nobody will work on.
+  static func readOnly(_ name: String) -> Bool {
+    name != "GetActivityTask" && ["Describe", "List", "Get", "Validate", "Test"].contains { name.hasPrefix($0) }
+  }
 
   /// True when the error says the clock is off and the offset was corrected from the Date header.
   private func updateSkew(_ outcome: AttemptOutcome, signingTime: Date) -> Bool {

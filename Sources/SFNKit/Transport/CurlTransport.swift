@@ -1,4 +1,9 @@
 internal import CCurl
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -59,8 +64,41 @@ enum CurlGlobal {
 
 /// Collects the body and header lines of one transfer; passed to libcurl's callbacks as user data.
 private final class TransferSink {
+  /// Why the progress callback stopped the transfer.
+  enum Abort { case cancelled, readTimeout }
+
   let isCancelled: () -> Bool
-  init(isCancelled: @escaping () -> Bool) { self.isCancelled = isCancelled }
+  let handle: UnsafeMutableRawPointer
+  let readTimeout: Double
+  var abort: Abort?
+  private var bytesSeen: curl_off_t = -1
+  private var lastActivity = monotonicSeconds()
+
+  init(handle: UnsafeMutableRawPointer, readTimeout: Double, isCancelled: @escaping () -> Bool) {
+    self.handle = handle
+    self.readTimeout = readTimeout
+    self.isCancelled = isCancelled
+  }
+
+  /// Decides from a progress report whether to go on: stops on Ctrl-C, or when nothing moved for `readTimeout`
+  /// seconds once connected (libcurl's own low-speed check averages over a window and fires seconds late).
+  func shouldAbort(transferred: curl_off_t) -> Bool {
+    if isCancelled() {
+      abort = .cancelled
+      return true
+    }
+    var connectTime = 0.0
+    _ = sfn_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
+    let now = monotonicSeconds()
+    if transferred != bytesSeen || connectTime == 0 {
+      bytesSeen = transferred
+      lastActivity = now
+    } else if readTimeout > 0, now - lastActivity > readTimeout {
+      abort = .readTimeout
+      return true
+    }
+    return false
+  }
   var body: [UInt8] = []
   var headers: [(name: String, value: String)] = []
 }
@@ -92,9 +130,17 @@ private let writeHeader: sfn_curl_write_fn = { data, size, count, user in
 }
 
 /// Called by libcurl at least once a second during a transfer (also while waiting for data); non-zero aborts it.
-private let progress: sfn_curl_xferinfo_fn = { user, _, _, _, _ in
+private let progress: sfn_curl_xferinfo_fn = { user, _, downloaded, _, uploaded in
   guard let user else { return 0 }
-  return Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue().isCancelled() ? 1 : 0
+  return Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
+    .shouldAbort(transferred: downloaded + uploaded) ? 1 : 0
+}
+
+/// Seconds on a clock that never jumps.
+private func monotonicSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 /// Owns one `CURL*` handle; not thread-safe.
@@ -149,9 +195,6 @@ private final class EasyHandle {
   func perform(_ request: HTTPRequest, timeout: Double?, readTimeout: Double) throws -> HTTPResponse {
     try set(CURLOPT_URL, request.url.absoluteString)
     try set(CURLOPT_TIMEOUT_MS, timeout.map { Int($0 * 1000) } ?? 0)
-    // A stall of `readTimeout` seconds (less than 1 byte/s) ends the transfer; 0 turns the check off.
-    try set(CURLOPT_LOW_SPEED_LIMIT, readTimeout > 0 ? 1 : 0)
-    try set(CURLOPT_LOW_SPEED_TIME, readTimeout > 0 ? max(1, Int(readTimeout.rounded(.up))) : 0)
     switch request.method {
     case "GET":
       try set(CURLOPT_HTTPGET, 1)
@@ -168,7 +211,7 @@ private final class EasyHandle {
     }
     try setHeaders(request.headers)
 
-    let sink = TransferSink(isCancelled: isCancelled)
+    let sink = TransferSink(handle: raw, readTimeout: readTimeout, isCancelled: isCancelled)
     let context = Unmanaged.passRetained(sink)
     defer { context.release() }
     try check(sfn_curl_setopt_ptr(raw, CURLOPT_WRITEDATA, context.toOpaque()))
@@ -176,6 +219,9 @@ private final class EasyHandle {
     try check(sfn_curl_setopt_ptr(raw, CURLOPT_XFERINFODATA, context.toOpaque()))
     errorBuffer[0] = 0
     let code = curl_easy_perform(raw)
+    if code == CURLE_ABORTED_BY_CALLBACK, sink.abort == .readTimeout {
+      throw TransportError.timeout(message: "no data for \(JSONWriter.format(number: readTimeout)) seconds")
+    }
     guard code == CURLE_OK else { throw mapError(code, host: request.url.host ?? "") }
     var status = 0
     _ = sfn_curl_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)
