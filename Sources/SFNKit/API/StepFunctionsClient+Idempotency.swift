@@ -30,8 +30,13 @@ extension StepFunctionsClient {
       let machine = input["stateMachineArn"]?.stringValue, let name = input["name"]?.stringValue,
       let arn = Self.executionArn(stateMachine: machine, name: name)
     else { return nil }
-    guard let described = try? call("DescribeExecution", ["executionArn": .string(arn)]),
-      described["stateMachineArn"]?.stringValue.map({ Self.sameMachine($0, machine) }) ?? false,
+    let described: JSON
+    do { described = try call("DescribeExecution", ["executionArn": .string(arn)]) } catch let e as ServiceError
+      where e.kind == .rejected
+    {
+      return nil  // no such execution after all: the service's answer stands
+    }
+    guard described["stateMachineArn"]?.stringValue.map({ Self.sameMachine($0, machine) }) ?? false,
       Self.sameDocument(described["input"]?.stringValue, input["input"]?.stringValue)
     else { return nil }
     var result = JSONObject()

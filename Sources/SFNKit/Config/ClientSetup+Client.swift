@@ -30,7 +30,8 @@ extension ClientSetup {
     -> StepFunctionsClient
   {
     let endpoint = try endpoint()
-    let region = self.region?.value ?? "us-east-1"
+    // Requests are signed for a region even when the endpoint is given, so a missing one is an error (as aws).
+    let region = try requireRegion().value
     var configuration = ClientConfiguration(region: region, endpoint: endpoint.value,
                                             endpointIsCustom: endpoint.source != .endpointRules)
     configuration.maxAttempts = try maxAttempts(override: override)

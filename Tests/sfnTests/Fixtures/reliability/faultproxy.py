@@ -2,7 +2,7 @@
 """A fault-injecting HTTP proxy between sfn and the moto peer, for the reliability tests.
 
 Usage: faultproxy.py --upstream http://127.0.0.1:PORT --port-file F --log F [--rate 0.3] [--seed 7]
-                     [--faults a,b,...] [--mode faults|skew|hang|unavailable] [--stall S]
+                     [--faults a,b,...] [--mode MODE] [--stall S]
 
 The fault for a request is drawn from Random("seed:key:n"), where key hashes the X-Amz-Target and body and n
 counts requests with that key: the same invocation meets the same faults however requests interleave.
@@ -19,16 +19,17 @@ Faults:
   stall         forwarded, then --stall seconds of silence (beyond the client's read timeout), then close
   truncated     forwarded, half the body sent under the full Content-Length, then close
   nonjson       forwarded, upstream's answer replaced by 200 text/html (a proxy's page)
-Modes: skew answers the first request 400 InvalidSignatureException with a Date 2 hours ahead, then forwards;
-hang reads requests and never answers; unavailable answers 503 with x-amz-retry-after: 200 forever.
+Modes: skew answers the first request 400 InvalidSignatureException with a Date 2 hours ahead, then forwards
+(skew_always answers every request so); hang reads requests and never answers; unavailable answers 503 with
+x-amz-retry-after: 5000 forever; slowall forwards every request and answers after --stall seconds.
 """
 import argparse, email.utils, os, hashlib, http.client, json, random, socket, socketserver, struct, sys, threading, time
 import urllib.parse
 
 ALL_FAULTS = ["throttle", "throttle_ra", "e500", "e503", "reset_before", "reset_after", "slow", "stall",
               "truncated", "nonjson"]
-FORWARDED = {"reset_after", "slow", "stall", "truncated", "nonjson", None}
-CLEAN = {None, "slow"}  # the client gets upstream's answer intact
+FORWARDED = {"reset_after", "slow", "stall", "truncated", "nonjson", "slowall", None}
+CLEAN = {None, "slow", "slowall"}  # the client gets upstream's answer intact
 
 
 class State:
@@ -90,17 +91,20 @@ def reset(sock):
     sock.close()
 
 
-def names_in(body):
+def fields_in(body):
+    """The execution name (from name or executionArn), input and clientToken of a request body."""
     try:
         doc = json.loads(body or b"{}")
     except ValueError:
-        return None
-    if isinstance(doc, dict):
-        if isinstance(doc.get("name"), str):
-            return doc["name"]
-        if isinstance(doc.get("executionArn"), str):
-            return doc["executionArn"].rsplit(":", 1)[-1]
-    return None
+        return {}
+    if not isinstance(doc, dict):
+        return {}
+    out = {k: doc[k] for k in ("input", "clientToken") if isinstance(doc.get(k), str)}
+    if isinstance(doc.get("name"), str):
+        out["name"] = doc["name"]
+    elif isinstance(doc.get("executionArn"), str):
+        out["name"] = doc["executionArn"].rsplit(":", 1)[-1]
+    return out
 
 
 class Handler(socketserver.BaseRequestHandler):
@@ -120,18 +124,23 @@ class Handler(socketserver.BaseRequestHandler):
             rnd = random.Random("%s:%s:%d" % (args.seed, key, n))
             if rnd.random() < args.rate:
                 fault = rnd.choice(st.faults)
-        elif args.mode == "hang":
-            fault = "hang"
-        elif args.mode == "unavailable":
-            fault = "unavailable"
+        elif args.mode in ("hang", "unavailable", "slowall"):
+            fault = args.mode
+        elif args.mode == "skew_always":
+            fault = "skew"
         elif args.mode == "skew":
             with st.lock:
                 if not st.skew_sent:
                     st.skew_sent, fault = True, "skew"
         entry = {"seq": seq, "key": key, "n": n, "target": amz_target.rsplit(".", 1)[-1], "fault": fault,
-                 "name": names_in(body), "invocation": header(headers, "amz-sdk-invocation-id"),
+                 "invocation": header(headers, "amz-sdk-invocation-id"),
                  "attempt": header(headers, "amz-sdk-request"), "amz_date": header(headers, "X-Amz-Date"),
                  "bytes": len(body), "forwarded": fault in FORWARDED, "clean": fault in CLEAN}
+        entry.update(fields_in(body))
+        if fault == "hang":  # never finishes: log on arrival
+            st.write(entry)
+            time.sleep(3600)
+            return
         try:
             self.serve(fault, method, target, headers, body, entry)
         finally:
@@ -139,12 +148,9 @@ class Handler(socketserver.BaseRequestHandler):
 
     def serve(self, fault, method, target, headers, body, entry):
         sock = self.request
-        if fault == "hang":
-            time.sleep(3600)
-            return
         if fault == "unavailable":
             entry["sent"] = 503
-            return respond(sock, 503, "Service Unavailable", [("x-amz-retry-after", "200")], b"<html>busy</html>")
+            return respond(sock, 503, "Service Unavailable", [("x-amz-retry-after", "5000")], b"<html>busy</html>")
         if fault in ("throttle", "throttle_ra"):
             extra = [("x-amz-retry-after", "300")] if fault == "throttle_ra" else []
             entry["sent"] = 400
@@ -194,6 +200,8 @@ class Handler(socketserver.BaseRequestHandler):
             return respond(sock, 200, "OK", [("Content-Type", "text/html")], b"<html><body>Welcome</body></html>")
         if fault == "slow":
             time.sleep(1.0)
+        if fault == "slowall":
+            time.sleep(self.server.state.args.stall)
         entry["sent"] = resp.status
         respond(sock, resp.status, resp.reason, resp.getheaders(), data)
 
@@ -212,7 +220,7 @@ def main():
     p.add_argument("--rate", type=float, default=0.3)
     p.add_argument("--seed", default="7")
     p.add_argument("--faults", default="")
-    p.add_argument("--mode", default="faults", choices=["faults", "skew", "hang", "unavailable"])
+    p.add_argument("--mode", default="faults", choices=["faults", "skew", "skew_always", "hang", "unavailable", "slowall"])
     p.add_argument("--stall", type=float, default=12.0, help="seconds of silence for the stall fault")
     args = p.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
