@@ -42,6 +42,12 @@ enum ErrorReport {
       return (e.description, ExitStatus(e.kind))
     case let e as TransportError:
       return (describe(transport: e), e == .cancelled ? .interrupted : .unreachable)
+    case let e as JSONParseError:
+      return ("invalid JSON at \(e)", .badInput)
+    case let e as JMESPathError:
+      return ("--query: \(e)", .usage)
+    case let e as FileSystemError:
+      return ("cannot read \(e)", .inputFile)
     default:
       return ("\(error)", .rejected)
     }
@@ -50,6 +56,8 @@ enum ErrorReport {
   private static func hint(for e: ServiceError) -> String {
     switch e.kind {
     case .credentials: return "; check the access key, secret and session token (sfn configure list shows which are used)"
+    case .unreachable where e.code == "InvalidResponse":
+      return "; the request may have been carried out, check before repeating it"
     case .unreachable where e.status == 429 || RetryClassifier.defaultThrottlingCodes.contains(e.code):
       return "; still throttled after retries, slow down or raise --max-attempts"
     case .unreachable: return "; the service stayed unavailable after retries, try again later or raise --max-attempts"
