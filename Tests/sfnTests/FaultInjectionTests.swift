@@ -23,6 +23,13 @@ final class FaultInjectionTests: XCTestCase {
     pollUntilDone(succeeded, proxy: proxy, peer: peer)
   }
 
+  func testTwoHundredStartWaitsThroughFaults() throws {
+    let peer = try Peer.start(port: Self.port)
+    let proxy = try FaultProxy(upstream: peer.endpoint, rate: 0.3, seed: "wait")
+    let (starts, results) = try runStarts(200, peer: peer, proxy: proxy, maxAttempts: nil, wait: true)
+    checkWaits(starts, results, proxy: proxy, peer: peer)
+  }
+
   func testStartsThroughFaultsWithFiveAttemptsFromEnvironment() throws {
     let peer = try Peer.start(port: Self.port)
     let proxy = try FaultProxy(upstream: peer.endpoint, rate: 0.3, seed: "five")
@@ -31,13 +38,14 @@ final class FaultInjectionTests: XCTestCase {
   }
 
   /// Runs `count` start-execution invocations through the proxy, 8 at a time; every 8th without --name.
-  private func runStarts(_ count: Int, peer: Peer, proxy: FaultProxy, maxAttempts: Int?) throws
+  /// With `wait`, runs `sfn start MACHINE --name N --wait` instead.
+  private func runStarts(_ count: Int, peer: Peer, proxy: FaultProxy, maxAttempts: Int?, wait: Bool = false) throws
     -> ([Start], [RunResult])
   {
     let pass = makeMachine(peer), waiting = makeMachine(peer, waitSeconds: 2)
     let run = uniqueName("f")
     let starts = (0..<count).map { i in
-      Start(index: i, machine: i % 4 == 0 ? waiting : pass, name: i % 8 == 3 ? nil : "\(run)-\(i)",
+      Start(index: i, machine: i % 4 == 0 ? waiting : pass, name: i % 8 == 3 && !wait ? nil : "\(run)-\(i)",
             input: #"{"run":"\#(run)","i":\#(i)}"#)
     }
     var env = peer.environment()
@@ -46,7 +54,8 @@ final class FaultInjectionTests: XCTestCase {
     let results = Results(count)
     concurrently(count, width: 8) { [env] i in
       let s = starts[i]
-      var args = ["start-execution", "--state-machine-arn", s.machine, "--input", s.input, "--cli-read-timeout", "2"]
+      var args = wait ? ["start", s.machine, "--wait", "--input", s.input, "--cli-read-timeout", "2"]
+        : ["start-execution", "--state-machine-arn", s.machine, "--input", s.input, "--cli-read-timeout", "2"]
       if let name = s.name { args += ["--name", name] }
       results.set(i, SFNRunner.sfn(args, env: env))
     }
@@ -114,6 +123,50 @@ final class FaultInjectionTests: XCTestCase {
     print("fault injection: \(starts.count) starts, \(entries.count) requests, \(faults.count) faults, "
           + "\(failures) exit 6, \(recovered) recovered from ExecutionAlreadyExists")
     return started
+  }
+
+  /// `start --wait` makes several calls (DescribeStateMachine, StartExecution, DescribeExecution polls): the
+  /// invocation exits 0 with SUCCEEDED when every call got an answer, and 6 when one call failed every attempt.
+  private func checkWaits(_ starts: [Start], _ results: [RunResult], proxy: FaultProxy, peer: Peer) {
+    let entries = proxy.entries()
+    let byName = Dictionary(grouping: entries.filter { $0["name"] is String }) { $0["name"] as? String ?? "" }
+    let onPeer = executionNames(peer, machines: Set(starts.map(\.machine)))
+    var beforeStart = 0, failures = 0
+    for (s, r) in zip(starts, results) {
+      let name = s.name ?? ""
+      let mine = byName[name] ?? []
+      let calls = Dictionary(grouping: mine) { $0["invocation"] as? String ?? "" }.values
+        .sorted { ($0.first?["seq"] as? Int ?? 0) < ($1.first?["seq"] as? Int ?? 0) }
+      let what = "start --wait \(s.index) (exit \(r.status), stderr \(r.stderr)): "
+        + "\(calls.map { c in c.map { "\($0["target"] ?? "")/\($0["fault"] ?? "-")" } })"
+      let failed = calls.filter { $0.last?["clean"] as? Bool != true }
+      XCTAssertTrue(calls.allSatisfy { $0.count <= 3 }, what)
+      XCTAssertTrue(failed.allSatisfy { $0.count == 3 }, "a call gives up after 3 attempts only: \(what)")
+      XCTAssertLessThanOrEqual(failed.count, 1, what)
+      if let f = failed.first { XCTAssertEqual(f.first?["seq"] as? Int, calls.last?.first?["seq"] as? Int, "nothing after: \(what)") }
+      // No request named the execution: the DescribeStateMachine before the start failed.
+      let expected: Int32 = mine.isEmpty || !failed.isEmpty ? 6 : 0
+      if mine.isEmpty { beforeStart += 1 }
+      XCTAssertEqual(r.status, expected, what)
+      if r.status == 0 {
+        XCTAssertEqual(r.object()["status"] as? String, "SUCCEEDED", what)
+        XCTAssertTrue((r.object()["executionArn"] as? String ?? "").hasSuffix(":" + name), what)
+      } else {
+        failures += 1
+        XCTAssertTrue(r.stderr.hasPrefix("sfn: ") && r.stderr.filter { $0 == "\n" }.count == 1, what)
+      }
+      let starts = mine.filter { $0["target"] as? String == "StartExecution" }
+      XCTAssertLessThanOrEqual(Set(starts.compactMap { $0["invocation"] as? String }).count, 1, "one StartExecution call: \(what)")
+      let forwarded = starts.contains { $0["forwarded"] as? Bool == true }
+      XCTAssertEqual(onPeer[name, default: 0], forwarded ? 1 : 0, "executions on the peer for \(what)")
+    }
+    let machineCalls = Dictionary(grouping: entries.filter { $0["target"] as? String == "DescribeStateMachine" }) {
+      $0["invocation"] as? String ?? ""
+    }
+    XCTAssertEqual(machineCalls.values.filter { $0.last?["clean"] as? Bool != true }.count, beforeStart,
+                   "invocations that never reached StartExecution = DescribeStateMachine calls that failed")
+    print("fault injection (start --wait): \(starts.count) invocations, \(entries.count) requests, "
+          + "\(entries.filter { $0["fault"] is String }.count) faults, \(failures) exit 6")
   }
 
   /// Polls describe-execution through the proxy until each execution SUCCEEDED; a describe that failed (exit 6)
