@@ -103,6 +103,21 @@ final class RetryBehaviourTests: XCTestCase {
     XCTAssertEqual(proxy.entries().count, 1, "stopped in the sleep, no second attempt")
   }
 
+  func testCtrlCWhileStartWaitPollsExits130() throws {
+    let peer = try Peer.start(port: Self.port)
+    let machine = makeMachine(peer, waitSeconds: 60)
+    let proxy = try FaultProxy(upstream: peer.endpoint)
+    let sfn = try BackgroundProcess(SFNRunner.binary, ["start", machine, "--name", uniqueName("int"), "--wait"],
+                                    env: env(peer, proxy))
+    // DescribeStateMachine, StartExecution, then the first DescribeExecution poll.
+    proxy.waitForEntries(3)
+    sfn.signal(SIGINT)
+    let r = sfn.wait()
+    XCTAssertEqual(r.status, 130, r.stderr)
+    XCTAssertEqual(r.stderr, "sfn: interrupted\n")
+    XCTAssertEqual(r.stdout, "")
+  }
+
   func testGetActivityTaskLongPollOutlastsTheReadTimeout() throws {
     let peer = try Peer.start(port: Self.port)
     // Every answer comes 3 s late; with --cli-read-timeout 1 only the long poll (at least 70 s) waits for it.

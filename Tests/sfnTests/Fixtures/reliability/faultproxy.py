@@ -144,33 +144,47 @@ class Handler(socketserver.BaseRequestHandler):
         try:
             self.serve(fault, method, target, headers, body, entry)
         finally:
-            st.write(entry)
+            self.commit(entry)
+
+    # The log line is written before any answer goes back, so a client that has finished finds its requests logged.
+    def commit(self, entry):
+        if not getattr(self, "logged", False):
+            self.logged = True
+            self.server.state.write(entry)
+
+    def respond(self, entry, sock, *args, **kwargs):
+        self.commit(entry)
+        respond(sock, *args, **kwargs)
+
+    def reset(self, entry, sock):
+        self.commit(entry)
+        reset(sock)
 
     def serve(self, fault, method, target, headers, body, entry):
         sock = self.request
         if fault == "unavailable":
             entry["sent"] = 503
-            return respond(sock, 503, "Service Unavailable", [("x-amz-retry-after", "5000")], b"<html>busy</html>")
+            return self.respond(entry, sock, 503, "Service Unavailable", [("x-amz-retry-after", "5000")], b"<html>busy</html>")
         if fault in ("throttle", "throttle_ra"):
             extra = [("x-amz-retry-after", "300")] if fault == "throttle_ra" else []
             entry["sent"] = 400
-            return respond(sock, 400, "Bad Request", [("Content-Type", "application/x-amz-json-1.0")] + extra,
+            return self.respond(entry, sock, 400, "Bad Request", [("Content-Type", "application/x-amz-json-1.0")] + extra,
                            b'{"__type":"ThrottlingException","message":"Rate exceeded"}')
         if fault == "e500":
             entry["sent"] = 500
-            return respond(sock, 500, "Internal Server Error", [("Content-Type", "application/x-amz-json-1.0")],
+            return self.respond(entry, sock, 500, "Internal Server Error", [("Content-Type", "application/x-amz-json-1.0")],
                            b'{"__type":"InternalServerError","message":"injected"}')
         if fault == "e503":
             entry["sent"] = 503
-            return respond(sock, 503, "Service Unavailable", [("Content-Type", "text/html")],
+            return self.respond(entry, sock, 503, "Service Unavailable", [("Content-Type", "text/html")],
                            b"<html><body>503 Service Unavailable</body></html>")
         if fault == "reset_before":
             entry["sent"] = "reset"
-            return reset(sock)
+            return self.reset(entry, sock)
         if fault == "skew":
             ahead = email.utils.formatdate(time.time() + 7200, usegmt=True)
             entry["sent"] = 400
-            return respond(sock, 400, "Bad Request", [("Content-Type", "application/x-amz-json-1.0"), ("Date", ahead)],
+            return self.respond(entry, sock, 400, "Bad Request", [("Content-Type", "application/x-amz-json-1.0"), ("Date", ahead)],
                            b'{"__type":"InvalidSignatureException","message":"Signature expired"}')
         up = urllib.parse.urlsplit(self.server.state.args.upstream)
         conn = http.client.HTTPConnection(up.hostname, up.port, timeout=30)
@@ -186,24 +200,25 @@ class Handler(socketserver.BaseRequestHandler):
             pass
         if fault == "reset_after":
             entry["sent"] = "reset"
-            return reset(sock)
+            return self.reset(entry, sock)
         if fault == "stall":
-            time.sleep(self.server.state.args.stall)
             entry["sent"] = "closed"
+            self.commit(entry)
+            time.sleep(self.server.state.args.stall)
             return sock.close()
         if fault == "truncated":
             entry["sent"] = "truncated"
-            respond(sock, resp.status, resp.reason, resp.getheaders(), data[: len(data) // 2], declared=len(data))
+            self.respond(entry, sock, resp.status, resp.reason, resp.getheaders(), data[: len(data) // 2], declared=len(data))
             return sock.close()
         if fault == "nonjson":
             entry["sent"] = 200
-            return respond(sock, 200, "OK", [("Content-Type", "text/html")], b"<html><body>Welcome</body></html>")
+            return self.respond(entry, sock, 200, "OK", [("Content-Type", "text/html")], b"<html><body>Welcome</body></html>")
         if fault == "slow":
             time.sleep(1.0)
         if fault == "slowall":
             time.sleep(self.server.state.args.stall)
         entry["sent"] = resp.status
-        respond(sock, resp.status, resp.reason, resp.getheaders(), data)
+        self.respond(entry, sock, resp.status, resp.reason, resp.getheaders(), data)
 
 
 class Server(socketserver.ThreadingTCPServer):
