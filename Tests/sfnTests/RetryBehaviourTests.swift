@@ -94,13 +94,19 @@ final class RetryBehaviourTests: XCTestCase {
     let peer = try Peer.start(port: Self.port)
     // 503 with x-amz-retry-after: 5000 makes the first backoff at least 5 s long.
     let proxy = try FaultProxy(upstream: peer.endpoint, mode: "unavailable")
-    let sfn = try BackgroundProcess(SFNRunner.binary, ["list-activities", "--max-attempts", "5"], env: env(peer, proxy))
+    let sfn = try BackgroundProcess(SFNRunner.binary, ["list-activities", "--max-attempts", "5", "--debug"],
+                                    env: env(peer, proxy))
     proxy.waitForEntries(1)
     sfn.signal(SIGINT)
     let r = sfn.wait()
     XCTAssertEqual(r.status, 130, r.stderr)
-    XCTAssertEqual(r.stderr, "sfn: interrupted\n")
+    XCTAssertTrue(r.stderr.hasSuffix("\nsfn: interrupted\n"), r.stderr)
     XCTAssertEqual(proxy.entries().count, 1, "stopped in the sleep, no second attempt")
+    // The backoff honoured x-amz-retry-after (clamped to at most 5 s beyond the computed U(0,1) s).
+    let line = r.stderr.split(separator: "\n").first { $0.hasPrefix("debug: retrying in ") } ?? ""
+    let delay = Int(line.dropFirst("debug: retrying in ".count).prefix { $0.isNumber }) ?? 0
+    XCTAssertTrue((5000...6000).contains(delay), "\(line)")
+    XCTAssertTrue(line.hasSuffix("because of HTTP 503"), "\(line)")
   }
 
   func testCtrlCWhileStartWaitPollsExits130() throws {

@@ -151,7 +151,9 @@ public final class StepFunctionsClient {
 
   private static func reason(_ outcome: AttemptOutcome) -> String {
     switch outcome {
-    case .response(let status, let code, _): return "HTTP \(status)" + (code.map { " \($0)" } ?? "")
+    case .response(let status, let code, _):
+      // A body without an error code gives the code "HTTP 503": say it once.
+      return "HTTP \(status)" + (code.flatMap { $0.hasPrefix("HTTP ") ? nil : " \($0)" } ?? "")
     case .transport(let e): return "\(e)"
     }
   }
