@@ -5,6 +5,8 @@ import SFNKit
 enum ExitStatus: Int32 {
   case success = 0, failed = 1, timedOut = 2, aborted = 3, rejected = 4, credentials = 5, unreachable = 6
   case configuration = 7, usage = 64, badInput = 65, inputFile = 66, timeout = 124
+  /// Ctrl-C: 128 + SIGINT, as a shell reports a process the signal ended.
+  case interrupted = 130
 
   init(_ kind: FailureKind) {
     switch kind {
@@ -39,7 +41,13 @@ enum ErrorReport {
     case let e as UserFacingError:
       return (e.description, ExitStatus(e.kind))
     case let e as TransportError:
-      return (describe(transport: e), .unreachable)
+      return (describe(transport: e), e == .cancelled ? .interrupted : .unreachable)
+    case let e as JSONParseError:
+      return ("invalid JSON at \(e)", .badInput)
+    case let e as JMESPathError:
+      return ("--query: \(e)", .usage)
+    case let e as FileSystemError:
+      return ("cannot read \(e)", .inputFile)
     default:
       return ("\(error)", .rejected)
     }
@@ -48,6 +56,10 @@ enum ErrorReport {
   private static func hint(for e: ServiceError) -> String {
     switch e.kind {
     case .credentials: return "; check the access key, secret and session token (sfn configure list shows which are used)"
+    case .unreachable where e.code == "InvalidResponse":
+      return "; the request may have been carried out, check before repeating it"
+    case .unreachable where e.status == 429 || RetryClassifier.defaultThrottlingCodes.contains(e.code):
+      return "; still throttled after retries, slow down or raise --max-attempts"
     case .unreachable: return "; the service stayed unavailable after retries, try again later or raise --max-attempts"
     default: return ""
     }

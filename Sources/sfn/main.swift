@@ -23,8 +23,10 @@ func runMain(_ arguments: [String]) -> Int32 {
   } catch let e as TransportError {
     return report(e)
   } catch {
-    // Parse errors, --help and --version: argument-parser prints them and picks the code (64 for usage).
     let code = SFN.exitCode(for: error)
+    // Not argument-parser's own: report it ourselves, since its default code (1) means "the execution FAILED".
+    if code == .failure { return report(error) }
+    // Parse errors, --help and --version: argument-parser prints them and picks the code (64 for usage).
     if code == .success {
       SFN.exit(withError: error)
     }
@@ -39,4 +41,5 @@ private func report(_ error: Error) -> Int32 {
   return status.rawValue
 }
 
+Interrupt.install()
 exit(runMain(Array(CommandLine.arguments.dropFirst())))

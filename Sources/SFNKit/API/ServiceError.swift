@@ -14,9 +14,15 @@ public struct ServiceError: UserFacingError, Equatable {
     "NotAuthorized", "AuthFailure", "RequestExpired", "RequestTimeTooSkewed", "KmsAccessDeniedException",
   ]
 
+  /// Credentials refused: 5; unavailable, throttled, timed out or answered unreadably (after all retries): 6;
+  /// anything else the service said no to: 4.
   public var kind: FailureKind {
     if Self.credentialCodes.contains(code) { return .credentials }
-    if status >= 500 || RetryClassifier.defaultThrottlingCodes.contains(code) { return .unreachable }
+    if status >= 500 || status == 429 || (200..<300).contains(status)
+      || RetryClassifier.defaultThrottlingCodes.contains(code) || RetryClassifier.defaultTransientCodes.contains(code)
+    {
+      return .unreachable
+    }
     return .rejected
   }
 

@@ -69,8 +69,10 @@ public final class StepFunctionsClient {
     guard let op = ServiceModel.operation(operation) else { throw SFNError(.usage, "unknown operation \(operation)") }
     let input = Self.withIdempotencyKey(op, input)
     let body = Array(JSONWriter.compact.string(input).utf8)
-    var context = RetryContext(idempotent: op.idempotent)
+    var context = RetryContext(idempotent: op.idempotent || Self.readOnly(op.name))
     let invocationId = UUID().uuidString.lowercased()
+    // An earlier attempt may have been acted on (its response was lost), and the clock was corrected already.
+    var mayHaveActed = false, skewRetried = false
     while true {
       var request = HTTPRequest(method: "POST", url: url(for: op), headers: [
         ("Content-Type", "application/x-amz-json-1.0"),
@@ -78,6 +80,7 @@ public final class StepFunctionsClient {
         ("amz-sdk-invocation-id", invocationId),
         ("amz-sdk-request", retry.sdkRequestHeader(context)),
       ], body: body)
+      request.minimumReadTimeout = Self.longPollReadTimeouts[op.name]
       let signingTime = skew.signingTime(now: clock.now())
       try sign(&request, at: signingTime)
       observer?.willSend(request, operation: operation, attempt: context.attempts + 1)
@@ -113,15 +116,31 @@ public final class StepFunctionsClient {
         failure = error
         outcome = .transport(error)
       }
-      let skewed = updateSkew(outcome, signingTime: signingTime)
+      // The corrected offset stays on the client for later calls; one re-signed retry per call is enough.
+      let skewed = !skewRetried && updateSkew(outcome, signingTime: signingTime)
+      skewRetried = skewRetried || skewed
       switch retry.decide(outcome, context: &context, clockSkewCorrected: skewed) {
       case .retry(let delay):
+        mayHaveActed = mayHaveActed || retry.classifier.outcomeUnknown(outcome)
         observer?.willRetry(after: delay, reason: Self.reason(outcome))
         retry.sleep(skewed ? 0 : delay)
       case .stop:
+        if mayHaveActed, let service = failure as? ServiceError, let started = try recoverStart(op, input, service) {
+          return started
+        }
         throw failure
       }
     }
+  }
+
+  /// Operations that hold the connection open while they wait for work, with the read timeout they need (the
+  /// service answers GetActivityTask after up to 60 seconds of silence).
+  static let longPollReadTimeouts: [String: Double] = ["GetActivityTask": 70]
+
+  /// Operations that change nothing, so an attempt whose response was lost can be repeated. GetActivityTask is not
+  /// one: a lost response may have handed out a task that nobody will work on.
+  static func readOnly(_ name: String) -> Bool {
+    name != "GetActivityTask" && ["Describe", "List", "Get", "Validate", "Test"].contains { name.hasPrefix($0) }
   }
 
   /// True when the error says the clock is off and the offset was corrected from the Date header.
@@ -132,21 +151,11 @@ public final class StepFunctionsClient {
 
   private static func reason(_ outcome: AttemptOutcome) -> String {
     switch outcome {
-    case .response(let status, let code, _): return "HTTP \(status)" + (code.map { " \($0)" } ?? "")
+    case .response(let status, let code, _):
+      // A body without an error code gives the code "HTTP 503": say it once.
+      return "HTTP \(status)" + (code.flatMap { $0.hasPrefix("HTTP ") ? nil : " \($0)" } ?? "")
     case .transport(let e): return "\(e)"
     }
-  }
-
-  static func withIdempotencyKey(_ op: Operation, _ input: JSON) -> JSON {
-    guard var object = input.objectValue else { return input }
-    switch op.name {
-    case "StartExecution" where object["name"] == nil:
-      object["name"] = .string(UUID().uuidString.lowercased())
-    case "RedriveExecution" where object["clientToken"] == nil:
-      object["clientToken"] = .string(UUID().uuidString.lowercased())
-    default: return input
-    }
-    return .object(object)
   }
 
   private func sign(_ request: inout HTTPRequest, at date: Date) throws {

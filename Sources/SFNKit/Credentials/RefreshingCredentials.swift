@@ -40,7 +40,15 @@ public final class RefreshingCredentials: CredentialProvider, @unchecked Sendabl
     if let current, current.expiration.map({ $0.timeIntervalSince(clock.now()) > refreshBefore }) ?? true {
       return current
     }
-    current = try source.credentials()
+    let fresh = try source.credentials()
+    // Signing with keys that have already expired can only be refused: say so before sending anything.
+    if let fresh, let expiration = fresh.expiration, expiration <= clock.now() {
+      current = nil
+      throw CredentialError(.credentials, provider: source.name,
+                            "the credentials expired at \(ISO8601.format(expiration)); refresh them "
+                              + "(e.g. aws sso login, or new AWS_* variables) and try again")
+    }
+    current = fresh
     return current
   }
 }

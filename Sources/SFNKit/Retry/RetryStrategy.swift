@@ -130,13 +130,8 @@ public final class RetryStrategy {
     "attempt=\(context.attempts + 1); max=\(maxAttempts)"
   }
 
-  /// Sleeps the calling thread; returns early if a signal interrupts it (so Ctrl-C is not delayed).
-  public static let systemSleep: @Sendable (Double) -> Void = { seconds in
-    guard seconds > 0 else { return }
-    let whole = seconds.rounded(.down)
-    var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1_000_000_000))
-    _ = nanosleep(&request, nil)
-  }
+  /// Sleeps the calling thread; returns early when Ctrl-C is pressed (so an interrupt is not delayed by a backoff).
+  public static let systemSleep: @Sendable (Double) -> Void = { seconds in Interrupt.sleep(seconds) }
 
   private static func trimmed(_ text: String) -> Substring {
     var s = Substring(text)

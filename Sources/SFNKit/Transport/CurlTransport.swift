@@ -1,4 +1,9 @@
 internal import CCurl
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -18,6 +23,8 @@ public struct TransportOptions: Sendable {
   public var verifyTLS: Bool = true
   /// The User-Agent header.
   public var userAgent: String = "sfn/\(SFNVersion.version)"
+  /// Polled during transfers (libcurl's progress callback); true abandons the request as `.cancelled`.
+  public var isCancelled: @Sendable () -> Bool = { Interrupt.requested }
 
   /// Default options.
   public init() {}
@@ -38,7 +45,14 @@ public final class CurlTransport: HTTPTransport {
   }
 
   public func send(_ request: HTTPRequest, timeout: Double?) throws -> HTTPResponse {
-    try handle.perform(request, timeout: timeout)
+    if options.isCancelled() { throw TransportError.cancelled }
+    return try handle.perform(request, timeout: timeout, readTimeout: readTimeout(for: request))
+  }
+
+  /// The stall limit for `request`: the configured one, raised to the request's minimum (long polls); 0 is none.
+  func readTimeout(for request: HTTPRequest) -> Double {
+    guard options.readTimeout > 0 else { return 0 }
+    return max(options.readTimeout, request.minimumReadTimeout ?? 0)
   }
 }
 
@@ -50,6 +64,41 @@ enum CurlGlobal {
 
 /// Collects the body and header lines of one transfer; passed to libcurl's callbacks as user data.
 private final class TransferSink {
+  /// Why the progress callback stopped the transfer.
+  enum Abort { case cancelled, readTimeout }
+
+  let isCancelled: () -> Bool
+  let handle: UnsafeMutableRawPointer
+  let readTimeout: Double
+  var abort: Abort?
+  private var bytesSeen: curl_off_t = -1
+  private var lastActivity = monotonicSeconds()
+
+  init(handle: UnsafeMutableRawPointer, readTimeout: Double, isCancelled: @escaping () -> Bool) {
+    self.handle = handle
+    self.readTimeout = readTimeout
+    self.isCancelled = isCancelled
+  }
+
+  /// Decides from a progress report whether to go on: stops on Ctrl-C, or when nothing moved for `readTimeout`
+  /// seconds once connected (libcurl's own low-speed check averages over a window and fires seconds late).
+  func shouldAbort(transferred: curl_off_t) -> Bool {
+    if isCancelled() {
+      abort = .cancelled
+      return true
+    }
+    var connectTime = 0.0
+    _ = sfn_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
+    let now = monotonicSeconds()
+    if transferred != bytesSeen || connectTime == 0 {
+      bytesSeen = transferred
+      lastActivity = now
+    } else if readTimeout > 0, now - lastActivity > readTimeout {
+      abort = .readTimeout
+      return true
+    }
+    return false
+  }
   var body: [UInt8] = []
   var headers: [(name: String, value: String)] = []
 }
@@ -80,11 +129,26 @@ private let writeHeader: sfn_curl_write_fn = { data, size, count, user in
   return n
 }
 
+/// Called by libcurl at least once a second during a transfer (also while waiting for data); non-zero aborts it.
+private let progress: sfn_curl_xferinfo_fn = { user, _, downloaded, _, uploaded in
+  guard let user else { return 0 }
+  return Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
+    .shouldAbort(transferred: downloaded + uploaded) ? 1 : 0
+}
+
+/// Seconds on a clock that never jumps.
+private func monotonicSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Owns one `CURL*` handle; not thread-safe.
 private final class EasyHandle {
   let raw: UnsafeMutableRawPointer
   private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
   private var headerList: UnsafeMutablePointer<curl_slist>?
+  private var isCancelled: () -> Bool = { false }
 
   init?() {
     guard let h = curl_easy_init() else { return nil }
@@ -111,10 +175,7 @@ private final class EasyHandle {
   func configure(_ o: TransportOptions) throws {
     try set(CURLOPT_NOSIGNAL, 1)
     try set(CURLOPT_CONNECTTIMEOUT_MS, Int(o.connectTimeout * 1000))
-    if o.readTimeout > 0 {
-      try set(CURLOPT_LOW_SPEED_LIMIT, 1)
-      try set(CURLOPT_LOW_SPEED_TIME, max(1, Int(o.readTimeout.rounded(.up))))
-    }
+    isCancelled = o.isCancelled
     try set(CURLOPT_SSL_VERIFYPEER, o.verifyTLS ? 1 : 0)
     try set(CURLOPT_SSL_VERIFYHOST, o.verifyTLS ? 2 : 0)
     if let ca = o.caBundle { try set(CURLOPT_CAINFO, ca) }
@@ -127,9 +188,11 @@ private final class EasyHandle {
     }
     try check(sfn_curl_setopt_write(raw, CURLOPT_WRITEFUNCTION, writeBody))
     try check(sfn_curl_setopt_write(raw, CURLOPT_HEADERFUNCTION, writeHeader))
+    try check(sfn_curl_setopt_xferinfo(raw, progress))
+    try set(CURLOPT_NOPROGRESS, 0)
   }
 
-  func perform(_ request: HTTPRequest, timeout: Double?) throws -> HTTPResponse {
+  func perform(_ request: HTTPRequest, timeout: Double?, readTimeout: Double) throws -> HTTPResponse {
     try set(CURLOPT_URL, request.url.absoluteString)
     try set(CURLOPT_TIMEOUT_MS, timeout.map { Int($0 * 1000) } ?? 0)
     switch request.method {
@@ -148,13 +211,17 @@ private final class EasyHandle {
     }
     try setHeaders(request.headers)
 
-    let sink = TransferSink()
+    let sink = TransferSink(handle: raw, readTimeout: readTimeout, isCancelled: isCancelled)
     let context = Unmanaged.passRetained(sink)
     defer { context.release() }
     try check(sfn_curl_setopt_ptr(raw, CURLOPT_WRITEDATA, context.toOpaque()))
     try check(sfn_curl_setopt_ptr(raw, CURLOPT_HEADERDATA, context.toOpaque()))
+    try check(sfn_curl_setopt_ptr(raw, CURLOPT_XFERINFODATA, context.toOpaque()))
     errorBuffer[0] = 0
     let code = curl_easy_perform(raw)
+    if code == CURLE_ABORTED_BY_CALLBACK, sink.abort == .readTimeout {
+      throw TransportError.timeout(message: "no data for \(JSONWriter.format(number: readTimeout)) seconds")
+    }
     guard code == CURLE_OK else { throw mapError(code, host: request.url.host ?? "") }
     var status = 0
     _ = sfn_curl_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status)

@@ -14,6 +14,8 @@ public struct HTTPRequest: Sendable {
   public var headers: [(name: String, value: String)]
   /// The raw body bytes.
   public var body: [UInt8]
+  /// Seconds the server may stay silent for this request at least (a long poll), beyond the transport's read timeout.
+  public var minimumReadTimeout: Double?
 
   /// A request with the given parts.
   public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {

@@ -23,6 +23,10 @@ final class CommandContext {
     if let t = global.connectTimeout { options.connectTimeout = t == 0 ? 0 : t }
     if let t = global.readTimeout { options.readTimeout = t }
     options.caBundle = global.caBundle ?? environment["AWS_CA_BUNDLE"] ?? setupIfLoaded?.setting(nil, "ca_bundle")?.value
+    if let ca = options.caBundle, (try? files.read(ca)) == nil {
+      // libcurl would only say "TLS failure" after connecting; the file is configuration the user can fix.
+      throw SFNError(.configuration, "CA bundle \(ca) cannot be read; check --ca-bundle, AWS_CA_BUNDLE or ca_bundle")
+    }
     if global.noVerifySSL {
       options.verifyTLS = false
       terminal.err("sfn: warning: TLS certificate verification is off (--no-verify-ssl)")
