@@ -65,6 +65,47 @@ final class AWSCompatibilityTests: XCTestCase {
     XCTAssertGreaterThan(checked, 90)
   }
 
+  /// A NextToken printed by one tool resumes in the other at the same item: each step runs both tools with the same
+  /// token (their outputs must match) and takes the next token from aws and sfn in turn.
+  func testStartingTokensRoundTripBetweenTheTools() throws {
+    let resources = try CompatResources(peer: peer, scratch: scratch)
+    let sm = resources.shared["{SM}"]!
+    for _ in 0..<5 {
+      XCTAssertEqual(peer.sfn(["start-execution", "--state-machine-arn", sm, "--name", uniqueName("rt")]).status, 0)
+    }
+    let listings: [([String], String, String, [(Int, Int?)])] = [
+      (["list-executions", "--state-machine-arn", sm], "executions", "executionArn",
+       [(2, nil), (2, 1), (3, 2), (1, 3), (4, 3), (3, nil)]),
+      (["list-state-machines"], "stateMachines", "stateMachineArn", [(7, 4), (9, nil)]),
+    ]
+    for (base, key, id, combinations) in listings {
+      let full = aws.run(["--endpoint-url", peer.endpoint, "stepfunctions"] + base, env: env)
+      let all = ids(full.stdout, key, id)
+      XCTAssertGreaterThanOrEqual(all.count, 8, "\(base[0]): \(full.stderr)")
+      for (maxItems, pageSize) in combinations {
+        var collected: [String] = [], token: String?, step = 0
+        repeat {
+          var args = base + ["--max-items", String(maxItems)]
+          if let pageSize { args += ["--page-size", String(pageSize)] }
+          if let token { args += ["--starting-token", token] }
+          let a = aws.run(["--endpoint-url", peer.endpoint, "stepfunctions"] + args, env: env)
+          let s = SFNRunner.sfn(["--endpoint-url", peer.endpoint] + args, env: env)
+          XCTAssertEqual(a.status, 0, a.stderr)
+          compareJSON(args.joined(separator: " "), aws: a.stdout, sfn: s.stdout)
+          let from = step % 2 == 0 ? a.stdout : s.stdout
+          collected += ids(from, key, id)
+          token = (try? JSONParser.parse(from))?["NextToken"]?.stringValue
+          step += 1
+        } while token != nil && step < 30
+        XCTAssertEqual(collected, all, "\(base[0]) --max-items \(maxItems) --page-size \(pageSize.map(String.init) ?? "-")")
+      }
+    }
+  }
+
+  private func ids(_ output: String, _ key: String, _ id: String) -> [String] {
+    ((try? JSONParser.parse(output))?[key]?.arrayValue ?? []).compactMap { $0[id]?.stringValue }
+  }
+
   /// Both fail, and sfn names the error code the AWS CLI reports (`An error occurred (Code) when calling ...`).
   private func compareFailures(_ line: String, aws a: RunResult, sfn s: RunResult) {
     XCTAssertNotEqual(a.status, 0, "aws succeeded on `\(line)`")
