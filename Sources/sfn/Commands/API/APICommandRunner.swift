@@ -35,6 +35,14 @@ struct APICommandRunner {
     let client = try context.client()
     // As the AWS CLI: a --next-token or --max-results of the user's own turns pagination off.
     let manualPaging = values.contains { ["nextToken", "maxResults"].contains($0.member) && $0.isSet }
+    if global.noPaginate || manualPaging, let paging {
+      let used = [("--starting-token", paging.startingToken != nil), ("--page-size", paging.pageSize != nil),
+                  ("--max-items", paging.maxItems != nil)].filter(\.1).map(\.0)
+      if !used.isEmpty {
+        let off = global.noPaginate ? "--no-paginate" : "--next-token or --max-results"
+        throw SFNError(.usage, "cannot use \(off) with \(used.joined(separator: ", ")) (pagination is off)")
+      }
+    }
     if operation.isPaginated, !global.noPaginate, !manualPaging {
       let paginator = Paginator(client: client, operation: operation)
       let pages = try paginator.fetchPages(input: input, maxItems: paging?.maxItems,
