@@ -8,19 +8,24 @@ struct AWSCLI {
   /// The Python that has the `awscli` package (for its shorthand parser).
   var python: String
 
-  /// Finds `aws` on PATH, else installs awscli with pip; fails the test when neither works.
+  /// Finds `aws` on PATH, else installs awscli from PyPI into a venv of its own; fails the test when neither works.
   static func locate(file: StaticString = #filePath, line: UInt = #line) throws -> AWSCLI {
     let env = ProcessInfo.processInfo.environment
     if let aws = which("aws", env: env), let python = pythonWithAWSCLI(aws: aws, env: env) {
       return AWSCLI(command: [aws], python: python)
     }
-    let python = which("python3", env: env) ?? "/usr/bin/python3"
-    let install = SFNRunner.run(python, ["-m", "pip", "install", "--quiet", "awscli"], env: env)
-    guard install.status == 0, SFNRunner.run(python, ["-c", "import awscli"], env: env).status == 0 else {
-      XCTFail("the AWS CLI is not installed and `pip install awscli` failed: \(install.stderr)", file: file, line: line)
-      throw CLIError.missing
+    let venv = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/sfn-compat/awscli").path
+    if !FileManager.default.isExecutableFile(atPath: venv + "/bin/aws") {
+      let python = which("python3", env: env) ?? "/usr/bin/python3"
+      let made = SFNRunner.run(python, ["-m", "venv", venv], env: env)
+      let install = SFNRunner.run(venv + "/bin/python", ["-m", "pip", "install", "--quiet", "awscli"], env: env)
+      guard made.status == 0, install.status == 0 else {
+        XCTFail("`aws` is not on PATH and installing awscli into \(venv) failed: \(made.stderr)\(install.stderr)",
+                file: file, line: line)
+        throw CLIError.missing
+      }
     }
-    return AWSCLI(command: [python, "-m", "awscli"], python: python)
+    return AWSCLI(command: [venv + "/bin/aws"], python: venv + "/bin/python")
   }
 
   /// Runs `aws args` with `env`.
@@ -50,16 +55,17 @@ struct AWSCLI {
     return nil
   }
 
-  /// The interpreter in the `aws` script's `#!` line (a pyenv shim asks pyenv), if it imports awscli.
+  /// The Python that runs `aws`: its `#!` interpreter, or for a pyenv shim the one `pyenv which aws` names.
   private static func pythonWithAWSCLI(aws: String, env: [String: String]) -> String? {
-    var candidates: [String] = []
-    let r = SFNRunner.run("/bin/sh", ["-c", "pyenv which python 2>/dev/null; head -1 \"$(pyenv which aws 2>/dev/null || echo \(aws))\""], env: env)
-    for line in r.stdout.split(separator: "\n") {
-      candidates.append(line.hasPrefix("#!") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : String(line))
+    let script = "f=$(pyenv which aws 2>/dev/null || echo \"$1\"); head -1 \"$f\" | sed -n 's/^#! *//p'"
+    let shebang = SFNRunner.run("/bin/sh", ["-c", script, "sh", aws], env: env).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let interpreter = shebang.split(separator: " ").last.map(String.init) ?? ""  // `/usr/bin/env python3` too
+    for candidate in [interpreter, "python3"] where !candidate.isEmpty {
+      let path = candidate.hasPrefix("/") ? candidate : which(candidate, env: env) ?? candidate
+      if SFNRunner.run(path, ["-c", "import awscli"], env: env).status == 0 { return path }
     }
-    candidates.append("python3")
-    return candidates.first { SFNRunner.run("/usr/bin/env", [$0, "-c", "import awscli"], env: env).status == 0 }
-      .map { $0.hasPrefix("/") ? $0 : which($0, env: env) ?? $0 }
+    return nil
   }
 
   enum CLIError: Error { case missing }
