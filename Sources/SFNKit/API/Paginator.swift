@@ -42,15 +42,16 @@ public struct Paginator {
     var previousToken: String?
     while true {
       var page = try client.call(operation.name, .object(request)).objectValue ?? JSONObject()
-      var items = page[resultKey]?.arrayValue ?? []
-      if pages.isEmpty, skip > 0 { items = Array(items.dropFirst(skip)) } else if !pages.isEmpty { skip = 0 }
+      // Items of the first page that the starting token says were already printed.
+      let lead = pages.isEmpty ? skip : 0
+      let items = Array((page[resultKey]?.arrayValue ?? []).dropFirst(lead))
       let next = page["nextToken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
       page["nextToken"] = nil
       if let maxItems, total + items.count > maxItems {
         let keep = maxItems - total
         page[resultKey] = .array(Array(items[..<keep]))
         pages.append(.object(page))
-        resume = PaginationToken(nextToken: request["nextToken"]?.stringValue, truncateAmount: keep + skip)
+        resume = PaginationToken(nextToken: request["nextToken"]?.stringValue, truncateAmount: keep + lead)
         break
       }
       page[resultKey] = .array(items)
