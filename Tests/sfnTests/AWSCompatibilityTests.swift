@@ -71,7 +71,9 @@ final class AWSCompatibilityTests: XCTestCase {
     let resources = try CompatResources(peer: peer, scratch: scratch)
     let sm = resources.shared["{SM}"]!
     for _ in 0..<5 {
-      XCTAssertEqual(peer.sfn(["start-execution", "--state-machine-arn", sm, "--name", uniqueName("rt")]).status, 0)
+      let execution = try resources.sfnValue(["start-execution", "--state-machine-arn", sm, "--name", uniqueName("rt")],
+                                             "executionArn")
+      try resources.waitUntilDone(execution)
     }
     let listings: [([String], String, String, [(Int, Int?)])] = [
       (["list-executions", "--state-machine-arn", sm], "executions", "executionArn",

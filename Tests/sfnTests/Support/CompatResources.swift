@@ -72,7 +72,8 @@ final class CompatResources {
                  "stateMachineArn")
   }
 
-  private func sfnValue(_ args: [String], _ key: String) throws -> String {
+  /// The string `key` of sfn's JSON result for `args` (fails the test when the command fails).
+  func sfnValue(_ args: [String], _ key: String) throws -> String {
     let r = peer.sfn(args + ["--output", "json"])
     guard r.status == 0, let value = r.object()[key] as? String else {
       XCTFail("setup `sfn \(args.joined(separator: " "))` failed: \(r.stderr)")
@@ -81,7 +82,8 @@ final class CompatResources {
     return value
   }
 
-  private func waitUntilDone(_ execution: String) throws {
+  /// Waits until the execution has left RUNNING.
+  func waitUntilDone(_ execution: String) throws {
     for _ in 0..<100 {
       if try sfnValue(["describe-execution", "--execution-arn", execution], "status") != "RUNNING" { return }
       usleep(100_000)
