@@ -9,7 +9,7 @@ import Darwin
 
 /// Runs sfn: global options may come before the command name, errors become one line and an exit code.
 func runMain(_ arguments: [String]) -> Int32 {
-  let args = ArgumentOrder.globalsAfterCommand(arguments)
+  let args = ArgumentOrder.skeletonDefault(ArgumentOrder.globalsAfterCommand(arguments))
   do {
     var command = try SFN.parseAsRoot(args)
     try command.run()

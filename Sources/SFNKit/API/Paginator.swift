@@ -9,8 +9,6 @@ import Foundation
 public struct Paginator {
   let client: StepFunctionsClient
   let operation: Operation
-  /// Items per request when the user gave no page size: the largest the API allows.
-  public static let defaultPageSize = 1000
 
   /// A paginator calling `operation` through `client`.
   public init(client: StepFunctionsClient, operation: Operation) {
@@ -20,7 +18,16 @@ public struct Paginator {
 
   /// The merged result: `{resultKey: [...all items...]}` plus `NextToken` when `maxItems` cut it short.
   public func fetch(input: JSON, maxItems: Int?, startingToken: String?, pageSize: Int?) throws -> JSON {
-    guard let resultKey = operation.resultKey else { return try client.call(operation.name, input) }
+    try fetchPages(input: input, maxItems: maxItems, startingToken: startingToken, pageSize: pageSize).merged
+  }
+
+  /// Every page as botocore's PageIterator yields it: the first one cut by the starting token's truncate amount,
+  /// the last one cut at `maxItems`. Without `pageSize` no `maxResults` is sent, so pages break where the
+  /// service's default puts them, as with the AWS CLI.
+  public func fetchPages(input: JSON, maxItems: Int?, startingToken: String?, pageSize: Int?) throws -> Pages {
+    guard let resultKey = operation.resultKey else {
+      return Pages(resultKey: nil, pages: [try client.call(operation.name, input)], resumeToken: nil)
+    }
     var request = input.objectValue ?? JSONObject()
     var skip = 0
     if let startingToken {
@@ -28,30 +35,30 @@ public struct Paginator {
       request["nextToken"] = token.nextToken.map(JSON.string)
       skip = token.truncateAmount
     }
-    if request["maxResults"] == nil { request["maxResults"] = .number(Double(pageSize ?? Self.defaultPageSize)) }
-    var items: [JSON] = []
+    if let pageSize { request["maxResults"] = .number(Double(pageSize)) }
+    var pages: [JSON] = []
+    var total = 0
     var resume: PaginationToken?
     var previousToken: String?
-    var first = true
     while true {
-      let page = try client.call(operation.name, .object(request))
-      var pageItems = page[resultKey]?.arrayValue ?? []
-      var startIndex = 0
-      if first, skip > 0 {
-        startIndex = min(skip, pageItems.count)
-        pageItems = Array(pageItems[startIndex...])
-      }
-      first = false
+      var page = try client.call(operation.name, .object(request)).objectValue ?? JSONObject()
+      // Items of the first page that the starting token says were already printed.
+      let lead = pages.isEmpty ? skip : 0
+      let items = Array((page[resultKey]?.arrayValue ?? []).dropFirst(lead))
       let next = page["nextToken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-      if let maxItems, items.count + pageItems.count > maxItems {
-        let keep = maxItems - items.count
-        items += pageItems[..<keep]
-        resume = PaginationToken(nextToken: request["nextToken"]?.stringValue, truncateAmount: keep + startIndex)
+      page["nextToken"] = nil
+      if let maxItems, total + items.count > maxItems {
+        let keep = maxItems - total
+        page[resultKey] = .array(Array(items[..<keep]))
+        pages.append(.object(page))
+        resume = PaginationToken(nextToken: request["nextToken"]?.stringValue, truncateAmount: keep + lead)
         break
       }
-      items += pageItems
+      page[resultKey] = .array(items)
+      pages.append(.object(page))
+      total += items.count
       guard let next else { break }
-      if let maxItems, items.count == maxItems {
+      if let maxItems, total == maxItems {
         resume = PaginationToken(nextToken: next, truncateAmount: 0)
         break
       }
@@ -59,9 +66,28 @@ public struct Paginator {
       previousToken = next
       request["nextToken"] = .string(next)
     }
-    var result = JSONObject([(resultKey, .array(items))])
-    if let resume { result["NextToken"] = .string(resume.encoded()) }
-    return .object(result)
+    return Pages(resultKey: resultKey, pages: pages, resumeToken: resume?.encoded())
+  }
+
+  /// The pages of one paginated call and the token to resume after them.
+  public struct Pages {
+    /// The member holding the items (nil for an operation without pagination: one raw page).
+    public var resultKey: String?
+    /// Each response without its `nextToken`.
+    public var pages: [JSON]
+    /// The AWS CLI token printed as `NextToken` when `--max-items` stopped early.
+    public var resumeToken: String?
+
+    /// The pages merged as botocore's build_full_result: all items, the first page's other members, `NextToken`.
+    public var merged: JSON {
+      guard let resultKey, var result = pages.first?.objectValue else { return pages.first ?? [:] }
+      let items = pages.flatMap { $0[resultKey]?.arrayValue ?? [] }
+      result[resultKey] = nil
+      var out = JSONObject([(resultKey, .array(items))])
+      for (k, v) in result { out[k] = v }
+      if let resumeToken { out["NextToken"] = .string(resumeToken) }
+      return .object(out)
+    }
   }
 }
 

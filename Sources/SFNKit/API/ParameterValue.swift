@@ -17,4 +17,15 @@ public enum ParameterValue: Sendable {
     case .text(let m, _), .words(let m, _), .integer(let m, _), .number(let m, _), .flag(let m, _): return m
     }
   }
+
+  /// True when the user gave a value.
+  public var isSet: Bool {
+    switch self {
+    case .text(_, let v): return v != nil
+    case .words(_, let v): return v != nil
+    case .integer(_, let v): return v != nil
+    case .number(_, let v): return v != nil
+    case .flag(_, let v): return v != nil
+    }
+  }
 }

@@ -1,16 +1,32 @@
-/// `--generate-cli-skeleton` documents: every member of a shape with a placeholder value.
+/// `--generate-cli-skeleton` documents as botocore's ArgumentGenerator makes them.
 public enum Skeleton {
-  /// A skeleton for the shape named `shapeName` (`{}` when there is none).
-  public static func make(_ shapeName: String?, depth: Int = 0) -> JSON {
-    guard let shapeName, let shape = ServiceModel.shape(shapeName), depth < 8 else { return [:] }
+  /// A skeleton for the shape named `shapeName` (`{}` when there is none). Input skeletons hold empty strings (an
+  /// enum's first value; the AWS CLI picks one at random); output skeletons (`memberNames`) hold each string
+  /// member's own name, as the AWS CLI's stubbed `--generate-cli-skeleton output` prints.
+  public static func make(_ shapeName: String?, memberNames: Bool = false) -> JSON {
+    var stack: [String] = []
+    return make(shapeName, name: "", memberNames: memberNames, stack: &stack)
+  }
+
+  private static func make(_ shapeName: String?, name: String, memberNames: Bool, stack: inout [String]) -> JSON {
+    guard let shapeName, let shape = ServiceModel.shape(shapeName) else { return [:] }
+    stack.append(shapeName)
+    defer { stack.removeLast() }
     switch shape.kind {
     case .structure:
-      return .object(JSONObject(shape.members.map { ($0.name, make($0.shape, depth: depth + 1)) }))
+      // A structure already being expanded (a recursive shape) becomes `{}`.
+      if stack.filter({ $0 == shapeName }).count > 1 { return [:] }
+      return .object(JSONObject(shape.members.map {
+        ($0.name, make($0.shape, name: $0.name, memberNames: memberNames, stack: &stack))
+      }))
     case .list:
-      return .array([make(shape.member, depth: depth + 1)])
+      return .array([make(shape.member, name: memberNames ? shape.member ?? "" : "", memberNames: memberNames,
+                          stack: &stack)])
     case .map:
-      return ["KeyName": make(shape.value, depth: depth + 1)]
-    case .string: return .string(shape.enumValues.isEmpty ? "" : shape.enumValues.joined(separator: "|"))
+      return ["KeyName": make(shape.value, name: "", memberNames: memberNames, stack: &stack)]
+    case .string:
+      if memberNames { return .string(name) }
+      return .string(shape.enumValues.first ?? "")
     case .integer, .long, .float, .double: return 0
     case .boolean: return true
     case .timestamp: return "1970-01-01T00:00:00"

@@ -20,4 +20,15 @@ enum ArgumentOrder {
     rest.insert(contentsOf: moved, at: insertAt)
     return rest
   }
+
+  /// `--generate-cli-skeleton` alone means `--generate-cli-skeleton input`, as in the AWS CLI (an optional value
+  /// argument-parser cannot express).
+  static func skeletonDefault(_ args: [String]) -> [String] {
+    var out: [String] = []
+    for (i, arg) in args.enumerated() {
+      out.append(arg)
+      if arg == "--generate-cli-skeleton", i + 1 == args.count || args[i + 1].hasPrefix("--") { out.append("input") }
+    }
+    return out
+  }
 }

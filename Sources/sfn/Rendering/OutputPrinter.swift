@@ -11,14 +11,22 @@ struct OutputPrinter {
     let result = try query.map { try $0.evaluate(value) } ?? value
     switch format {
     case .json:
-      // The AWS CLI prints nothing for an empty result of a command without output.
-      if case .object(let o) = result, o.isEmpty, query == nil { return }
+      // The AWS CLI prints nothing for an empty object, whether the response or what --query made of it.
+      if case .object(let o) = result, o.isEmpty { return }
       terminal.out(JSONWriter.pretty.string(result) + "\n")
     case .text:
       terminal.out(TextFormatter.format(result))
     case .table:
       terminal.out(table(result))
     }
+  }
+
+  /// Prints a paginated result: text page by page (--query applied to each page, then a `NEXTTOKEN` row) as the
+  /// AWS CLI's text formatter does; json and table from the merged result.
+  func printPages(_ pages: [JSON], merged: JSON, resumeToken: String?) throws {
+    guard format == .text else { return try print(merged) }
+    for page in pages { try print(page) }
+    if let resumeToken { try print(["NextToken": ["NextToken": .string(resumeToken)]]) }
   }
 
   /// A generic table: a list of objects as columns, an object as key/value rows.

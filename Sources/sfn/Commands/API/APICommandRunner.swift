@@ -12,8 +12,12 @@ struct APICommandRunner {
     let context = CommandContext(global: global)
     guard let operation = ServiceModel.operation(name) else { throw SFNError(.usage, "unknown operation \(name)") }
     if let kind = cliInput.generateSkeleton {
-      let shapeName = kind == .input ? operation.input : operation.output
-      context.terminal.out(JSONWriter.pretty.string(Skeleton.make(shapeName)) + "\n")
+      if kind == .input {
+        context.terminal.out(JSONWriter.pretty.string(Skeleton.make(operation.input)) + "\n")
+      } else {
+        // As the AWS CLI: a sample response, printed like a real one (--output, --query).
+        try context.printer().print(Skeleton.make(operation.output, memberNames: true))
+      }
       return
     }
     var base: JSON?
@@ -29,15 +33,26 @@ struct APICommandRunner {
     }
     let printer = try context.printer()
     let client = try context.client()
-    let result: JSON
-    if operation.isPaginated, !global.noPaginate {
-      let paginator = Paginator(client: client, operation: operation)
-      result = try paginator.fetch(input: input, maxItems: paging?.maxItems, startingToken: paging?.startingToken,
-                                   pageSize: paging?.pageSize)
-    } else {
-      result = try client.call(name, input)
+    // As the AWS CLI: a --next-token or --max-results of the user's own turns pagination off.
+    let manualPaging = values.contains { ["nextToken", "maxResults"].contains($0.member) && $0.isSet }
+    if global.noPaginate || manualPaging, let paging {
+      let used = [("--starting-token", paging.startingToken != nil), ("--page-size", paging.pageSize != nil),
+                  ("--max-items", paging.maxItems != nil)].filter(\.1).map(\.0)
+      if !used.isEmpty {
+        let off = global.noPaginate ? "--no-paginate" : "--next-token or --max-results"
+        throw SFNError(.usage, "cannot use \(off) with \(used.joined(separator: ", ")) (pagination is off)")
+      }
     }
-    try printer.print(ResponseShaper.shape(result, as: operation.output))
+    if operation.isPaginated, !global.noPaginate, !manualPaging {
+      let paginator = Paginator(client: client, operation: operation)
+      let pages = try paginator.fetchPages(input: input, maxItems: paging?.maxItems,
+                                           startingToken: paging?.startingToken, pageSize: paging?.pageSize)
+      let shaped = pages.pages.map { ResponseShaper.shape($0, as: operation.output) }
+      try printer.printPages(shaped, merged: ResponseShaper.shape(pages.merged, as: operation.output),
+                             resumeToken: pages.resumeToken)
+    } else {
+      try printer.print(ResponseShaper.shape(try client.call(name, input), as: operation.output))
+    }
   }
 
   /// Lints the definition; errors go to stderr as FILE:LINE:COL lines and stop the command (exit 65).
