@@ -9,7 +9,7 @@ struct SFN: ParsableCommand {
     discussion: "Verbs for people and scripts, plus every Step Functions API operation named as in `aws stepfunctions`.",
     version: SFNVersion.description,
     groupedSubcommands: [
-      CommandGroup(name: "Verbs", subcommands: Verbs.commands + [Validate.self, Deploy.self]),
+      CommandGroup(name: "Verbs", subcommands: Verbs.commands + [Validate.self, Deploy.self, Whoami.self, Configure.self]),
       CommandGroup(name: "API operations (as aws stepfunctions)", subcommands: API.commands),
     ])
 }
