@@ -199,4 +199,36 @@ final class CredentialsEndToEndTests: XCTestCase {
     XCTAssertTrue(noLogin.stderr.contains("aws sso login --profile sso-dev"), noLogin.stderr)
     assertNoSecrets([listed, noLogin], [accessToken, "fake-server-secret-key", "session-token-ASIASSOROLEKEY000055"])
   }
+  func testSTSFollowsTheServicesSectionAndAWSEndpointURL() throws {
+    try world.write(".aws/config", """
+      [profile local]
+      region = us-east-1
+      aws_access_key_id = AKIALOCALKEY00000011
+      aws_secret_access_key = local-secret-11
+      services = local-endpoints
+
+      [services local-endpoints]
+      sts =
+        endpoint_url = \(world.peer.endpoint)
+      sfn =
+        endpoint_url = \(world.peer.endpoint)
+
+      """)
+    let plain = SFNRunner.cleanEnvironment(home: world.home)
+    let whoami = SFNRunner.sfn(["whoami", "--profile", "local"], env: plain)
+    XCTAssertEqual(whoami.status, 0, whoami.stderr)
+    XCTAssertEqual(whoami.object()["Account"] as? String, "123456789012")
+    let list = SFNRunner.sfn(["configure", "list", "--profile", "local", "--output", "json"], env: plain).object()
+    XCTAssertEqual((list["endpoint"] as? [String: Any])?["type"] as? String, "config-file")
+    XCTAssertEqual((list["endpoint"] as? [String: Any])?["location"] as? String, world.configPath + ":10")
+
+    var global = plain
+    global["AWS_ENDPOINT_URL"] = world.peer.endpoint
+    global["AWS_ACCESS_KEY_ID"] = "AKIAGLOBALKEY0000012"
+    global["AWS_SECRET_ACCESS_KEY"] = "global-secret-12"
+    global["AWS_REGION"] = "us-east-1"
+    let viaGlobal = SFNRunner.sfn(["whoami"], env: global)
+    XCTAssertEqual(viaGlobal.status, 0, viaGlobal.stderr)
+    assertNoSecrets([whoami, viaGlobal], ["local-secret-11", "global-secret-12"])
+  }
 }
