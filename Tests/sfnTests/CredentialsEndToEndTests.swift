@@ -77,8 +77,11 @@ final class CredentialsEndToEndTests: XCTestCase {
       role_session_name = sfn-e2e
 
       """)
-    let whoami = world.sfn(["whoami", "--profile", "deployer"])
+    let whoami = world.sfn(["whoami", "--profile", "deployer", "--debug"])
     XCTAssertEqual(whoami.status, 0, whoami.stderr)
+    XCTAssertTrue(whoami.stderr.contains("debug: credentials: POST \(world.peer.endpoint) (AssumeRole) -> HTTP 200"),
+                  whoami.stderr)
+    XCTAssertTrue(whoami.stderr.contains("(GetCallerIdentity) -> HTTP 200"), whoami.stderr)
     XCTAssertEqual(whoami.object()["Arn"] as? String, "arn:aws:sts::123456789012:assumed-role/deployer/sfn-e2e")
 
     let cacheDir = world.home + "/.aws/cli/cache"
@@ -98,6 +101,7 @@ final class CredentialsEndToEndTests: XCTestCase {
     let second = world.sfn(["list-state-machines", "--profile", "deployer", "--debug"], deadSTS)
     XCTAssertEqual(second.status, 0, second.stderr)
     XCTAssertEqual(signingKey(second.stderr), cachedKey)
+    XCTAssertFalse(second.stderr.contains("debug: credentials:"), "no STS call: \(second.stderr)")
     let list = world.configureList(["--profile", "deployer"], deadSTS)
     XCTAssertEqual(list["access_key"]?["type"], "assume-role")
     XCTAssertEqual(list["access_key"]?["location"], world.configPath + ":3")
@@ -127,6 +131,7 @@ final class CredentialsEndToEndTests: XCTestCase {
     XCTAssertEqual(started.status, 0, started.stderr)
     XCTAssertTrue((started.object()["executionArn"] as? String)?.contains(machineName) == true, started.stdout)
     XCTAssertTrue(signingKey(started.stderr)?.hasPrefix("ASIA") == true, "signed with the STS credentials")
+    XCTAssertTrue(started.stderr.contains("(AssumeRoleWithWebIdentity) -> HTTP 200"), started.stderr)
 
     let whoami = world.sfn(["whoami"], env)
     XCTAssertEqual(whoami.object()["Arn"] as? String, "arn:aws:sts::123456789012:assumed-role/ci-deploy/gha-run-42")
@@ -181,6 +186,8 @@ final class CredentialsEndToEndTests: XCTestCase {
     let listed = world.sfn(["list-state-machines", "--profile", "sso-dev", "--debug"], env)
     XCTAssertEqual(listed.status, 0, listed.stderr)
     XCTAssertEqual(signingKey(listed.stderr), "ASIASSOROLEKEY000055")
+    XCTAssertTrue(listed.stderr.contains("debug: credentials: GET \(server.url)/federation/credentials -> HTTP 200"),
+                  listed.stderr)
     let requests = server.requests
     XCTAssertEqual(requests.count, 1)
     XCTAssertEqual(requests.first?["path"] as? String, "/federation/credentials?account_id=111122223333&role_name=Deployer")

@@ -53,6 +53,8 @@ final class CredentialsMetadataTests: XCTestCase {
     XCTAssertEqual(listed.status, 0, listed.stderr)
     XCTAssertEqual(signingKey(listed.stderr), "ASIAINSTANCEKEY00088")
     XCTAssertTrue(listed.stderr.contains("/eu-west-3/states/aws4_request"), "the region came from IMDS")
+    XCTAssertTrue(listed.stderr.contains("debug: credentials: PUT \(server.url)/latest/api/token -> HTTP 200"),
+                  listed.stderr)
 
     let requests = server.requests
     let puts = requests.filter { $0["method"] as? String == "PUT" }
