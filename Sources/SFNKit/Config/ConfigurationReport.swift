@@ -67,12 +67,13 @@ public struct ConfigurationReport {
   }
 
   private static func endpoint(_ setup: ClientSetup) throws -> ConfigurationEntry {
-    let endpoint: ResolvedSetting<URL>
-    do {
-      endpoint = try setup.endpoint()
-    } catch let error as ConfigError where setup.region == nil && error.message.hasPrefix("no region") {
+    let context = setup.context
+    let configured = try EndpointResolver(commandLine: setup.endpointOverride, environment: context.environment,
+                                          profile: context.profile, files: context.files).configuredEndpoint()
+    if setup.region == nil && configured == nil {
       return ConfigurationEntry(name: "endpoint", value: nil, type: "none", location: "needs a region")
     }
+    let endpoint = try setup.endpoint()
     return ConfigurationEntry(name: "endpoint", value: endpoint.value.absoluteString, type: endpoint.source.type,
                               location: location(endpoint.source, setup))
   }

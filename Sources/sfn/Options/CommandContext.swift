@@ -41,7 +41,8 @@ final class CommandContext {
     let base: HTTPTransport = try transport()
     let credentialTransport = global.debug ? CredentialRequestLog(base, write: { [terminal] in terminal.err($0) }) : base
     let s = try ClientSetup(environment: environment, profile: global.profile, region: global.region,
-                            endpointURL: global.endpointURL, transport: credentialTransport)
+                            endpointURL: global.endpointURL, transport: credentialTransport,
+                            mfaPrompt: MFAPrompter.terminal())
     cachedSetup = s
     return s
   }

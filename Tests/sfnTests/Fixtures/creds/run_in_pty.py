@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Runs a command on a new pseudo-terminal, answering a prompt: run_in_pty.py PROMPT ANSWER COMMAND [ARGS...]
+
+The command sees a controlling terminal (/dev/tty), as when a person runs it. When PROMPT appears in its output,
+ANSWER and a newline are typed. Prints everything the terminal showed and exits with the command's status.
+"""
+import os
+import pty
+import sys
+
+prompt, answer, command = sys.argv[1].encode(), sys.argv[2].encode(), sys.argv[3:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(command[0], command)
+shown, answered = b"", False
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    shown += chunk
+    if not answered and prompt in shown:
+        os.write(fd, answer + b"\n")
+        answered = True
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(shown.decode(errors="replace"))
+sys.exit(os.waitstatus_to_exitcode(status))
