@@ -147,7 +147,8 @@ final class CredentialChainTests: XCTestCase {
     XCTAssertThrowsError(try CredentialChain.standard(
       environment: Environment(["HOME": "/home/u"]), profile: nil, transport: CredentialFakeTransport(),
       fileSystem: InMemoryFileSystem(["/home/u/.aws/config": "[default]\nregion\n"]))) {
-      XCTAssertEqual("\($0)", "/home/u/.aws/config:2: Expected an '=' sign defining a property")
+      XCTAssertEqual("\($0)", "/home/u/.aws/config:2: Expected an '=' sign defining a property (in [default])")
+      XCTAssertEqual(($0 as? ConfigError)?.profile, "default")
       XCTAssertEqual(($0 as? ConfigError)?.exitCode, 7)
     }
   }

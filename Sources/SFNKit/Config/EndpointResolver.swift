@@ -72,6 +72,11 @@ public struct AWSServiceEndpointInfo: Sendable, Equatable {
                                                            hostPrefix: "states")
   /// STS, for AssumeRole and GetCallerIdentity.
   public static let sts = AWSServiceEndpointInfo(environmentSuffix: "STS", configKey: "sts", hostPrefix: "sts")
+  /// The IAM Identity Center portal (GetRoleCredentials); `AWS_ENDPOINT_URL_SSO` points it at a local fake.
+  public static let sso = AWSServiceEndpointInfo(environmentSuffix: "SSO", configKey: "sso", hostPrefix: "portal.sso")
+  /// SSO-OIDC (token refresh).
+  public static let ssoOIDC = AWSServiceEndpointInfo(environmentSuffix: "SSO_OIDC", configKey: "sso_oidc",
+                                                     hostPrefix: "oidc")
 }
 
 /// The endpoint URL for a service (spec section d): configured URLs first, then the partition rules.

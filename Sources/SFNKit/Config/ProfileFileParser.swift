@@ -94,8 +94,8 @@ struct ProfileFileParser {
     guard !sections.isEmpty else {
       throw ConfigError(.malformedFile, "Expected a profile definition before the property", location: location)
     }
-    let (key, value) = try Self.splitProperty(Self.stripComment(line, needsWhitespace: true), what: "property",
-                                              at: location)
+    let (key, value) = try inSection { try Self.splitProperty(Self.stripComment(line, needsWhitespace: true),
+                                                              what: "property", at: location) }
     currentProperty = (key, value.isEmpty)
     // Keys with characters outside the identifier set are ignored, as every SDK does.
     guard Self.isValidIdentifier(key) else { return }
@@ -107,17 +107,31 @@ struct ProfileFileParser {
       throw ConfigError(.malformedFile, "Expected a profile definition, found a continuation line", location: location)
     }
     guard let (key, isParent) = currentProperty else {
-      throw ConfigError(.malformedFile, "Expected a property definition, found continuation", location: location)
+      throw malformed("Expected a property definition, found continuation", at: location)
     }
     if isParent {
       // Sub-properties are checked for shape but kept as raw text, like the other SDKs do.
-      _ = try Self.splitProperty(Self.stripComment(trimmed, needsWhitespace: true), what: "sub-property",
-                                 at: location)
+      _ = try inSection { try Self.splitProperty(Self.stripComment(trimmed, needsWhitespace: true),
+                                                 what: "sub-property", at: location) }
     }
     let index = sections.count - 1
     guard var existing = sections[index].values[key] else { return }  // an ignored (invalid) key
     existing.value += "\n" + trimmed
     sections[index].values[key] = existing
+  }
+
+  /// A malformed-file error that also names the section being read (`in [profile dev]`).
+  private func malformed(_ message: String, at location: SourceLocation) -> ConfigError {
+    guard let header = sections.last?.header else { return ConfigError(.malformedFile, message, location: location) }
+    return ConfigError(.malformedFile, "\(message) (in [\(header)])", location: location,
+                       profile: header.split(separator: " ").last.map(String.init))
+  }
+
+  /// Runs `body`, adding the current section to a malformed-file error it throws.
+  private func inSection<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ConfigError where error.reason == .malformedFile {
+      throw malformed(error.message, at: error.location ?? SourceLocation(path: path, line: 0))
+    }
   }
 
   /// Splits `key = value`, lower-casing and trimming the key and trimming the value.

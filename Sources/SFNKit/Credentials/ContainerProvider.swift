@@ -99,7 +99,7 @@ public struct ContainerProvider: DescribedCredentialProvider {
                            expiration: json["Expiration"]?.stringValue.flatMap(ISO8601.parse),
                            accountId: json["AccountId"]?.stringValue)
       } catch let error as TransportError {
-        lastProblem = "\(error)"
+        lastProblem = CredentialError.describe(error)
       }
     }
     throw CredentialError(.credentials, provider: name,

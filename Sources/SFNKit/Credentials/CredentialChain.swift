@@ -12,12 +12,15 @@ public struct ResolvedCredentials {
   public var source: String
   /// What the provider looked at, e.g. `profile "dev" in ~/.aws/credentials`.
   public var detail: String
+  /// The variable, `file:line` or URL that configured the source (empty when unknown).
+  public var location: String
 
   /// Credentials from `source`.
-  public init(credentials: Credentials, source: String, detail: String) {
+  public init(credentials: Credentials, source: String, detail: String, location: String = "") {
     self.credentials = credentials
     self.source = source
     self.detail = detail
+    self.location = location
   }
 }
 
@@ -72,7 +75,8 @@ public struct CredentialChain: DescribedCredentialProvider {
     for provider in providers {
       if let credentials = try provider.credentials() {
         let detail = (provider as? DescribedCredentialProvider)?.triedDescription ?? provider.name
-        return ResolvedCredentials(credentials: credentials, source: provider.name, detail: detail)
+        return ResolvedCredentials(credentials: credentials, source: provider.name, detail: detail,
+                                   location: (provider as? LocatedCredentialProvider)?.sourceLocation ?? "")
       }
     }
     throw CredentialError.noCredentials(tried: tried)

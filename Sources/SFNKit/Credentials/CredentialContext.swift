@@ -68,6 +68,20 @@ public struct CredentialContext {
     return STSClient.regional(region: region, transport: transport, clock: clock, endpointOverride: override)
   }
 
+  /// The endpoint of a credential service (SSO, SSO-OIDC) in `region`: a configured URL
+  /// (`AWS_ENDPOINT_URL_<ID>`, `AWS_ENDPOINT_URL`, a `services` section, `endpoint_url`) as botocore honours for
+  /// every client, else `https://<prefix>.<region>.<dnsSuffix>`.
+  public func serviceEndpoint(_ service: AWSServiceEndpointInfo, region: String) throws -> URL {
+    let resolver = EndpointResolver(service: service, commandLine: nil, environment: environment, profile: profile,
+                                    files: files)
+    if let configured = try resolver.configuredEndpoint(), let url = URL(string: configured.value) { return url }
+    let host = "\(service.hostPrefix).\(region).\(Partition.forRegion(region).dnsSuffix)"
+    guard let url = URL(string: "https://\(host)") else {
+      throw ConfigError(.invalidSetting, "region \"\(region)\" is not a valid region name", profile: selection.name)
+    }
+    return url
+  }
+
   /// `path` shortened with `~` for messages.
   func show(_ path: String) -> String { locations.abbreviate(path) }
 }

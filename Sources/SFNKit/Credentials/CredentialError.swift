@@ -40,7 +40,17 @@ public struct CredentialError: UserFacingError, Sendable, Equatable {
 
   /// Wraps a transport failure talking to `what` as an unreachable-endpoint error.
   static func unreachable(_ provider: String, _ what: String, _ error: TransportError) -> CredentialError {
-    CredentialError(.unreachable, provider: provider, "\(provider): could not reach \(what): \(error)")
+    CredentialError(.unreachable, provider: provider, "\(provider): could not reach \(what): \(describe(error))")
+  }
+
+  /// The transport failure's own message (libcurl's text), without the enum case around it.
+  static func describe(_ error: TransportError) -> String {
+    switch error {
+    case .connectionRefused(_, let message), .dnsFailure(_, let message): return message
+    case .timeout(let message), .tls(let message), .connectionLost(let message), .other(_, let message):
+      return message
+    case .cancelled: return "interrupted"
+    }
   }
 }
 

@@ -107,7 +107,9 @@ public enum ProfileChainResolver {
     while true {
       guard let profile = files.profile(named: name) else {
         let from = visited.last.map { "referenced from \($0)" } ?? "selected"
-        throw ConfigError(.unknownProfile, "could not find source profile \(name) \(from)", profile: visited.last)
+        let location = visited.last.flatMap { files.profile(named: $0)?.location(of: "source_profile") }
+        throw ConfigError(.unknownProfile, "could not find source profile \(name) \(from) (not in \(files.configPath) "
+                          + "or \(files.credentialsPath))", location: location, profile: visited.last)
       }
       if visited.contains(name) {
         let loop = (visited + [name]).joined(separator: " -> ")

@@ -51,9 +51,10 @@ public struct SSOProvider: DescribedCredentialProvider {
   /// `GET /federation/credentials` on the SSO portal with the bearer token.
   private func fetchRoleCredentials(token: String, region: String, accountId: String, roleName: String,
                                     profile: String) throws -> Credentials {
-    let host = "portal.sso.\(region).\(Partition.forRegion(region).dnsSuffix)"
+    let base = try context.serviceEndpoint(.sso, region: region)
+    let host = base.host ?? "?"
     let query = "account_id=\(FormEncoding.escape(accountId))&role_name=\(FormEncoding.escape(roleName))"
-    guard let url = URL(string: "https://\(host)/federation/credentials?\(query)") else {
+    guard let url = URL(string: base.absoluteString.withoutTrailingSlashes + "/federation/credentials?\(query)") else {
       throw ConfigError(.invalidProfile, "sso_region \"\(region)\" is not a valid region", profile: profile)
     }
     let request = HTTPRequest(method: "GET", url: url, headers: [("x-amz-sso_bearer_token", token),
@@ -122,7 +123,8 @@ struct SSOTokenStore {
           let refreshToken = cached["refreshToken"]?.stringValue, let region = settings.region,
           let registrationEnd = cached["registrationExpiresAt"]?.stringValue.flatMap(ISO8601.parse),
           registrationEnd > context.clock.now(),
-          let url = URL(string: "https://oidc.\(region).\(Partition.forRegion(region).dnsSuffix)/token") else {
+          let base = try? context.serviceEndpoint(.ssoOIDC, region: region),
+          let url = URL(string: base.absoluteString.withoutTrailingSlashes + "/token") else {
       return nil
     }
     let body = JSON.object(JSONObject([("grantType", "refresh_token"), ("clientId", .string(clientId)),

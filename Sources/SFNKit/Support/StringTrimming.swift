@@ -8,3 +8,12 @@ extension StringProtocol {
     return String(self[first...last])
   }
 }
+
+extension String {
+  /// The text without trailing `/` characters, for joining a base URL and a path.
+  var withoutTrailingSlashes: String {
+    var text = self
+    while text.hasSuffix("/") { text.removeLast() }
+    return text
+  }
+}

@@ -41,8 +41,12 @@ final class CommandContext {
   /// Profile, region, endpoint and credential chain, resolved once.
   func setup() throws -> ClientSetup {
     if let cachedSetup { return cachedSetup }
+    // With --debug the credential providers' requests (STS, SSO, IMDS, container) are logged one line each.
+    let base: HTTPTransport = try transport()
+    let credentialTransport = global.debug ? CredentialRequestLog(base, write: { [terminal] in terminal.err($0) }) : base
     let s = try ClientSetup(environment: environment, profile: global.profile, region: global.region,
-                            endpointURL: global.endpointURL, transport: try transport())
+                            endpointURL: global.endpointURL, transport: credentialTransport,
+                            mfaPrompt: MFAPrompter.terminal())
     cachedSetup = s
     return s
   }
