@@ -9,6 +9,11 @@ import Darwin
 
 /// Runs sfn: global options may come before the command name, errors become one line and an exit code.
 func runMain(_ arguments: [String]) -> Int32 {
+  // `sfn --version` answers before argument-parser reflects over every command (~2 ms of start-up, bench/RESULTS.md).
+  if arguments == ["--version"] {
+    print(SFNVersion.description)
+    return 0
+  }
   let args = ArgumentOrder.skeletonDefault(ArgumentOrder.globalsAfterCommand(arguments))
   do {
     var command = try SFN.parseAsRoot(args)

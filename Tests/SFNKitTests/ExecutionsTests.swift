@@ -35,6 +35,27 @@ final class ExecutionsTests: XCTestCase {
     XCTAssertNotEqual(schedule.delay(attempt: 60, random: 0), schedule.delay(attempt: 60, random: 0.5), "jittered")
   }
 
+  func testWaitScheduleNoticesShortRunsWithinASecondAndPollsSparselyOnLongOnes() {
+    let schedule = WaitSchedule()
+    // Through the first 11 s no gap exceeds 1 s, whatever the jitter, so an end there is seen within a second.
+    for random in [0.0, 0.5, 0.99] {
+      var elapsed = 0.0, attempt = 0
+      while elapsed < 11 {
+        let d = schedule.delay(attempt: attempt, random: random)
+        XCTAssertLessThanOrEqual(d, 1, "attempt \(attempt) at \(elapsed) s")
+        elapsed += d
+        attempt += 1
+      }
+    }
+    // A 60 s execution with spread jitter: at most one poll per 2 s on average.
+    var elapsed = 0.0, attempt = 0
+    while elapsed < 60 {
+      elapsed += schedule.delay(attempt: attempt, random: Double(attempt * 7 % 10) / 10)
+      attempt += 1
+    }
+    XCTAssertGreaterThanOrEqual(elapsed / Double(attempt), 2, "\(attempt) polls in \(elapsed) s")
+  }
+
   func testWaiterPollsUntilFinalAndStopsAtTheDeadline() throws {
     final class Time: @unchecked Sendable { var now = Date(timeIntervalSince1970: 1000) }
     let time = Time()

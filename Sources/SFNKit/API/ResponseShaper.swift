@@ -1,21 +1,41 @@
 /// Rewrites a response the way the AWS CLI prints it: timestamps (epoch seconds) become ISO 8601 text.
 public enum ResponseShaper {
   /// `value` with every timestamp member of `shapeName` converted.
+  ///
+  /// Only the parts whose shape can hold a timestamp are visited and copied; the rest (most of a history's event
+  /// details, definitions, inputs and outputs) is passed through untouched.
   public static func shape(_ value: JSON, as shapeName: String?) -> JSON {
-    guard let shapeName, let shape = ServiceModel.shape(shapeName) else { return value }
+    guard let shapeName, timestampShapes.contains(shapeName), let shape = ServiceModel.shape(shapeName) else { return value }
     switch (shape.kind, value) {
     case (.timestamp, .number(let n)): return .string(Timestamp.iso8601(epochSeconds: n))
     case (.structure, .object(let object)):
-      var out = JSONObject()
-      for (key, member) in object { out[key] = Self.shape(member, as: shape.memberShape(key)) }
+      var out = object
+      for (name, memberShape) in shape.members where timestampShapes.contains(memberShape) {
+        if let member = object[name] { out[name] = Self.shape(member, as: memberShape) }
+      }
       return .object(out)
     case (.list, .array(let items)):
       return .array(items.map { Self.shape($0, as: shape.member) })
     case (.map, .object(let object)):
-      var out = JSONObject()
+      var out = object
       for (key, member) in object { out[key] = Self.shape(member, as: shape.value) }
       return .object(out)
     default: return value
     }
   }
+
+  /// Names of the shapes that are, or (through members, list items or map values) contain, a timestamp.
+  static let timestampShapes: Set<String> = {
+    let shapes = ServiceModel.generatedShapes
+    var found = Set(shapes.filter { $0.value.kind == .timestamp }.keys)
+    // Grow to a fixed point, so recursive shapes are right too.
+    while true {
+      let before = found.count
+      for (name, shape) in shapes where !found.contains(name) {
+        let children = shape.members.map(\.shape) + [shape.member, shape.value].compactMap { $0 }
+        if children.contains(where: found.contains) { found.insert(name) }
+      }
+      if found.count == before { return found }
+    }
+  }()
 }

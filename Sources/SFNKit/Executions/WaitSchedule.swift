@@ -9,25 +9,38 @@ public struct WaitSchedule: Sendable {
   public var cap: Double = 5
   /// Relative jitter: each delay is scaled by a random factor in 1 ± jitter.
   public var jitter: Double = 0.2
+  /// Delays stop growing at `steady` for `steadyPolls` polls (never above it, jitter included), so an execution that
+  /// ends in its first ~11 s is noticed within `steady` seconds (bench/RESULTS.md, `wait`); then they grow to the cap.
+  public var steady: Double = 1
+  /// Polls at the steady delay.
+  public var steadyPolls: Int = 11
 
-  /// The default schedule: 0.25 s, 0.375 s, 0.56 s, ... up to 5 s.
+  /// The default schedule: 0.25 s, 0.375 s, 0.56 s, 0.84 s, then 1 s for 12 polls, then 1.5 s, ... up to 5 s.
   public init() {}
 
-  /// A schedule with these parameters.
+  /// A schedule with these parameters (no steady phase unless `steadyPolls` is set too).
   public init(initial: Double, factor: Double, cap: Double, jitter: Double) {
     (self.initial, self.factor, self.cap, self.jitter) = (initial, factor, cap, jitter)
+    steadyPolls = 0
   }
 
   /// The delay before poll number `attempt` (0-based), with `random` in [0, 1).
   public func delay(attempt: Int, random: Double) -> Double {
-    var base = initial
-    for _ in 0..<min(attempt, 64) {
-      base *= factor
-      if base >= cap { break }
+    var base = initial, held = 0
+    for _ in 0..<min(attempt, 200) {
+      if base < steady, held < steadyPolls {
+        base = min(base * factor, steady)
+      } else if held < steadyPolls {
+        held += 1
+      } else {
+        base *= factor
+        if base >= cap { break }
+      }
     }
     base = min(base, cap)
-    // The jitter never pushes the first polls below `initial` nor long ones above the cap.
-    return min(cap, max(initial, base * (1 + jitter * (2 * random - 1))))
+    let limit = held < steadyPolls ? min(steady, cap) : cap
+    // The jitter never pushes the first polls below `initial` nor others above the steady delay or the cap.
+    return min(limit, max(initial, base * (1 + jitter * (2 * random - 1))))
   }
 }
 

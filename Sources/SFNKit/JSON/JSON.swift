@@ -71,51 +71,67 @@ public enum JSON: Sendable, Equatable {
 
 /// A JSON object: a dictionary that remembers key order.
 public struct JSONObject: Sendable, Equatable, Sequence {
-  public private(set) var keys: [String] = []
-  private var storage: [String: JSON] = [:]
+  // Pairs in order; small objects (nearly all of them) are searched linearly, which costs far less memory and
+  // hashing than a dictionary per object (a 25,000-event history holds ~100,000 objects). Larger ones get an index.
+  private var pairs: [(key: String, value: JSON)] = []
+  private var index: [String: Int]?
+  private static let indexThreshold = 16
 
   /// An empty object.
   public init() {}
 
   /// An object with these pairs in this order; a repeated key keeps its first position and last value.
   public init(_ pairs: [(String, JSON)]) {
-    keys.reserveCapacity(pairs.count)
+    self.pairs.reserveCapacity(pairs.count)
     for (k, v) in pairs { self[k] = v }
   }
 
+  /// The keys in order.
+  public var keys: [String] { pairs.map(\.key) }
+
   /// Number of keys.
-  public var count: Int { keys.count }
+  public var count: Int { pairs.count }
 
   /// True when there are no keys.
-  public var isEmpty: Bool { keys.isEmpty }
+  public var isEmpty: Bool { pairs.isEmpty }
+
+  private func position(of key: String) -> Int? {
+    if let index { return index[key] }
+    return pairs.firstIndex { $0.key == key }
+  }
 
   /// Reads, sets, or (with nil) removes a key.
   public subscript(key: String) -> JSON? {
-    get { storage[key] }
+    get { position(of: key).map { pairs[$0].value } }
     set {
-      if let newValue {
-        if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-      } else if storage.removeValue(forKey: key) != nil {
-        keys.removeAll { $0 == key }
+      switch (position(of: key), newValue) {
+      case (let i?, let value?): pairs[i].value = value
+      case (nil, let value?):
+        pairs.append((key, value))
+        if index != nil {
+          index![key] = pairs.count - 1
+        } else if pairs.count > Self.indexThreshold {
+          index = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($1.key, $0) })
+        }
+      case (let i?, nil):
+        pairs.remove(at: i)
+        if index != nil { index = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($1.key, $0) }) }
+      case (nil, nil): break
       }
     }
   }
 
   /// The values in key order.
-  public var values: [JSON] { keys.map { storage[$0]! } }
+  public var values: [JSON] { pairs.map(\.value) }
 
   /// Iterates (key, value) pairs in key order.
   public func makeIterator() -> AnyIterator<(key: String, value: JSON)> {
-    var i = 0
-    return AnyIterator {
-      guard i < keys.count else { return nil }
-      defer { i += 1 }
-      return (keys[i], storage[keys[i]]!)
-    }
+    AnyIterator(pairs.makeIterator())
   }
 
+  /// Equal when both have the same keys with equal values, in any order.
   public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-    lhs.storage == rhs.storage
+    lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
   }
 }
 

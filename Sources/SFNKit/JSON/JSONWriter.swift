@@ -49,13 +49,19 @@ public struct JSONWriter: Sendable {
         return
       }
       out += "{"
-      let keys = sortKeys ? object.keys.sorted() : object.keys
-      for (i, key) in keys.enumerated() {
-        if i > 0 { out += "," }
+      var first = true
+      func member(_ key: String, _ value: JSON) {
+        if !first { out += "," }
+        first = false
         newline(into: &out, level: level + 1)
         JSONWriter.quote(key, into: &out)
         out += indent == nil ? ":" : ": "
-        write(object[key]!, into: &out, level: level + 1)
+        write(value, into: &out, level: level + 1)
+      }
+      if sortKeys {
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) { member(key, value) }
+      } else {
+        for (key, value) in object { member(key, value) }
       }
       newline(into: &out, level: level)
       out += "}"
@@ -65,8 +71,15 @@ public struct JSONWriter: Sendable {
   private func newline(into out: inout String, level: Int) {
     guard let indent else { return }
     out += "\n"
-    out += String(repeating: " ", count: indent * level)
+    // Made once per level instead of once per line (a big part of printing a long history).
+    if indent == 4, level < JSONWriter.fourSpaceIndents.count {
+      out += JSONWriter.fourSpaceIndents[level]
+    } else {
+      out += String(repeating: " ", count: indent * level)
+    }
   }
+
+  private static let fourSpaceIndents = (0..<32).map { String(repeating: " ", count: 4 * $0) }
 
   /// Integers print without a fraction; other numbers in the shortest form that reads back.
   public static func format(number n: Double) -> String {

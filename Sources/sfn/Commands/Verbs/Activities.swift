@@ -4,7 +4,7 @@ import SFNKit
 extension Verbs {
   /// `sfn activities`: list activities.
   struct Activities: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List activities.")
+    static let configuration = CommandConfiguration(commandName: "activities", abstract: "List activities.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

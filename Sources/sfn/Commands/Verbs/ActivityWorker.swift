@@ -9,11 +9,12 @@ import SFNKit
 extension Verbs {
   /// `sfn activity worker ACTIVITY -- COMMAND [ARGS...]`.
   struct Activity: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Work on activity tasks.", subcommands: [Worker.self])
+    static let configuration = CommandConfiguration(commandName: "activity", abstract: "Work on activity tasks.", subcommands: [Worker.self])
 
     /// Polls an activity and runs a command for each task.
     struct Worker: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "worker",
         abstract: "Poll an activity; run COMMAND for each task with its input on stdin.",
         discussion: """
           COMMAND's stdout (JSON) becomes the task output; a non-zero exit reports a failure with the exit status \

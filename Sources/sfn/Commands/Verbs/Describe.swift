@@ -5,6 +5,7 @@ extension Verbs {
   /// `sfn describe ARN-OR-NAME`: describe whatever the ARN names.
   struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "describe",
       abstract: "Describe an execution, state machine, version, alias, activity or map run.",
       discussion: "Names work too: hello (state machine), hello:3 (version), hello:prod (alias), hello/run-1 (execution).")
 

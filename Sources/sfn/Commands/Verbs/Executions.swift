@@ -10,6 +10,7 @@ extension Verbs {
   /// `sfn executions MACHINE`: list executions, newest first.
   struct Executions: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "executions",
       abstract: "List a state machine's executions, newest first.",
       discussion: "--since and --until take a time (2026-11-24, 2026-11-24T10:00:00Z) or a duration ago (1h, 30m).")
 

@@ -10,6 +10,7 @@ extension Verbs {
   /// `sfn history EXECUTION`: the execution's events as a readable timeline.
   struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "history",
       abstract: "Show an execution's history as a timeline.",
       discussion: "Table: time, elapsed since the start, event, state and a one-line detail, with a summary for a finished execution. JSON: one event per line.")
 

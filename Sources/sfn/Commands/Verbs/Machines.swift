@@ -4,7 +4,7 @@ import SFNKit
 extension Verbs {
   /// `sfn machines`: list state machines.
   struct Machines: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List state machines.")
+    static let configuration = CommandConfiguration(commandName: "machines", abstract: "List state machines.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

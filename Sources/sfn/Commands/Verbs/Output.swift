@@ -5,6 +5,7 @@ extension Verbs {
   /// `sfn output EXECUTION`: the output document alone, for jq.
   struct Output: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "output",
       abstract: "Print an execution's output document alone (for jq).",
       discussion: "A failed execution prints its error and cause on stderr and exits with its status code (1 FAILED, 2 TIMED_OUT, 3 ABORTED); a running one exits 4.")
 

@@ -10,6 +10,7 @@ extension Verbs {
   /// `sfn redrive EXECUTION [--wait]`: restart a failed execution from where it failed.
   struct Redrive: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "redrive",
       abstract: "Redrive a failed, timed-out or aborted execution (with --wait: wait and exit with its status).")
 
     @OptionGroup var global: GlobalOptions

@@ -10,6 +10,7 @@ extension Verbs {
   /// `sfn start MACHINE`: start an execution; with --wait, block until it ends and exit with its status.
   struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "start",
       abstract: "Start an execution (with --wait: wait for it and exit with its status).",
       discussion: "MACHINE is an ARN, a name, NAME:ALIAS or NAME:VERSION. Exit codes with --wait: 0 SUCCEEDED, 1 FAILED, 2 TIMED_OUT, 3 ABORTED, 124 --timeout.")
 

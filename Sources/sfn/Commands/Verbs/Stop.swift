@@ -4,7 +4,7 @@ import SFNKit
 extension Verbs {
   /// `sfn stop EXECUTION`: abort a running execution.
   struct Stop: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Stop (abort) a running execution.")
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop (abort) a running execution.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String

@@ -5,12 +5,13 @@ extension Verbs {
   /// `sfn task success|failure|heartbeat TOKEN`: answer a callback or activity task.
   struct Task: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "task",
       abstract: "Answer a callback or activity task.",
       subcommands: [Success.self, Failure.self, Heartbeat.self])
 
     /// `sfn task success TOKEN [--task-output J]`.
     struct Success: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Report a task's success with its output.")
+      static let configuration = CommandConfiguration(commandName: "success", abstract: "Report a task's success with its output.")
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The task token.") var token: String
       @Option(name: .customLong("task-output"), help: ArgumentHelp("The task's output: JSON, @FILE, file://FILE or - for stdin (default {}).", valueName: "json"))
@@ -25,7 +26,7 @@ extension Verbs {
 
     /// `sfn task failure TOKEN [--error E] [--cause C]`.
     struct Failure: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Report a task's failure.")
+      static let configuration = CommandConfiguration(commandName: "failure", abstract: "Report a task's failure.")
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The task token.") var token: String
       @Option(help: "The error code (at most 256 characters).") var error: String?
@@ -47,7 +48,7 @@ extension Verbs {
 
     /// `sfn task heartbeat TOKEN`.
     struct Heartbeat: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Report that a task is still being worked on.")
+      static let configuration = CommandConfiguration(commandName: "heartbeat", abstract: "Report that a task is still being worked on.")
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The task token.") var token: String
 

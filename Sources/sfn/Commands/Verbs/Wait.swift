@@ -5,6 +5,7 @@ extension Verbs {
   /// `sfn wait EXECUTION...`: block until every execution ends; exit with the worst status.
   struct Wait: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "wait",
       abstract: "Wait for executions to end; exit with the worst status.",
       discussion: "Exit codes: 0 all SUCCEEDED, else the highest of 1 FAILED, 2 TIMED_OUT, 3 ABORTED; 124 when --timeout passes first.")
 

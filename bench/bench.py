@@ -1,0 +1,472 @@
+#!/usr/bin/env python3
+"""The measurements behind bench/run: sfn vs curl vs the AWS CLI against a local moto peer.
+
+Run it through bench/run (which builds sfn and starts the peer). Prints a markdown report and writes it to
+--out. Wall times are medians: hyperfine (-N, no shell) for fixed command lines when it is installed, else
+this file's own harness (posix_spawn + wait4, which also gives CPU time and peak RSS). Peak RSS of fixed
+commands comes from /usr/bin/time -f %M. Nothing here asserts anything: it measures and reports.
+"""
+import argparse, json, os, platform, re, shlex, shutil, statistics, subprocess, sys, tempfile, threading, time
+import urllib.request
+
+ROLE = "arn:aws:iam::123456789012:role/bench"
+PASS = '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}'
+
+
+def wait_definition(seconds):
+    return json.dumps({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": seconds, "End": True}}})
+
+
+class Runner:
+    """Runs commands and measures them: wall (median of many runs), CPU and peak RSS."""
+
+    def __init__(self, env, use_hyperfine):
+        self.env = env
+        self.hyperfine = shutil.which("hyperfine") if use_hyperfine else None
+        self.time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+    def once(self, argv, stdout=None):
+        """One run: (wall s, cpu s, peak RSS KiB, exit status, stderr text)."""
+        with tempfile.TemporaryFile() as err:
+            t0 = time.perf_counter()
+            p = subprocess.Popen(argv, env=self.env, stdout=stdout or subprocess.DEVNULL, stderr=err)
+            _, status, ru = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - t0
+            p.returncode = os.waitstatus_to_exitcode(status)
+            err.seek(0)
+            return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, p.returncode, err.read().decode(errors="replace")
+
+    def check(self, argv):
+        wall, cpu, rss, code, err = self.once(argv)
+        if code != 0:
+            raise RuntimeError("%s exited %d: %s" % (shlex.join(argv[:4]), code, err.strip()[-400:]))
+
+    def harness(self, make_argv, runs, warmup):
+        """This file's harness: make_argv(i) gives the command line of run i (so names can differ)."""
+        samples = []
+        for i in range(warmup + runs):
+            wall, cpu, rss, code, err = self.once(make_argv(i))
+            if code != 0:
+                raise RuntimeError("%s exited %d: %s" % (shlex.join(make_argv(i)[:4]), code, err.strip()[-400:]))
+            if i >= warmup:
+                samples.append((wall, cpu, rss))
+        return {"wall": statistics.median(s[0] for s in samples) * 1000, "cpu": statistics.median(s[1] for s in samples) * 1000,
+                "rss": statistics.median(s[2] for s in samples) / 1024, "runs": runs, "tool": "harness"}
+
+    def measure(self, argv, runs, warmup=3):
+        """A fixed command line: hyperfine when installed (RSS via /usr/bin/time), else the harness."""
+        self.check(argv)
+        if not self.hyperfine:
+            return self.harness(lambda i: argv, runs, warmup)
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            subprocess.run([self.hyperfine, "-N", "-w", str(warmup), "-r", str(runs), "--style", "none",
+                            "--export-json", out.name, shlex.join(argv)], env=self.env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            result = json.load(open(out.name))["results"][0]
+        cpu = (result["user"] + result["system"]) * 1000
+        rss = []
+        for _ in range(5):
+            if self.time:
+                with tempfile.NamedTemporaryFile() as f:
+                    subprocess.run([self.time, "-o", f.name, "-f", "%M"] + argv, env=self.env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    rss.append(int(open(f.name).read().split()[-1]))
+            else:
+                rss.append(self.once(argv)[2])
+        return {"wall": result["median"] * 1000, "cpu": cpu, "rss": statistics.median(rss) / 1024, "runs": runs,
+                "tool": "hyperfine"}
+
+
+class Peer:
+    """Sets up state on the moto peer with unsigned-but-scoped requests (moto without --auth accepts them)."""
+
+    def __init__(self, endpoint):
+        self.endpoint = endpoint
+
+    def call(self, op, body):
+        req = urllib.request.Request(self.endpoint + "/", data=json.dumps(body).encode(), method="POST", headers={
+            "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AWSStepFunctions." + op,
+            "Authorization": "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/states/aws4_request, "
+                             "SignedHeaders=host, Signature=0"})
+        with urllib.request.urlopen(req) as r:
+            return json.loads(r.read() or b"{}")
+
+    def machine(self, name, definition=PASS):
+        return self.call("CreateStateMachine", {"name": name, "definition": definition, "roleArn": ROLE})["stateMachineArn"]
+
+    def start(self, machine, name):
+        return self.call("StartExecution", {"stateMachineArn": machine, "name": name, "input": "{}"})["executionArn"]
+
+
+def ms(x):
+    return "%.1f" % x if x < 100 else "%.0f" % x
+
+
+def mib(x):
+    return "%.1f" % x
+
+
+def ratio(a, b):
+    return "%.2fx" % (a / b) if b else "-"
+
+
+class Bench:
+    def __init__(self, a):
+        self.a = a
+        self.env = dict(os.environ)
+        self.tmp = tempfile.mkdtemp(prefix="sfn-bench-")
+        # No profile files: every tool gets its settings from the environment and flags only.
+        self.env.update(AWS_CONFIG_FILE=os.path.join(self.tmp, "config"), AWS_SHARED_CREDENTIALS_FILE=os.path.join(self.tmp, "credentials"),
+                        AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1",
+                        AWS_PAGER="", NO_COLOR="1")
+        self.r = Runner(self.env, not a.no_hyperfine)
+        self.peer = Peer(a.endpoint)
+        self.nonce = "%x" % int(time.time())
+        self.sfns = [("sfn", a.sfn)] + ([("sfn static", a.sfn_static)] if a.sfn_static else [])
+        self.out = []
+        self.goals = []
+        self.verbs = self.has_verbs()
+
+    def has_verbs(self):
+        return subprocess.run([self.a.sfn, "history", "--help"], env=self.env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0
+
+    def p(self, line=""):
+        self.out.append(line)
+        print(line, flush=True)
+
+    def sfn(self, exe, *args):
+        return [exe, "--endpoint-url", self.a.endpoint] + list(args)
+
+    def aws(self, *args):
+        return [self.a.aws, "--endpoint-url", self.a.endpoint, "stepfunctions"] + list(args)
+
+    def curl(self, op, body, endpoint=None):
+        return ["curl", "-sS", "--fail", "--aws-sigv4", "aws:amz:us-east-1:states", "--user", "testing:testing",
+                "-H", "Content-Type: application/x-amz-json-1.0", "-H", "X-Amz-Target: AWSStepFunctions." + op,
+                "-d", json.dumps(body, separators=(",", ":")), (endpoint or self.a.endpoint) + "/"]
+
+    def goal(self, text, measured, met):
+        self.goals.append((text, measured, met))
+
+    # --- report sections ---
+
+    def machine(self):
+        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+        swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+        aws = subprocess.run([self.a.aws, "--version"], capture_output=True, text=True)
+        curl = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        self.p("# sfn benchmarks")
+        self.p()
+        self.p("Run %s by `bench/run`. Medians of many runs; all tools on this machine against the same local moto peer." %
+               time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+        self.p()
+        self.p("| Machine | |")
+        self.p("| --- | --- |")
+        self.p("| CPU | %s |" % cpu)
+        self.p("| Cores | %d |" % os.cpu_count())
+        self.p("| Memory | %.0f GiB |" % (os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30))
+        self.p("| Kernel | %s %s |" % (platform.system(), platform.release()))
+        self.p("| Swift | %s |" % (swift[0] if swift else "?"))
+        self.p("| AWS CLI | %s |" % (aws.stdout + aws.stderr).strip().split()[0])
+        self.p("| curl | %s |" % " ".join(curl.split()[:2]))
+        self.p("| Peer | moto 5.2.5 (scripts/peer) at %s; history: bench/history_server.py |" % self.a.endpoint)
+        self.p("| Timing | %s; peak RSS by %s |" % ("hyperfine -N (fixed commands), bench/bench.py harness (commands whose arguments change per run)"
+                                                  if self.r.hyperfine else "bench/bench.py harness (posix_spawn + wait4)",
+                                                  "/usr/bin/time" if self.r.time else "wait4"))
+        self.p("| Load average at start | %.2f %.2f %.2f |" % os.getloadavg())
+        self.p()
+
+    def one_call(self):
+        a = self.a
+        machine = self.peer.machine("bench-one-" + self.nonce)
+        listed = self.peer.machine("bench-list-" + self.nonce)
+        for i in range(20):
+            self.peer.start(listed, "e%d" % i)
+        rows = []
+        # describe-state-machine and list-executions: fixed command lines.
+        for op, verb, body, args in [
+                ("DescribeStateMachine", "describe-state-machine", {"stateMachineArn": machine}, ["--state-machine-arn", machine]),
+                ("ListExecutions", "list-executions", {"stateMachineArn": listed, "maxResults": 1000}, ["--state-machine-arn", listed])]:
+            res = {}
+            for label, exe in self.sfns:
+                res[label] = self.r.measure(self.sfn(exe, verb, *args), a.runs)
+            res["curl"] = self.r.measure(self.curl(op, body), a.runs)
+            res["aws"] = self.r.measure(self.aws(verb, *args), a.aws_runs, warmup=1)
+            rows.append((verb, res))
+        # start-execution: a new name every run, so the harness measures every tool.
+        res = {}
+        for label, exe in self.sfns:
+            tag = label.replace(" ", "")
+            res[label] = self.r.harness(lambda i, exe=exe, tag=tag: self.sfn(exe, "start-execution", "--state-machine-arn", machine,
+                                                                            "--name", "%s-%d" % (tag, i)), a.runs, 3)
+        res["curl"] = self.r.harness(lambda i: self.curl("StartExecution", {"stateMachineArn": machine, "name": "curl-%d" % i}), a.runs, 3)
+        res["aws"] = self.r.harness(lambda i: self.aws("start-execution", "--state-machine-arn", machine, "--name", "aws-%d" % i),
+                                    a.aws_runs, 1)
+        rows.insert(1, ("start-execution", res))
+
+        labels = [l for l, _ in self.sfns]
+        self.p("## 1. One API call per process")
+        self.p()
+        self.p("Median wall ms (CPU ms, peak RSS MiB). Ratios use the plain `swift build -c release` binary (`sfn`)%s." %
+               (" and the `--static-swift-stdlib` one (`sfn static`)" if a.sfn_static else ""))
+        self.p()
+        head = "| operation | " + " | ".join(labels) + " | curl --aws-sigv4 | aws | " + " | ".join("%s / curl" % l for l in labels) + \
+               " | " + " | ".join("aws / %s" % l for l in labels) + " |"
+        self.p(head)
+        self.p("|" + " --- |" * (head.count("|") - 1))
+        worst_curl, worst_aws, worst_rss = 0, 1e9, 0
+        for verb, res in rows:
+            cells = ["%s (%s, %s)" % (ms(res[k]["wall"]), ms(res[k]["cpu"]), mib(res[k]["rss"])) for k in labels + ["curl", "aws"]]
+            cells += [ratio(res[l]["wall"], res["curl"]["wall"]) for l in labels]
+            cells += [ratio(res["aws"]["wall"], res[l]["wall"]) for l in labels]
+            self.p("| %s | %s |" % (verb, " | ".join(cells)))
+            best = min(labels, key=lambda l: res[l]["wall"])
+            worst_curl = max(worst_curl, res[best]["wall"] / res["curl"]["wall"])
+            worst_aws = min(worst_aws, res["aws"]["wall"] / res[best]["wall"])
+            worst_rss = max(worst_rss, min(res[l]["rss"] for l in labels))
+        self.p()
+        self.p("Runs: %d per sfn/curl row, %d for aws. `start-execution` gives every run a new name (harness); the others are fixed "
+               "command lines. `list-executions` lists a machine with 20 executions (one page)." % (a.runs, a.aws_runs))
+        self.p()
+        self.goal("one API call at most 1.25x curl's wall time", "worst %.2fx" % worst_curl, worst_curl <= 1.25)
+        self.goal("one API call at least 30x faster than the AWS CLI", "worst %.1fx" % worst_aws, worst_aws >= 30)
+        self.goal("one API call at most 25 MiB peak memory", "worst %.1f MiB" % worst_rss, worst_rss <= 25)
+
+    def startup(self):
+        self.p("## 2. Start-up")
+        self.p()
+        self.p("| command | " + " | ".join("%s wall ms" % l for l, _ in self.sfns) + " | " +
+               " | ".join("%s peak MiB" % l for l, _ in self.sfns) + " |")
+        self.p("|" + " --- |" * (1 + 2 * len(self.sfns)))
+        best_version = 1e9
+        for args in (["--version"], ["--help"]):
+            res = [self.r.measure([exe] + args, self.a.runs * 2) for _, exe in self.sfns]
+            self.p("| sfn %s | %s | %s |" % (" ".join(args), " | ".join(ms(x["wall"]) for x in res), " | ".join(mib(x["rss"]) for x in res)))
+            if args == ["--version"]:
+                best_version = min(x["wall"] for x in res)
+        ref = self.r.measure(["curl", "--version"], self.a.runs * 2)
+        self.p("| reference: curl --version | %s |%s %s |%s" % (ms(ref["wall"]), " |" * (len(self.sfns) - 1), mib(ref["rss"]),
+                                                            " |" * (len(self.sfns) - 1)))
+        self.p()
+        self.goal("`sfn --version` at most 10 ms median wall", "%.1f ms" % best_version, best_version <= 10)
+
+    def count_requests(self, argv, pattern):
+        _, _, _, code, err = self.r.once(argv)
+        return len(re.findall(pattern, err, re.M)) if code == 0 else None
+
+    def listing(self):
+        a = self.a
+        machine = self.peer.machine("bench-5k-" + self.nonce)
+        t0 = time.time()
+        for i in range(a.executions):
+            self.peer.start(machine, "x%05d" % i)
+        setup = time.time() - t0
+        sfn = self.sfns[-1][1]
+        cases = [("sfn list-executions", self.sfn(sfn, "list-executions", "--state-machine-arn", machine), "sfn")]
+        if self.verbs:
+            cases.append(("sfn executions --output json", self.sfn(sfn, "executions", machine, "--output", "json"), "sfn"))
+        cases += [("aws list-executions (default page size)", self.aws("list-executions", "--state-machine-arn", machine), "aws"),
+                  ("aws list-executions --page-size 1000", self.aws("list-executions", "--state-machine-arn", machine, "--page-size", "1000"), "aws")]
+        self.p("## 3. Listing %d executions" % a.executions)
+        self.p()
+        self.p("| command | wall ms | CPU ms | peak MiB | requests | items |")
+        self.p("| --- | --- | --- | --- | --- | --- |")
+        for label, argv, kind in cases:
+            res = self.r.measure(argv, a.list_runs if kind == "sfn" else a.aws_list_runs, warmup=1)
+            if kind == "sfn":
+                n = self.count_requests(argv + ["--debug"], r"^debug: ListExecutions attempt")
+            else:
+                n = self.count_requests(argv + ["--debug"], r"Making request for OperationModel\(name=ListExecutions\)")
+            out = subprocess.run(argv, env=self.env, capture_output=True, text=True).stdout
+            try:
+                doc = json.loads(out)
+                items = len(doc["executions"]) if isinstance(doc, dict) else len(doc)
+            except ValueError:
+                items = sum(1 for l in out.splitlines() if l.strip().startswith("{"))
+            self.p("| %s | %s | %s | %s | %s | %s |" % (label, ms(res["wall"]), ms(res["cpu"]), mib(res["rss"]), n, items))
+        self.p()
+        self.p("sfn asks for 1000 items per page (the API's maximum) unless `--page-size` says otherwise; the AWS CLI uses the "
+               "service default (100 on moto). Setting up %d executions took %.0f s." % (a.executions, setup))
+        self.p()
+
+    def history_server(self, port, delay=0.0, log=None):
+        argv = [sys.executable, os.path.join(os.path.dirname(__file__), "history_server.py"), "--port", str(port), "--events", str(self.a.events)]
+        if delay:
+            argv += ["--page-delay", str(delay)]
+        if log:
+            argv += ["--log", log]
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        if proc.stdout.readline().strip() != "ready":
+            raise RuntimeError("history server did not start on port %d" % port)
+        return proc
+
+    def history(self):
+        a = self.a
+        port = a.history_port
+        endpoint = "http://127.0.0.1:%d" % port
+        arn = "arn:aws:states:us-east-1:123456789012:execution:bench:history-25k"
+        sfn = self.sfns[-1][1]
+        cases = [("sfn get-execution-history (JSON)", [sfn, "--endpoint-url", endpoint, "get-execution-history", "--execution-arn", arn, "--output", "json"])]
+        if self.verbs:
+            cases += [("sfn history (table)", [sfn, "--endpoint-url", endpoint, "history", arn, "--output", "table"]),
+                      ("sfn history (JSON lines)", [sfn, "--endpoint-url", endpoint, "history", arn, "--output", "json"])]
+        cases.append(("aws get-execution-history (JSON)", [a.aws, "--endpoint-url", endpoint, "stepfunctions", "get-execution-history", "--execution-arn", arn]))
+        self.p("## 4. History of %d events" % a.events)
+        self.p()
+        self.p("Served by bench/history_server.py in pages of 1000 with nextToken. Wall, CPU and peak RSS by the harness. "
+               "Streams: with 50 ms added per page, did the first output byte come before the last page was served?")
+        self.p()
+        self.p("| command | wall ms | CPU ms | peak MiB | output MB | first byte ms | last page ms | streams |")
+        self.p("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        server = self.history_server(port)
+        timed = []
+        try:
+            for label, argv in cases:
+                runs = a.history_runs if label.startswith("sfn") else 2
+                timed.append(self.r.harness(lambda i, argv=argv: argv, runs, 1))
+        finally:
+            server.terminate()
+            server.wait()
+        log = os.path.join(self.tmp, "history.log")
+        server = self.history_server(port, delay=0.05, log=log)
+        try:
+            for (label, argv), res in zip(cases, timed):
+                open(log, "w").close()
+                t0 = time.time()
+                p = subprocess.Popen(argv, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                first = p.stdout.read(1)
+                t_first = time.time()
+                size = len(first) + len(p.stdout.read())
+                p.wait()
+                pages = [float(l.split()[0]) for l in open(log) if " GetExecutionHistory " in l]
+                last = max(pages) if pages else t0
+                streams = "yes" if first and t_first < last else "no"
+                self.p("| %s | %s | %s | %s | %.1f | %.0f | %.0f | %s |" % (label, ms(res["wall"]), ms(res["cpu"]), mib(res["rss"]),
+                                                                       size / 1e6, (t_first - t0) * 1000, (last - t0) * 1000, streams))
+                if label == "sfn history (table)":
+                    self.goal("%d-event history table under 300 ms CPU" % a.events, "%.0f ms" % res["cpu"], res["cpu"] < 300)
+                    self.goal("%d-event history table under 64 MiB peak" % a.events, "%.1f MiB" % res["rss"], res["rss"] < 64)
+                    self.goal("history output starts before the last page arrives", streams, streams == "yes")
+        finally:
+            server.terminate()
+            server.wait()
+        if not self.verbs:
+            self.goal("%d-event history table: CPU, memory, streaming" % a.events, "`sfn history` is not on this build", False)
+        self.p()
+
+    def wait(self):
+        if not self.verbs:
+            self.p("## 5. wait")
+            self.p()
+            self.p("Not measured: this build has no `sfn wait` (the verbs).")
+            self.p()
+            self.goal("wait notices the end within 1 s; at most one request per 2 s on long runs", "`sfn wait` is not on this build", False)
+            return
+        sfn = self.sfns[-1][1]
+        plans = [(1, i) for i in range(3)] + [(10, 0), (60, 0)]
+        results = {}
+
+        def one(seconds, i):
+            machine = self.peer.machine("bench-wait%d-%s-%d" % (seconds, self.nonce, i), wait_definition(seconds))
+            arn = self.peer.start(machine, "w")
+            t0 = time.time()
+            wall, cpu, rss, code, err = self.r.once(self.sfn(sfn, "wait", arn, "--debug", "--output", "json"))
+            returned = t0 + wall
+            d = self.peer.call("DescribeExecution", {"executionArn": arn})
+            requests = len(re.findall(r"^debug: \w+ attempt", err, re.M))
+            results[(seconds, i)] = (returned - d["stopDate"], requests, returned - d["startDate"], d["status"])
+
+        threads = [threading.Thread(target=one, args=plan) for plan in plans]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.p("## 5. `sfn wait`")
+        self.p()
+        self.p("Executions of one Wait state, each waited for by its own `sfn wait` started right after StartExecution (run concurrently). "
+               "Lag: from the execution's stopDate to `sfn wait` returning.")
+        self.p()
+        self.p("| execution | runs | lag s (median) | requests | seconds per request |")
+        self.p("| --- | --- | --- | --- | --- |")
+        worst_short, worst_rate = 0, 1e9
+        for seconds in (1, 10, 60):
+            rs = [v for (s, _), v in results.items() if s == seconds]
+            lag = statistics.median(r[0] for r in rs)
+            req = statistics.median(r[1] for r in rs)
+            per = statistics.median(r[2] / r[1] for r in rs)
+            self.p("| %d s Wait | %d | %.2f | %g | %.1f |" % (seconds, len(rs), lag, req, per))
+            if seconds <= 10:
+                worst_short = max(worst_short, max(r[0] for r in rs))
+            if seconds == 60:
+                worst_rate = per
+        self.p()
+        self.goal("wait notices the end within 1 s for short executions", "worst lag %.2f s" % worst_short, worst_short <= 1)
+        self.goal("wait averages at most one request per 2 s on long ones", "%.1f s per request (60 s run)" % worst_rate, worst_rate >= 2)
+
+    def jmespath(self):
+        self.p("## 6. JMESPath (compliance suite benchmarks.json)")
+        self.p()
+        if not self.a.jmespath:
+            self.p("Not measured (no benchmark binary).")
+            self.p()
+            return
+        out = subprocess.run([self.a.jmespath, self.a.jmespath_cases], capture_output=True, text=True, check=True).stdout
+        self.p("Median ns per call (bench/jmespath/main.swift, built with `swiftc -O` against Sources/SFNKit/JSON and JMESPath).")
+        self.p()
+        self.p("| kind | expression | parse µs | evaluate µs |")
+        self.p("| --- | --- | --- | --- |")
+        for line in out.splitlines():
+            c = json.loads(line)
+            e = c["expression"]
+            e = e if len(e) <= 48 else e[:45] + "..."
+            ev = "%.2f" % (c["evaluate_ns"] / 1000) if "evaluate_ns" in c else ""
+            self.p("| %s | `%s` | %.2f | %s |" % (c["bench"], e.replace("|", "\\|"), c["parse_ns"] / 1000, ev))
+        self.p()
+
+    def summary(self):
+        self.p("## Goals (issue 9)")
+        self.p()
+        self.p("| goal | measured | met |")
+        self.p("| --- | --- | --- |")
+        for text, measured, met in self.goals:
+            self.p("| %s | %s | %s |" % (text, measured, "yes" if met else "**no**"))
+        self.p()
+        self.p("Load average at the end: %.2f %.2f %.2f (other work on the machine inflates wall times)." % os.getloadavg())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sfn", required=True)
+    ap.add_argument("--sfn-static")
+    ap.add_argument("--aws", default=shutil.which("aws") or "aws")
+    ap.add_argument("--endpoint", required=True)
+    ap.add_argument("--history-port", type=int, default=5691)
+    ap.add_argument("--runs", type=int, default=40)
+    ap.add_argument("--aws-runs", type=int, default=10)
+    ap.add_argument("--list-runs", type=int, default=10)
+    ap.add_argument("--aws-list-runs", type=int, default=3)
+    ap.add_argument("--history-runs", type=int, default=5)
+    ap.add_argument("--executions", type=int, default=5000)
+    ap.add_argument("--events", type=int, default=25000)
+    ap.add_argument("--jmespath")
+    ap.add_argument("--jmespath-cases")
+    ap.add_argument("--no-hyperfine", action="store_true")
+    ap.add_argument("--only", default="1,2,3,4,5,6")
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    b = Bench(a)
+    b.machine()
+    only = set(a.only.split(","))
+    steps = [("1", b.one_call), ("2", b.startup), ("3", b.listing), ("4", b.history), ("5", b.wait), ("6", b.jmespath)]
+    for key, step in steps:
+        if key in only:
+            step()
+    b.summary()
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write("\n".join(b.out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
