@@ -1,7 +1,17 @@
-/// SHA-256 and HMAC-SHA256 over byte arrays (RFC 2104), in Swift: see `SHA256Hasher` for why not OpenSSL.
+internal import COpenSSL
+
+/// SHA-256 and HMAC-SHA256 over byte arrays, backed by OpenSSL's libcrypto.
 public enum Crypto {
   /// The 32-byte SHA-256 digest of `data`.
-  public static func sha256(_ data: [UInt8]) -> [UInt8] { SHA256Hasher.hash(data) }
+  public static func sha256(_ data: [UInt8]) -> [UInt8] {
+    var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+    data.withUnsafeBufferPointer { input in
+      digest.withUnsafeMutableBufferPointer { output in
+        _ = SHA256(input.baseAddress, input.count, output.baseAddress)
+      }
+    }
+    return digest
+  }
 
   /// The lower-case hex SHA-256 digest of `data`.
   public static func sha256Hex(_ data: [UInt8]) -> String { hex(sha256(data)) }
@@ -11,15 +21,18 @@ public enum Crypto {
 
   /// The 32-byte HMAC-SHA256 of `data` under `key`.
   public static func hmacSHA256(key: [UInt8], data: [UInt8]) -> [UInt8] {
-    var block = key.count > 64 ? sha256(key) : key
-    block += [UInt8](repeating: 0, count: 64 - block.count)
-    var inner = SHA256Hasher()
-    inner.update(block.map { $0 ^ 0x36 })
-    inner.update(data)
-    var outer = SHA256Hasher()
-    outer.update(block.map { $0 ^ 0x5c })
-    outer.update(inner.finish())
-    return outer.finish()
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    // OpenSSL wants non-null pointers even for empty input; a one-byte buffer with count 0 provides one.
+    let keyBytes = key.isEmpty ? [0] : key, dataBytes = data.isEmpty ? [0] : data
+    keyBytes.withUnsafeBufferPointer { k in
+      dataBytes.withUnsafeBufferPointer { d in
+        digest.withUnsafeMutableBufferPointer { out in
+          _ = HMAC(EVP_sha256(), k.baseAddress, Int32(key.count), d.baseAddress, data.count, out.baseAddress, &length)
+        }
+      }
+    }
+    return Array(digest.prefix(Int(length)))
   }
 
   /// The HMAC-SHA256 of the UTF-8 bytes of `text` under `key`.
