@@ -54,6 +54,19 @@ final class CLIBasicsTests: XCTestCase {
     XCTAssertTrue(unknownProfile.stderr.contains("nope"), unknownProfile.stderr)
   }
 
+  func testProfileCABundleIsUsed() throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("ca-home"))
+    try FileManager.default.createDirectory(at: home.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+    try "[default]\nregion = us-east-1\nca_bundle = /nonexistent/ca.pem\n"
+      .write(to: home.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
+    var env = SFNRunner.cleanEnvironment(home: home.path)
+    env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
+    env["AWS_SECRET_ACCESS_KEY"] = "secret"
+    let r = SFNRunner.sfn(["list-activities", "--endpoint-url", "https://127.0.0.1:9"], env: env)
+    XCTAssertEqual(r.status, 7, r.stderr)
+    XCTAssertTrue(r.stderr.contains("/nonexistent/ca.pem"), r.stderr)
+  }
+
   func testNoCredentials() {
     let r = SFNRunner.sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9"])
     XCTAssertEqual(r.status, 5, r.stderr)

@@ -22,11 +22,8 @@ final class CommandContext {
     var options = TransportOptions()
     if let t = global.connectTimeout { options.connectTimeout = t == 0 ? 0 : t }
     if let t = global.readTimeout { options.readTimeout = t }
-    options.caBundle = global.caBundle ?? environment["AWS_CA_BUNDLE"] ?? setupIfLoaded?.setting(nil, "ca_bundle")?.value
-    if let ca = options.caBundle, (try? files.read(ca)) == nil {
-      // libcurl would only say "TLS failure" after connecting; the file is configuration the user can fix.
-      throw SFNError(.configuration, "CA bundle \(ca) cannot be read; check --ca-bundle, AWS_CA_BUNDLE or ca_bundle")
-    }
+    // The profile's `ca_bundle` is applied in setup(), once the config files are read.
+    options.caBundle = try checkedCABundle(global.caBundle ?? environment["AWS_CA_BUNDLE"])
     if global.noVerifySSL {
       options.verifyTLS = false
       terminal.err("sfn: warning: TLS certificate verification is off (--no-verify-ssl)")
@@ -36,7 +33,14 @@ final class CommandContext {
     return t
   }
 
-  private var setupIfLoaded: ClientSetup? { cachedSetup }
+  /// `path` when it is readable; libcurl would only say "TLS failure" after connecting, and the file is
+  /// configuration the user can fix.
+  private func checkedCABundle(_ path: String?) throws -> String? {
+    if let path, (try? files.read(path)) == nil {
+      throw SFNError(.configuration, "CA bundle \(path) cannot be read; check --ca-bundle, AWS_CA_BUNDLE or ca_bundle")
+    }
+    return path
+  }
 
   /// Profile, region, endpoint and credential chain, resolved once.
   func setup() throws -> ClientSetup {
@@ -47,6 +51,11 @@ final class CommandContext {
     let s = try ClientSetup(environment: environment, profile: global.profile, region: global.region,
                             endpointURL: global.endpointURL, transport: credentialTransport,
                             mfaPrompt: MFAPrompter.terminal())
+    if global.caBundle == nil, environment["AWS_CA_BUNDLE"] == nil,
+      let profileBundle = try checkedCABundle(s.setting(nil, "ca_bundle")?.value)
+    {
+      try transport().useCABundle(profileBundle)
+    }
     cachedSetup = s
     return s
   }
