@@ -1,21 +1,8 @@
 import Foundation
 import XCTest
 
-/// What one run of a program printed and how it exited.
-struct AuthoringRun {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-
-  /// stdout parsed as JSON; fails the test when it is not.
-  func json(file: StaticString = #filePath, line: UInt = #line) -> Any? {
-    guard let value = try? JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed]) else {
-      XCTFail("stdout is not JSON: \(stdout)\nstderr: \(stderr)", file: file, line: line)
-      return nil
-    }
-    return value
-  }
-}
+/// What one run of a program printed and how it exited (the shared harness's type).
+typealias AuthoringRun = RunResult
 
 /// Runs the built sfn binary and the moto peer for the authoring tests (validate, deploy, definition checks).
 enum Authoring {
@@ -37,11 +24,7 @@ enum Authoring {
 
   /// An environment without the developer's AWS settings, with a scratch HOME.
   static func environment(endpoint: String? = nil) -> [String: String] {
-    var env = ProcessInfo.processInfo.environment.filter { key, _ in
-      !key.hasPrefix("AWS_") && !key.lowercased().hasSuffix("_proxy") && key != "NO_COLOR"
-    }
-    env["HOME"] = scratchHome
-    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    var env = SFNRunner.cleanEnvironment(home: scratchHome)
     if let endpoint {
       env["AWS_ENDPOINT_URL"] = endpoint
       env["AWS_ACCESS_KEY_ID"] = "testing"
@@ -85,36 +68,10 @@ enum Authoring {
     return dir
   }
 
-  /// Runs a program with `env` and optional stdin; reads stdout and stderr concurrently.
+  /// Runs a program with `env` and optional stdin.
   static func run(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil,
                   cwd: String? = nil) -> AuthoringRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = args
-    process.environment = env
-    if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    do { try process.run() } catch {
-      return AuthoringRun(status: -1, stdout: "", stderr: "cannot run \(executable): \(error)")
-    }
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    final class Box: @unchecked Sendable { var data = Data() }
-    let errBox = Box()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return AuthoringRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                        stderr: String(decoding: errBox.data, as: UTF8.self))
+    SFNRunner.run(executable, args, env: env, stdin: stdin, cwd: cwd)
   }
 
   enum AuthoringError: Error { case peerNotStarted, fakeNotStarted }
@@ -123,8 +80,7 @@ enum Authoring {
 /// The scripted AWS JSON 1.0 endpoint of Fixtures/authoring/fake-sfn.py, for what the moto peer lacks.
 final class AuthoringFakeService {
   let endpoint: String
-  private let process: Process
-  private let stdin: Pipe
+  private let process: ChildProcess
   private let logURL: URL
 
   /// Starts the fake answering each operation in `responses` with its JSON body (others: UnknownOperation).
@@ -133,21 +89,17 @@ final class AuthoringFakeService {
     let responsesURL = dir.appendingPathComponent("responses.json")
     try JSONSerialization.data(withJSONObject: responses).write(to: responsesURL)
     logURL = dir.appendingPathComponent("requests.log")
-    process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Authoring.fixture("fake-sfn.py"), responsesURL.path, logURL.path]
-    let out = Pipe()
-    stdin = Pipe()
-    process.standardOutput = out
-    process.standardInput = stdin
-    try process.run()
-    // The first line is the port; read byte by byte so nothing after it is consumed.
-    var portText = ""
-    while let byte = try out.fileHandleForReading.read(upToCount: 1)?.first, byte != 0x0A {
-      portText.append(Character(UnicodeScalar(byte)))
+    let child = try ChildProcess("/usr/bin/env", ["python3", Authoring.fixture("fake-sfn.py"), responsesURL.path, logURL.path],
+                                 env: ProcessInfo.processInfo.environment)
+    process = child
+    // The first line is the port.
+    var portLine: Substring?
+    _ = child.waitUntil(timeout: 20) {
+      portLine = child.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().first
+      return portLine != nil
     }
-    guard let port = Int(portText) else {
-      XCTFail("the fake service did not start", file: file, line: line)
+    guard let text = portLine, let port = Int(text) else {
+      XCTFail("the fake service did not start: \(child.stderr)", file: file, line: line)
       throw Authoring.AuthoringError.fakeNotStarted
     }
     endpoint = "http://127.0.0.1:\(port)"
@@ -164,9 +116,9 @@ final class AuthoringFakeService {
     }
   }
 
-  /// Stops the fake (closing its stdin ends it).
+  /// Stops the fake.
   func stop() {
-    try? stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
+    process.signal(SIGTERM)
+    process.wait(timeout: 10)
   }
 }

@@ -6,7 +6,7 @@ import XCTest
 final class FakeCredentialServer {
   let port: Int
   let logPath: String
-  private let pid: pid_t
+  private let process: ChildProcess
 
   static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/creds/fake_credential_server.py").path
@@ -14,35 +14,22 @@ final class FakeCredentialServer {
   /// Starts `mode` with extra arguments; fails the test when it does not print its port within 10 s.
   init(_ mode: String, _ args: [String] = [], in dir: String, file: StaticString = #filePath, line: UInt = #line) throws {
     logPath = dir + "/\(mode)-requests.log"
-    let outPath = dir + "/\(mode)-port"
     _ = FileManager.default.createFile(atPath: logPath, contents: Data())
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, dir + "/\(mode)-stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let command = ["/usr/bin/env", "python3", Self.script, mode, "--log", logPath] + args
-    let argv = command.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var child: pid_t = 0
-    guard posix_spawn(&child, command[0], &actions, nil, argv, environ) == 0 else {
-      XCTFail("cannot start the fake \(mode) server", file: file, line: line)
+    let child = try ChildProcess("/usr/bin/env", ["python3", Self.script, mode, "--log", logPath] + args,
+                                 env: ProcessInfo.processInfo.environment)
+    process = child
+    var printed: Int?
+    _ = child.waitUntil(timeout: 10) {
+      // Only a whole line: the port may be read while it is being written.
+      let text = child.stdout
+      printed = text.hasSuffix("\n") ? Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+      return printed != nil
+    }
+    guard let printed else {
+      XCTFail("the fake \(mode) server printed no port: \(child.stop().stderr)", file: file, line: line)
       throw CocoaError(.executableLoad)
     }
-    pid = child
-    for _ in 0..<200 {
-      if let text = try? String(contentsOfFile: outPath, encoding: .utf8), let n = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-        port = n
-        return
-      }
-      usleep(50_000)
-    }
-    kill(child, SIGKILL)
-    var status: Int32 = 0
-    waitpid(child, &status, 0)
-    XCTFail("the fake \(mode) server printed no port", file: file, line: line)
-    throw CocoaError(.executableLoad)
+    port = printed
   }
 
   var url: String { "http://127.0.0.1:\(port)" }
@@ -55,11 +42,7 @@ final class FakeCredentialServer {
     }
   }
 
-  func stop() {
-    kill(pid, SIGTERM)
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-  }
+  func stop() { process.stop() }
 }
 
 /// A scratch HOME with ~/.aws files, and an environment that sends Step Functions and STS to the peer.

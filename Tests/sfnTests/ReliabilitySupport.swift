@@ -5,7 +5,7 @@ import XCTest
 final class FaultProxy {
   let endpoint: String
   let logPath: String
-  private let process: BackgroundProcess
+  private let process: ChildProcess
 
   /// Starts the proxy in front of `upstream`; fails the test when it does not come up.
   init(upstream: String, mode: String = "faults", rate: Double = 0, seed: String = "7", faults: [String] = [],
@@ -19,7 +19,7 @@ final class FaultProxy {
     var args = [script, "--upstream", upstream, "--port-file", portFile, "--log", logPath, "--mode", mode,
                 "--rate", String(rate), "--seed", seed, "--stall", String(stall)]
     if !faults.isEmpty { args += ["--faults", faults.joined(separator: ",")] }
-    process = try BackgroundProcess("/usr/bin/python3", args, env: ProcessInfo.processInfo.environment)
+    process = try ChildProcess("/usr/bin/python3", args, env: ProcessInfo.processInfo.environment)
     var port: String?
     for _ in 0..<200 where port == nil {
       port = try? String(contentsOfFile: portFile, encoding: .utf8)
@@ -45,54 +45,6 @@ final class FaultProxy {
   /// Waits until the proxy has logged `count` requests (or about 20 s passed).
   func waitForEntries(_ count: Int) {
     for _ in 0..<400 where entries().count < count { usleep(50_000) }
-  }
-}
-
-/// A child process started without waiting (posix_spawn), output in temporary files.
-final class BackgroundProcess {
-  let pid: pid_t
-  private let dir: URL
-  private var result: RunResult?
-
-  init(_ executable: String, _ args: [String], env: [String: String]) throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-bg-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, dir.appendingPathComponent("out").path, O_WRONLY | O_CREAT, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, dir.appendingPathComponent("err").path, O_WRONLY | O_CREAT, 0o600)
-    let argv = ([executable] + args).map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-    guard rc == 0 else { throw NSError(domain: "spawn", code: Int(rc)) }
-    self.pid = pid
-  }
-
-  /// Sends `signal` to the process.
-  func signal(_ signal: Int32) { kill(pid, signal) }
-
-  /// Waits for the process to end and returns its status (128 + signal when a signal ended it) and output.
-  func wait() -> RunResult {
-    if let result { return result }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    let out = (try? String(contentsOfFile: dir.appendingPathComponent("out").path, encoding: .utf8)) ?? ""
-    let err = (try? String(contentsOfFile: dir.appendingPathComponent("err").path, encoding: .utf8)) ?? ""
-    try? FileManager.default.removeItem(at: dir)
-    result = RunResult(status: code, stdout: out, stderr: err)
-    return result!
-  }
-
-  /// Ends the process (SIGTERM) and reaps it.
-  @discardableResult
-  func stop() -> RunResult {
-    if result == nil { kill(pid, SIGTERM) }
-    return wait()
   }
 }
 

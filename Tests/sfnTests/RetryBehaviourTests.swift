@@ -81,10 +81,10 @@ final class RetryBehaviourTests: XCTestCase {
   func testCtrlCDuringARequestExits130() throws {
     let peer = try Peer.start(port: Self.port)
     let proxy = try FaultProxy(upstream: peer.endpoint, mode: "hang")
-    let sfn = try BackgroundProcess(SFNRunner.binary, ["list-activities"], env: env(peer, proxy))
+    let sfn = try ChildProcess(SFNRunner.binary, ["list-activities"], env: env(peer, proxy))
     proxy.waitForEntries(1)
     sfn.signal(SIGINT)
-    let r = sfn.wait()
+    let r = sfn.result()
     XCTAssertEqual(r.status, 130, r.stderr)
     XCTAssertEqual(r.stderr, "sfn: interrupted\n")
     XCTAssertEqual(r.stdout, "")
@@ -94,11 +94,11 @@ final class RetryBehaviourTests: XCTestCase {
     let peer = try Peer.start(port: Self.port)
     // 503 with x-amz-retry-after: 5000 makes the first backoff at least 5 s long.
     let proxy = try FaultProxy(upstream: peer.endpoint, mode: "unavailable")
-    let sfn = try BackgroundProcess(SFNRunner.binary, ["list-activities", "--max-attempts", "5", "--debug"],
+    let sfn = try ChildProcess(SFNRunner.binary, ["list-activities", "--max-attempts", "5", "--debug"],
                                     env: env(peer, proxy))
     proxy.waitForEntries(1)
     sfn.signal(SIGINT)
-    let r = sfn.wait()
+    let r = sfn.result()
     XCTAssertEqual(r.status, 130, r.stderr)
     XCTAssertTrue(r.stderr.hasSuffix("\nsfn: interrupted\n"), r.stderr)
     XCTAssertEqual(proxy.entries().count, 1, "stopped in the sleep, no second attempt")
@@ -113,12 +113,12 @@ final class RetryBehaviourTests: XCTestCase {
     let peer = try Peer.start(port: Self.port)
     let machine = makeMachine(peer, waitSeconds: 60)
     let proxy = try FaultProxy(upstream: peer.endpoint)
-    let sfn = try BackgroundProcess(SFNRunner.binary, ["start", machine, "--name", uniqueName("int"), "--wait"],
+    let sfn = try ChildProcess(SFNRunner.binary, ["start", machine, "--name", uniqueName("int"), "--wait"],
                                     env: env(peer, proxy))
     // DescribeStateMachine, StartExecution, then the first DescribeExecution poll.
     proxy.waitForEntries(3)
     sfn.signal(SIGINT)
-    let r = sfn.wait()
+    let r = sfn.result()
     XCTAssertEqual(r.status, 130, r.stderr)
     XCTAssertEqual(r.stderr, "sfn: interrupted\n")
     XCTAssertEqual(r.stdout, "")

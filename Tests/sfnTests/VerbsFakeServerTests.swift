@@ -100,13 +100,12 @@ final class VerbsFakeServerTests: XCTestCase {
   func testActivityWorkerFinishesATakenTaskOnSIGTERMThenStops() throws {
     let marker = VerbsHarness.scratch("marker") + "/started"
     try VerbsFake.control("/_control/task", #"{"input": "{\"n\": 1}"}"#)
-    let (process, _, err) = VerbsHarness.launch(VerbsHarness.binary, [
+    let worker = try VerbsHarness.launch(VerbsHarness.binary, [
       "activity", "worker", "work", "--", "/bin/sh", "-c", "touch '\(marker)'; sleep 1; echo '{\"finished\": true}'",
     ], env: env)
-    while !FileManager.default.fileExists(atPath: marker) && process.isRunning { usleep(20_000) }
-    kill(process.processIdentifier, SIGTERM)
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    XCTAssertTrue(worker.waitUntil(timeout: 30) { FileManager.default.fileExists(atPath: marker) }, worker.stderr)
+    worker.signal(SIGTERM)
+    XCTAssertEqual(worker.wait(timeout: 60), 0, worker.stderr)
     let calls = try VerbsFake.calls()
     XCTAssertEqual(calls.first { $0.op == "SendTaskSuccess" }?.body["output"] as? String, #"{"finished": true}"#)
     XCTAssertEqual(calls.last?.op, "SendTaskSuccess", "no new poll after the stop")
@@ -115,14 +114,14 @@ final class VerbsFakeServerTests: XCTestCase {
   func testActivityWorkerGivesUpTheTaskOnASecondSignal() throws {
     let marker = VerbsHarness.scratch("marker") + "/started"
     try VerbsFake.control("/_control/task", #"{"input": "{}"}"#)
-    let (process, _, _) = VerbsHarness.launch(VerbsHarness.binary, [
+    let worker = try VerbsHarness.launch(VerbsHarness.binary, [
       "activity", "worker", "work", "--", "/bin/sh", "-c", "touch '\(marker)'; sleep 30",
     ], env: env)
-    while !FileManager.default.fileExists(atPath: marker) && process.isRunning { usleep(20_000) }
-    kill(process.processIdentifier, SIGTERM)
+    XCTAssertTrue(worker.waitUntil(timeout: 30) { FileManager.default.fileExists(atPath: marker) }, worker.stderr)
+    worker.signal(SIGTERM)
     usleep(100_000)
-    kill(process.processIdentifier, SIGTERM)
-    process.waitUntilExit()
+    worker.signal(SIGTERM)
+    worker.wait(timeout: 20)
     let failure = try VerbsFake.calls().first { $0.op == "SendTaskFailure" }
     XCTAssertEqual(failure?.body["error"] as? String, "WorkerStopped")
   }

@@ -139,15 +139,13 @@ final class VerbsPeerTests: XCTestCase {
   func testHistoryFollowStreamsARunningExecutionToItsEnd() throws {
     let name = machine(Self.waiting(3))
     XCTAssertEqual(sfn("start", name, "--name", "f").status, 0)
-    let (process, out, err) = VerbsHarness.launch(VerbsHarness.binary, ["history", "\(name)/f", "--follow", "--output", "json"], env: env)
+    let follower = try VerbsHarness.launch(VerbsHarness.binary, ["history", "\(name)/f", "--follow", "--output", "json"], env: env)
     // The first events arrive while the execution (and so the command) is still running.
-    let first = out.fileHandleForReading.availableData
-    XCTAssertTrue(String(decoding: first, as: UTF8.self).contains("ExecutionStarted"))
-    XCTAssertTrue(process.isRunning)
-    let rest = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-    let lines = String(decoding: first + rest, as: UTF8.self).split(separator: "\n")
+    XCTAssertTrue(follower.waitUntil(timeout: 30) { !follower.stdout.isEmpty }, follower.stderr)
+    XCTAssertTrue(follower.stdout.contains("ExecutionStarted"))
+    XCTAssertTrue(follower.isRunning)
+    XCTAssertEqual(follower.wait(timeout: 120), 0, follower.stderr)
+    let lines = follower.stdout.split(separator: "\n")
     let ids = lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int }
     XCTAssertEqual(ids, Array(1...ids.count), "each event once, in order")
     XCTAssertTrue(lines.last?.contains("ExecutionSucceeded") ?? false)

@@ -45,20 +45,9 @@ enum VerbsHarness {
     SFNRunner.run(executable, args, env: env, stdin: stdin)
   }
 
-  /// Starts a program without waiting for it, its output in pipes (to read while it runs).
-  static func launch(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) -> (Process, Pipe, Pipe) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = args
-    process.environment = env
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    do { try process.run() } catch { XCTFail("cannot run \(executable): \(error)") }
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    return (process, out, err)
+  /// Starts a program without waiting for it (its output can be read while it runs).
+  static func launch(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil) throws -> ChildProcess {
+    try ChildProcess(executable, args, env: env, stdin: stdin)
   }
 
   /// Runs `sfn args` on a pseudo-terminal (stdout and stderr), via util-linux `script`; returns what the terminal showed.
@@ -86,30 +75,26 @@ enum VerbsPeer {
 
 /// The scripted fake Step Functions server (Fixtures/verbs/fake_sfn.py), started once.
 enum VerbsFake {
-  private static let started: Result<String, Error> = {
+  private static let started: Result<(endpoint: String, server: ChildProcess), Error> = {
     // A server left by an interrupted run exits within a second of losing its parent: try a few times.
     for _ in 0..<4 {
-      if launchServer() { return .success("http://127.0.0.1:\(VerbsHarness.fakePort)") }
+      if let server = launchServer() { return .success(("http://127.0.0.1:\(VerbsHarness.fakePort)", server)) }
       sleep(1)
     }
     return .failure(NSError(domain: "fake", code: 1, userInfo: [NSLocalizedDescriptionKey: "fake server did not start on port \(VerbsHarness.fakePort)"]))
   }()
 
-  private static func launchServer() -> Bool {
+  /// The server once it says "ready"; it exits by itself when this test process (its parent) ends.
+  private static func launchServer() -> ChildProcess? {
     let script = VerbsHarness.fixtures.appendingPathComponent("fake_sfn.py").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, String(VerbsHarness.fakePort)]
-    let out = Pipe()
-    process.standardOutput = out
-    // The server exits by itself when this test process (its parent) ends.
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return false }
-    return String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).hasPrefix("ready")
+    guard let server = try? ChildProcess("/usr/bin/env", ["python3", script, String(VerbsHarness.fakePort)],
+                                         env: ProcessInfo.processInfo.environment)
+    else { return nil }
+    return server.waitUntil(timeout: 20, { server.stdout.hasPrefix("ready") }) ? server : nil
   }
 
   /// The endpoint; throws when the server cannot start.
-  static func endpoint() throws -> String { try started.get() }
+  static func endpoint() throws -> String { try started.get().endpoint }
 
   /// An environment pointed at the fake server with a fresh HOME.
   static func environment() throws -> [String: String] {

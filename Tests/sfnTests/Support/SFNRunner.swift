@@ -34,10 +34,13 @@ enum SFNRunner {
     return packageRoot.appendingPathComponent(".build/debug/sfn").path
   }
 
-  /// An environment with no AWS settings from the developer's shell, a scratch HOME and no proxies.
+  /// An environment with no AWS settings from the developer's shell, a scratch HOME, no proxies and no preloads.
   static func cleanEnvironment(home: String? = nil) -> [String: String] {
+    // LD_PRELOAD and _STDBUF_*: scripts/test line-buffers the test runner's output with stdbuf(1); sfn must be
+    // tested with its own buffering.
     var env = ProcessInfo.processInfo.environment.filter { key, _ in
-      !key.hasPrefix("AWS_") && !key.lowercased().hasSuffix("_proxy") && key != "NO_COLOR"
+      !key.hasPrefix("AWS_") && !key.lowercased().hasSuffix("_proxy") && key != "NO_COLOR" && key != "LD_PRELOAD"
+        && !key.hasPrefix("_STDBUF_")
     }
     env["HOME"] = home ?? scratchHome
     env["AWS_EC2_METADATA_DISABLED"] = "true"
@@ -56,41 +59,14 @@ enum SFNRunner {
     run(binary, args, env: env ?? cleanEnvironment(), stdin: stdin)
   }
 
-  /// Runs any executable and captures its output.
-  ///
-  /// Uses posix_spawn and waitpid with output in temporary files: Foundation's Process.waitUntilExit can miss a
-  /// child's exit on Linux when the child leaves background processes behind (the peer script does).
+  /// Runs any executable to its end and captures its output; kills it (failing the caller's checks with a note in
+  /// stderr) when it runs longer than `timeout` seconds.
   static func run(_ executable: String, _ args: [String], env: [String: String], stdin: String? = nil,
-                  cwd: String? = nil) -> RunResult {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-run-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let inPath = dir.appendingPathComponent("in").path, outPath = dir.appendingPathComponent("out").path
-    let errPath = dir.appendingPathComponent("err").path
-    FileManager.default.createFile(atPath: inPath, contents: stdin.map { Data($0.utf8) } ?? Data())
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    // posix_spawn has no portable chdir action: let env(1) change directory.
-    let command = cwd.map { ["/usr/bin/env", "-C", $0, executable] + args } ?? [executable] + args
-    let argv = command.map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+                  cwd: String? = nil, timeout: TimeInterval = 900) -> RunResult {
+    let child: ChildProcess
+    do { child = try ChildProcess(executable, args, env: env, stdin: stdin, cwd: cwd) } catch {
+      return RunResult(status: -1, stdout: "", stderr: "\(error.localizedDescription)")
     }
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
-    guard rc == 0 else { return RunResult(status: -1, stdout: "", stderr: "cannot run \(executable): errno \(rc)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let exited = status & 0x7f == 0
-    let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    return RunResult(status: code, stdout: out, stderr: err)
+    return child.result(timeout: timeout)
   }
 }

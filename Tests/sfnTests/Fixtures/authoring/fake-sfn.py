@@ -4,8 +4,8 @@
 Usage: fake-sfn.py RESPONSES.json LOG
 RESPONSES maps an operation name (X-Amz-Target without 'AWSStepFunctions.') to the JSON body to answer with
 (HTTP 200). Other operations get HTTP 400 UnknownOperationException, as AWS answers. Each request is appended
-to LOG as one JSON line {"operation": ..., "input": ...}. Prints the port on stdout, then serves until stdin
-closes or 120 seconds pass.
+to LOG as one JSON line {"operation": ..., "input": ...}. Prints the port on stdout, then serves until it is
+terminated or 120 seconds pass.
 """
 import json
 import sys
@@ -46,7 +46,5 @@ class Handler(BaseHTTPRequestHandler):
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
-stopper = threading.Thread(target=sys.stdin.read, daemon=True)
-stopper.start()
-stopper.join(timeout=120)
+threading.Event().wait(timeout=120)
 server.shutdown()
