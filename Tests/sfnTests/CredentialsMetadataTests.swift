@@ -76,4 +76,18 @@ final class CredentialsMetadataTests: XCTestCase {
     XCTAssertEqual(list["endpoint"]?["location"], "AWS_ENDPOINT_URL_SFN")
     assertNoSecrets([listed], ["fake-server-secret-key", "session-token-ASIAINSTANCEKEY00088", "imds-session-token"])
   }
+
+  func testCtrlCWhileFetchingCredentialsExitsAsInterrupted() throws {
+    let server = try FakeCredentialServer("ecs", ["--secret-token", "t", "--delay", "30"], in: world.home)
+    defer { server.stop() }
+    let env = world.environment().merging(["AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url + "/creds",
+                                           "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t", "AWS_REGION": "us-east-1"]) { $1 }
+    let sfn = try ChildProcess(SFNRunner.binary, ["list-state-machines"], env: env)
+    XCTAssertTrue(sfn.waitUntil(timeout: 20) { !server.requests.isEmpty }, sfn.stderr)
+    sfn.signal(SIGINT)
+    let r = sfn.result(timeout: 10)
+    XCTAssertEqual(r.status, 130, r.stderr)
+    XCTAssertEqual(r.stderr, "sfn: interrupted\n")
+  }
+
 }

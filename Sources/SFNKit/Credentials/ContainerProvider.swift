@@ -98,7 +98,7 @@ public struct ContainerProvider: DescribedCredentialProvider {
         return Credentials(accessKeyId: id, secretAccessKey: secret, sessionToken: json["Token"]?.stringValue,
                            expiration: json["Expiration"]?.stringValue.flatMap(ISO8601.parse),
                            accountId: json["AccountId"]?.stringValue)
-      } catch let error as TransportError {
+      } catch let error as TransportError where error != .cancelled {
         lastProblem = CredentialError.describe(error)
       }
     }

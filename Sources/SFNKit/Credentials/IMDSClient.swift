@@ -60,7 +60,7 @@ public struct IMDSClient {
       }
     } catch TransportError.timeout where !v1Disabled {
       return nil  // e.g. a container behind a hop limit of 1: IMDSv1 may still answer
-    } catch let error as TransportError {
+    } catch let error as TransportError where error != .cancelled {
       throw Failure.unavailable("\(error)")
     }
   }
@@ -72,7 +72,7 @@ public struct IMDSClient {
     let response: HTTPResponse
     do {
       response = try send(request)
-    } catch let error as TransportError {
+    } catch let error as TransportError where error != .cancelled {
       throw Failure.unavailable("\(error)")
     }
     guard response.status == 200 else { throw Failure.status(response.status, path: path) }

@@ -62,7 +62,7 @@ public struct SSOProvider: DescribedCredentialProvider {
     let response: HTTPResponse
     do {
       response = try context.transport.send(request, timeout: 30)
-    } catch let error as TransportError {
+    } catch let error as TransportError where error != .cancelled {
       throw CredentialError.unreachable(name, "the SSO portal \(host)", error)
     }
     guard response.status == 200 else {

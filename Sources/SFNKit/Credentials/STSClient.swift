@@ -103,7 +103,7 @@ public struct STSClient {
     let response: HTTPResponse
     do {
       response = try transport.send(request, timeout: timeout)
-    } catch let error as TransportError {
+    } catch let error as TransportError where error != .cancelled {
       throw CredentialError.unreachable("sts", "STS at \(endpoint.host ?? "?") for \(operation)", error)
     }
     let xml = String(decoding: response.body, as: UTF8.self)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Local stand-ins for the credential endpoints that cannot run on a build machine.
 
-    fake_credential_server.py MODE --log FILE [--secret-token T] [--access-key K] [--secret-key S]
+    fake_credential_server.py MODE --log FILE [--secret-token T] [--access-key K] [--secret-key S] [--delay SECONDS]
 
 MODE follows the documented protocol of one service:
   imds  EC2 instance metadata, IMDSv2: PUT /latest/api/token needs X-aws-ec2-metadata-token-ttl-seconds
@@ -15,13 +15,15 @@ MODE follows the documented protocol of one service:
         {"roleCredentials": {accessKeyId, secretAccessKey, sessionToken, expiration (epoch ms)}}.
 
 Binds 127.0.0.1 on a free port and prints it on the first line of stdout. Each request is appended to --log as
-one JSON line {method, path, headers} so tests can check what the client sent.
+one JSON line {method, path, headers} so tests can check what the client sent. --delay holds every answer back
+(a slow network), after the request is logged.
 """
 import argparse
 import datetime
 import json
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -54,6 +56,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_PUT(self):
         self.record()
+        time.sleep(self.server.args.delay)
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
@@ -66,6 +69,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.record()
+        time.sleep(self.server.args.delay)
         getattr(self, "get_" + self.server.mode)()
 
     def credentials(self):
@@ -120,6 +124,7 @@ def main():
     parser.add_argument("--secret-token", default="")
     parser.add_argument("--access-key", default="ASIAFAKESERVER00001")
     parser.add_argument("--secret-key", default="fake-server-secret-key")
+    parser.add_argument("--delay", type=float, default=0)
     args = parser.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.mode, server.args, server.lock = args.mode, args, threading.Lock()
