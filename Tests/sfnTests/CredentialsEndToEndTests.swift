@@ -12,7 +12,7 @@ final class CredentialsEndToEndTests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(atPath: world.home)
+    if let world { try? FileManager.default.removeItem(atPath: world.home) }  // nil when setUp failed
   }
 
   func testEnvironmentVariables() throws {

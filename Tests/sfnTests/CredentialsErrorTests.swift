@@ -10,7 +10,7 @@ final class CredentialsErrorTests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(atPath: world.home)
+    if let world { try? FileManager.default.removeItem(atPath: world.home) }  // nil when setUp failed
   }
 
   private func assertOneLine(_ r: RunResult, status: Int32, file: StaticString = #filePath, line: UInt = #line) {

@@ -21,7 +21,7 @@ final class CredentialsMFATests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(atPath: world.home)
+    if let world { try? FileManager.default.removeItem(atPath: world.home) }  // nil when setUp failed
   }
 
   private func onTerminal(_ args: [String]) -> RunResult {

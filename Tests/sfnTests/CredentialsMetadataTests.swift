@@ -10,7 +10,7 @@ final class CredentialsMetadataTests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(atPath: world.home)
+    if let world { try? FileManager.default.removeItem(atPath: world.home) }  // nil when setUp failed
   }
 
   func testECSContainerCredentialsWithAuthorizationHeader() throws {
