@@ -23,7 +23,7 @@ let package = Package(
       name: "sfn",
       dependencies: ["SFNKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "SFNKitTests", dependencies: ["SFNKit"], exclude: ["Fixtures"]),
-    .testTarget(name: "sfnTests", dependencies: ["SFNKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "sfnTests", dependencies: ["SFNKit", "sfn"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -4,7 +4,8 @@
 Reads botocore/data/stepfunctions/2016-11-23/{service-2.json(.gz),paginators-1.json} from the installed
 botocore (or --botocore DIR) and writes:
   Sources/SFNKit/API/ServiceModel+Generated.swift   shapes, operations, paginators
-  Sources/sfn/Commands/API/Generated/*.swift        one argument-parser command per operation
+  Sources/sfn/Commands/API/Generated/*.swift        one argument-parser command per operation, and
+                                                    APICommandTable.swift (their options, for DirectAPIParser)
 Documentation strings are left out except a one-line abstract per operation.
 Run from the repository root: scripts/generate-model.py
 """
@@ -131,13 +132,15 @@ def option_lines(op_name, member, target, required):
         return (
             [f"  @Flag(name: .customLong({swift_string(flag)}), inversion: .prefixedNo, help: {help_text})",
              f"  var {prop}: Bool?"],
-            f"        .flag({swift_string(member)}, {prop})",
+            f"          .flag({swift_string(member)}, {prop})",
+            table_entry(flag, member, "flag"),
         )
     if kind == "list":
         return (
             [f"  @Option(name: .customLong({swift_string(flag)}), parsing: .upToNextOption, help: {help_text})",
              f"  var {prop}: [String] = []"],
-            f"        .words({swift_string(member)}, {prop}.isEmpty ? nil : {prop})",
+            f"          .words({swift_string(member)}, {prop}.isEmpty ? nil : {prop})",
+            table_entry(flag, member, "words"),
         )
     swift_type = {"integer": "Int", "long": "Int", "float": "Double", "double": "Double"}.get(kind, "String")
     value_name = "" if swift_type != "String" else f", valueName: {swift_string(flag.split('-')[-1])}"
@@ -147,7 +150,11 @@ def option_lines(op_name, member, target, required):
         f"  var {prop}: {swift_type}?",
     ]
     ctor = {"Int": "integer", "Double": "number"}.get(swift_type, "text")
-    return lines, f"        .{ctor}({swift_string(member)}, {prop})"
+    return lines, f"          .{ctor}({swift_string(member)}, {prop})", table_entry(flag, member, ctor)
+
+
+def table_entry(flag, member, kind):
+    return f"        APIOptionSpec({swift_string('--' + flag)}, {swift_string(member)}, .{kind}),"
 
 
 def write_commands(model, pages, out_dir):
@@ -155,16 +162,25 @@ def write_commands(model, pages, out_dir):
     for f in os.listdir(out_dir):
         if f.endswith(".swift"):
             os.remove(os.path.join(out_dir, f))
-    names = []
+    names, table = [], []
     for name, op in model["operations"].items():
         shape = model["shapes"][op["input"]["shape"]]
         required = set(shape.get("required", []))
         paginated = name in pages or name in EXTRA_PAGINATORS
-        props, values = [], []
+        validated = name in VALIDATED_DEFINITIONS
+        props, values, entries = [], [], []
         for member, ref in shape["members"].items():
-            p, v = option_lines(name, member, model["shapes"][ref["shape"]], member in required)
+            p, v, e = option_lines(name, member, model["shapes"][ref["shape"]], member in required)
             props += p
             values.append(v)
+            entries.append(e)
+        table += [
+            f"    case {swift_string(xform_name(name))}:",
+            f"      return APICommandSpec(operation: {swift_string(name)}, paginated: {str(paginated).lower()}, "
+            f"validatesDefinition: {str(validated).lower()}, options: [",
+            *entries,
+            "      ])",
+        ]
         struct = name
         names.append(struct)
         body = [
@@ -184,21 +200,28 @@ def write_commands(model, pages, out_dir):
         if paginated:
             body.append("    @OptionGroup var paging: PaginationOptions")
         body += ["  " + line for line in props]
-        runner_args = "global: global, cliInput: cliInput" + (", paging: paging" if paginated else "")
-        if name in VALIDATED_DEFINITIONS:
+        settings = "global: global.settings, cliInput: cliInput.settings" + (
+            ", paging: paging.settings" if paginated else "")
+        if validated:
             body += [
                 '    @Flag(name: .customLong("no-validate"), help: "Send the definition without checking it locally first.")',
                 "    var noValidate = false",
             ]
-            runner_args += ", validateDefinition: !noValidate"
+            settings += ", validateDefinition: !noValidate"
         body += [
             "",
-            "    func run() throws {",
-            "      let values: [ParameterValue] = [",
+            "    /// The parsed command as data.",
+            "    var invocation: APIInvocation {",
+            "      APIInvocation(",
+            f"        operation: {swift_string(name)},",
+            "        values: [",
             *[v + "," for v in values],
-            "      ]",
-            f"      try APICommandRunner({runner_args})"
-            f".run(operation: {swift_string(name)}, values: values)",
+            "        ],",
+            f"        {settings})",
+            "    }",
+            "",
+            "    func run() throws {",
+            "      try invocation.run()",
             "    }",
             "  }",
             "}",
@@ -213,6 +236,32 @@ def write_commands(model, pages, out_dir):
         for n in names:
             f.write(f"    {n}.self,\n")
         f.write("  ]\n}\n")
+    write_table(names, table, os.path.join(out_dir, "APICommandTable.swift"))
+
+
+def write_table(names, table, path):
+    lines = [
+        "// Generated by scripts/generate-model.py. Do not edit.",
+        "",
+        "extension API {",
+        "  /// Every API command's name, in the service model's order.",
+        "  static let commandNames: [String] = [",
+        *[f"    {swift_string(xform_name(n))}," for n in names],
+        "  ]",
+        "",
+        "  /// The API command `name`'s operation and options (in its `values` order), or nil when there is none.",
+        "  static func spec(named name: String) -> APICommandSpec? {",
+        "    switch name {",
+        *table,
+        "    default:",
+        "      return nil",
+        "    }",
+        "  }",
+        "}",
+        "",
+    ]
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
 
 
 def main():

@@ -16,6 +16,11 @@ func runMain(_ arguments: [String]) -> Int32 {
   }
   let args = ArgumentOrder.skeletonDefault(ArgumentOrder.globalsAfterCommand(arguments))
   do {
+    // The common API-command lines skip argument-parser's reflection (most of a call's start-up).
+    if let invocation = DirectAPIParser.parse(args) {
+      try invocation.run()
+      return 0
+    }
     var command = try SFN.parseAsRoot(args)
     try command.run()
     return 0

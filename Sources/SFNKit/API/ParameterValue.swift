@@ -1,5 +1,5 @@
 /// One command-line parameter value for an API operation, as the user typed it.
-public enum ParameterValue: Sendable {
+public enum ParameterValue: Sendable, Equatable {
   /// A string, structure, list or map member given as text (JSON, shorthand or `file://`).
   case text(String, String?)
   /// A list member given as one or more words (`--tag-keys a b`, `--tags key=a,value=b key=c,value=d`).

@@ -2,18 +2,23 @@ import SFNKit
 
 /// Everything a command needs at run time, built from the global options; config files are read on first use.
 final class CommandContext {
-  let global: GlobalOptions
+  let global: GlobalSettings
   let environment: Environment
   let terminal: Terminal
   let files: LocalFileReader
   private var cachedSetup: ClientSetup?
   private var cachedTransport: CurlTransport?
 
-  init(global: GlobalOptions, environment: Environment = .process()) {
+  init(global: GlobalSettings, environment: Environment = .process()) {
     self.global = global
     self.environment = environment
     terminal = Terminal.system(color: global.color, environment: environment)
     files = LocalFileReader(home: environment["HOME"])
+  }
+
+  /// A context for the parsed global options.
+  convenience init(global: GlobalOptions, environment: Environment = .process()) {
+    self.init(global: global.settings, environment: environment)
   }
 
   /// The libcurl transport with the timeout and TLS options, made once.

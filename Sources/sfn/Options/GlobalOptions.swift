@@ -59,9 +59,15 @@ struct GlobalOptions: ParsableArguments {
   var cliBinaryFormat: String?
 
   func validate() throws {
-    if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
-    if let connectTimeout, connectTimeout < 0 { throw ValidationError("--cli-connect-timeout must not be negative") }
-    if let readTimeout, readTimeout < 0 { throw ValidationError("--cli-read-timeout must not be negative") }
+    if let message = settings.validationError { throw ValidationError(message) }
+  }
+
+  /// The values as plain data.
+  var settings: GlobalSettings {
+    GlobalSettings(profile: profile, region: region, endpointURL: endpointURL, output: output, query: query,
+                   color: color, debug: debug, noVerifySSL: noVerifySSL, caBundle: caBundle,
+                   connectTimeout: connectTimeout, readTimeout: readTimeout, maxAttempts: maxAttempts,
+                   noPaginate: noPaginate, noCLIPager: noCLIPager, cliBinaryFormat: cliBinaryFormat)
   }
 
   /// Global option names and whether each takes a value, for moving them behind the command name.
@@ -84,6 +90,9 @@ struct CLIInputOptions: ParsableArguments {
   enum SkeletonKind: String, ExpressibleByArgument {
     case input, output
   }
+
+  /// The values as plain data.
+  var settings: CLIInputSettings { CLIInputSettings(cliInputJSON: cliInputJSON, generateSkeleton: generateSkeleton) }
 }
 
 /// The AWS CLI's pagination options, for paginated operations.
@@ -98,7 +107,9 @@ struct PaginationOptions: ParsableArguments {
   var pageSize: Int?
 
   func validate() throws {
-    if let maxItems, maxItems < 1 { throw ValidationError("--max-items must be at least 1") }
-    if let pageSize, pageSize < 1 { throw ValidationError("--page-size must be at least 1") }
+    if let message = settings.validationError { throw ValidationError(message) }
   }
+
+  /// The values as plain data.
+  var settings: PagingSettings { PagingSettings(maxItems: maxItems, startingToken: startingToken, pageSize: pageSize) }
 }

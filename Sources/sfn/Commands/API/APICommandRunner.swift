@@ -2,9 +2,9 @@ import SFNKit
 
 /// Runs one API-named command: build the input, call the operation (all pages), print the result.
 struct APICommandRunner {
-  let global: GlobalOptions
-  let cliInput: CLIInputOptions
-  var paging: PaginationOptions? = nil
+  let global: GlobalSettings
+  let cliInput: CLIInputSettings
+  var paging: PagingSettings? = nil
   /// Lint the `definition` member before sending (create-/update-state-machine unless `--no-validate`).
   var validateDefinition = false
 

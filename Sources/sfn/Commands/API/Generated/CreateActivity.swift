@@ -17,13 +17,20 @@ extension API {
     @Option(name: .customLong("encryption-configuration"), help: ArgumentHelp("JSON or shorthand; file://PATH reads a file.", valueName: "configuration"))
     var `encryptionConfiguration`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "CreateActivity",
+        values: [
+          .text("name", `name`),
+          .words("tags", `tags`.isEmpty ? nil : `tags`),
+          .text("encryptionConfiguration", `encryptionConfiguration`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("name", `name`),
-        .words("tags", `tags`.isEmpty ? nil : `tags`),
-        .text("encryptionConfiguration", `encryptionConfiguration`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "CreateActivity", values: values)
+      try invocation.run()
     }
   }
 }

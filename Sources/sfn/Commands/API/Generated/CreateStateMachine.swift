@@ -33,20 +33,27 @@ extension API {
     @Flag(name: .customLong("no-validate"), help: "Send the definition without checking it locally first.")
     var noValidate = false
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "CreateStateMachine",
+        values: [
+          .text("name", `name`),
+          .text("definition", `definition`),
+          .text("roleArn", `roleArn`),
+          .text("type", `type`),
+          .text("loggingConfiguration", `loggingConfiguration`),
+          .words("tags", `tags`.isEmpty ? nil : `tags`),
+          .text("tracingConfiguration", `tracingConfiguration`),
+          .flag("publish", `publish`),
+          .text("versionDescription", `versionDescription`),
+          .text("encryptionConfiguration", `encryptionConfiguration`),
+        ],
+        global: global.settings, cliInput: cliInput.settings, validateDefinition: !noValidate)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("name", `name`),
-        .text("definition", `definition`),
-        .text("roleArn", `roleArn`),
-        .text("type", `type`),
-        .text("loggingConfiguration", `loggingConfiguration`),
-        .words("tags", `tags`.isEmpty ? nil : `tags`),
-        .text("tracingConfiguration", `tracingConfiguration`),
-        .flag("publish", `publish`),
-        .text("versionDescription", `versionDescription`),
-        .text("encryptionConfiguration", `encryptionConfiguration`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput, validateDefinition: !noValidate).run(operation: "CreateStateMachine", values: values)
+      try invocation.run()
     }
   }
 }

@@ -17,13 +17,20 @@ extension API {
     @Option(name: .customLong("routing-configuration"), parsing: .upToNextOption, help: "Required. JSON or shorthand; file://PATH reads a file.")
     var `routingConfiguration`: [String] = []
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "CreateStateMachineAlias",
+        values: [
+          .text("description", `description`),
+          .text("name", `name`),
+          .words("routingConfiguration", `routingConfiguration`.isEmpty ? nil : `routingConfiguration`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("description", `description`),
-        .text("name", `name`),
-        .words("routingConfiguration", `routingConfiguration`.isEmpty ? nil : `routingConfiguration`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "CreateStateMachineAlias", values: values)
+      try invocation.run()
     }
   }
 }

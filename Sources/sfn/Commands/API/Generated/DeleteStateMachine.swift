@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("state-machine-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .stateMachineARNs)
     var `stateMachineArn`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DeleteStateMachine",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DeleteStateMachine", values: values)
+      try invocation.run()
     }
   }
 }

@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("state-machine-alias-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
     var `stateMachineAliasArn`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DeleteStateMachineAlias",
+        values: [
+          .text("stateMachineAliasArn", `stateMachineAliasArn`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineAliasArn", `stateMachineAliasArn`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DeleteStateMachineAlias", values: values)
+      try invocation.run()
     }
   }
 }

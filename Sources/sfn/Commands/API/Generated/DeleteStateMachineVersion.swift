@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("state-machine-version-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
     var `stateMachineVersionArn`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DeleteStateMachineVersion",
+        values: [
+          .text("stateMachineVersionArn", `stateMachineVersionArn`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineVersionArn", `stateMachineVersionArn`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DeleteStateMachineVersion", values: values)
+      try invocation.run()
     }
   }
 }

@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("activity-arn"), help: ArgumentHelp("Required.", valueName: "arn"), completion: .activityARNs)
     var `activityArn`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DescribeActivity",
+        values: [
+          .text("activityArn", `activityArn`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("activityArn", `activityArn`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DescribeActivity", values: values)
+      try invocation.run()
     }
   }
 }

@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("included-data"), help: ArgumentHelp("One of: ALL_DATA, METADATA_ONLY.", valueName: "data"))
     var `includedData`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DescribeExecution",
+        values: [
+          .text("executionArn", `executionArn`),
+          .text("includedData", `includedData`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("executionArn", `executionArn`),
-        .text("includedData", `includedData`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DescribeExecution", values: values)
+      try invocation.run()
     }
   }
 }

@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("map-run-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
     var `mapRunArn`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DescribeMapRun",
+        values: [
+          .text("mapRunArn", `mapRunArn`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("mapRunArn", `mapRunArn`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DescribeMapRun", values: values)
+      try invocation.run()
     }
   }
 }

@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("included-data"), help: ArgumentHelp("One of: ALL_DATA, METADATA_ONLY.", valueName: "data"))
     var `includedData`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "DescribeStateMachine",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("includedData", `includedData`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("includedData", `includedData`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "DescribeStateMachine", values: values)
+      try invocation.run()
     }
   }
 }

@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("worker-name"), help: ArgumentHelp("", valueName: "name"))
     var `workerName`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "GetActivityTask",
+        values: [
+          .text("activityArn", `activityArn`),
+          .text("workerName", `workerName`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("activityArn", `activityArn`),
-        .text("workerName", `workerName`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "GetActivityTask", values: values)
+      try invocation.run()
     }
   }
 }

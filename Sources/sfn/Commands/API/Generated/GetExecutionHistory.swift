@@ -22,15 +22,22 @@ extension API {
     @Flag(name: .customLong("include-execution-data"), inversion: .prefixedNo, help: "")
     var `includeExecutionData`: Bool?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "GetExecutionHistory",
+        values: [
+          .text("executionArn", `executionArn`),
+          .integer("maxResults", `maxResults`),
+          .flag("reverseOrder", `reverseOrder`),
+          .text("nextToken", `nextToken`),
+          .flag("includeExecutionData", `includeExecutionData`),
+        ],
+        global: global.settings, cliInput: cliInput.settings, paging: paging.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("executionArn", `executionArn`),
-        .integer("maxResults", `maxResults`),
-        .flag("reverseOrder", `reverseOrder`),
-        .text("nextToken", `nextToken`),
-        .flag("includeExecutionData", `includeExecutionData`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput, paging: paging).run(operation: "GetExecutionHistory", values: values)
+      try invocation.run()
     }
   }
 }

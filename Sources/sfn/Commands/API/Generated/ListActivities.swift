@@ -16,12 +16,19 @@ extension API {
     @Option(name: .customLong("next-token"), help: ArgumentHelp("", valueName: "token"))
     var `nextToken`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "ListActivities",
+        values: [
+          .integer("maxResults", `maxResults`),
+          .text("nextToken", `nextToken`),
+        ],
+        global: global.settings, cliInput: cliInput.settings, paging: paging.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .integer("maxResults", `maxResults`),
-        .text("nextToken", `nextToken`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput, paging: paging).run(operation: "ListActivities", values: values)
+      try invocation.run()
     }
   }
 }

@@ -24,16 +24,23 @@ extension API {
     @Option(name: .customLong("redrive-filter"), help: ArgumentHelp("One of: REDRIVEN, NOT_REDRIVEN.", valueName: "filter"))
     var `redriveFilter`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "ListExecutions",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("statusFilter", `statusFilter`),
+          .integer("maxResults", `maxResults`),
+          .text("nextToken", `nextToken`),
+          .text("mapRunArn", `mapRunArn`),
+          .text("redriveFilter", `redriveFilter`),
+        ],
+        global: global.settings, cliInput: cliInput.settings, paging: paging.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("statusFilter", `statusFilter`),
-        .integer("maxResults", `maxResults`),
-        .text("nextToken", `nextToken`),
-        .text("mapRunArn", `mapRunArn`),
-        .text("redriveFilter", `redriveFilter`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput, paging: paging).run(operation: "ListExecutions", values: values)
+      try invocation.run()
     }
   }
 }

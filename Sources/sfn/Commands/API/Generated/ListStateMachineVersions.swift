@@ -18,13 +18,20 @@ extension API {
     @Option(name: .customLong("max-results"), help: ArgumentHelp(""))
     var `maxResults`: Int?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "ListStateMachineVersions",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("nextToken", `nextToken`),
+          .integer("maxResults", `maxResults`),
+        ],
+        global: global.settings, cliInput: cliInput.settings, paging: paging.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("nextToken", `nextToken`),
-        .integer("maxResults", `maxResults`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput, paging: paging).run(operation: "ListStateMachineVersions", values: values)
+      try invocation.run()
     }
   }
 }

@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("resource-arn"), help: ArgumentHelp("Required.", valueName: "arn"))
     var `resourceArn`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "ListTagsForResource",
+        values: [
+          .text("resourceArn", `resourceArn`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("resourceArn", `resourceArn`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "ListTagsForResource", values: values)
+      try invocation.run()
     }
   }
 }

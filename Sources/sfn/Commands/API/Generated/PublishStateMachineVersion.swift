@@ -17,13 +17,20 @@ extension API {
     @Option(name: .customLong("description"), help: ArgumentHelp("", valueName: "description"))
     var `description`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "PublishStateMachineVersion",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("revisionId", `revisionId`),
+          .text("description", `description`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("revisionId", `revisionId`),
-        .text("description", `description`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "PublishStateMachineVersion", values: values)
+      try invocation.run()
     }
   }
 }

@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("client-token"), help: ArgumentHelp("", valueName: "token"))
     var `clientToken`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "RedriveExecution",
+        values: [
+          .text("executionArn", `executionArn`),
+          .text("clientToken", `clientToken`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("executionArn", `executionArn`),
-        .text("clientToken", `clientToken`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "RedriveExecution", values: values)
+      try invocation.run()
     }
   }
 }

@@ -17,13 +17,20 @@ extension API {
     @Option(name: .customLong("cause"), help: ArgumentHelp("", valueName: "cause"))
     var `cause`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "SendTaskFailure",
+        values: [
+          .text("taskToken", `taskToken`),
+          .text("error", `error`),
+          .text("cause", `cause`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("taskToken", `taskToken`),
-        .text("error", `error`),
-        .text("cause", `cause`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "SendTaskFailure", values: values)
+      try invocation.run()
     }
   }
 }

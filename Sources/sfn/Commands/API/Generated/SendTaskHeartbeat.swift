@@ -13,11 +13,18 @@ extension API {
     @Option(name: .customLong("task-token"), help: ArgumentHelp("Required.", valueName: "token"))
     var `taskToken`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "SendTaskHeartbeat",
+        values: [
+          .text("taskToken", `taskToken`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("taskToken", `taskToken`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "SendTaskHeartbeat", values: values)
+      try invocation.run()
     }
   }
 }

@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("task-output"), help: ArgumentHelp("Required.", valueName: "output"))
     var `output`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "SendTaskSuccess",
+        values: [
+          .text("taskToken", `taskToken`),
+          .text("output", `output`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("taskToken", `taskToken`),
-        .text("output", `output`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "SendTaskSuccess", values: values)
+      try invocation.run()
     }
   }
 }

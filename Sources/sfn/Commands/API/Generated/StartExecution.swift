@@ -19,14 +19,21 @@ extension API {
     @Option(name: .customLong("trace-header"), help: ArgumentHelp("", valueName: "header"))
     var `traceHeader`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "StartExecution",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("name", `name`),
+          .text("input", `input`),
+          .text("traceHeader", `traceHeader`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("name", `name`),
-        .text("input", `input`),
-        .text("traceHeader", `traceHeader`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "StartExecution", values: values)
+      try invocation.run()
     }
   }
 }

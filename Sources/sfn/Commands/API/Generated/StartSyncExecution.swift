@@ -21,15 +21,22 @@ extension API {
     @Option(name: .customLong("included-data"), help: ArgumentHelp("One of: ALL_DATA, METADATA_ONLY.", valueName: "data"))
     var `includedData`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "StartSyncExecution",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("name", `name`),
+          .text("input", `input`),
+          .text("traceHeader", `traceHeader`),
+          .text("includedData", `includedData`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("name", `name`),
-        .text("input", `input`),
-        .text("traceHeader", `traceHeader`),
-        .text("includedData", `includedData`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "StartSyncExecution", values: values)
+      try invocation.run()
     }
   }
 }

@@ -17,13 +17,20 @@ extension API {
     @Option(name: .customLong("cause"), help: ArgumentHelp("", valueName: "cause"))
     var `cause`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "StopExecution",
+        values: [
+          .text("executionArn", `executionArn`),
+          .text("error", `error`),
+          .text("cause", `cause`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("executionArn", `executionArn`),
-        .text("error", `error`),
-        .text("cause", `cause`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "StopExecution", values: values)
+      try invocation.run()
     }
   }
 }

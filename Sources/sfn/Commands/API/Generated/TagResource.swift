@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("tags"), parsing: .upToNextOption, help: "Required. JSON or shorthand; file://PATH reads a file.")
     var `tags`: [String] = []
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "TagResource",
+        values: [
+          .text("resourceArn", `resourceArn`),
+          .words("tags", `tags`.isEmpty ? nil : `tags`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("resourceArn", `resourceArn`),
-        .words("tags", `tags`.isEmpty ? nil : `tags`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "TagResource", values: values)
+      try invocation.run()
     }
   }
 }

@@ -31,20 +31,27 @@ extension API {
     @Option(name: .customLong("state-configuration"), help: ArgumentHelp("JSON or shorthand; file://PATH reads a file.", valueName: "configuration"))
     var `stateConfiguration`: String?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "TestState",
+        values: [
+          .text("definition", `definition`),
+          .text("roleArn", `roleArn`),
+          .text("input", `input`),
+          .text("inspectionLevel", `inspectionLevel`),
+          .flag("revealSecrets", `revealSecrets`),
+          .text("variables", `variables`),
+          .text("stateName", `stateName`),
+          .text("mock", `mock`),
+          .text("context", `context`),
+          .text("stateConfiguration", `stateConfiguration`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("definition", `definition`),
-        .text("roleArn", `roleArn`),
-        .text("input", `input`),
-        .text("inspectionLevel", `inspectionLevel`),
-        .flag("revealSecrets", `revealSecrets`),
-        .text("variables", `variables`),
-        .text("stateName", `stateName`),
-        .text("mock", `mock`),
-        .text("context", `context`),
-        .text("stateConfiguration", `stateConfiguration`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "TestState", values: values)
+      try invocation.run()
     }
   }
 }

@@ -15,12 +15,19 @@ extension API {
     @Option(name: .customLong("tag-keys"), parsing: .upToNextOption, help: "Required. JSON or shorthand; file://PATH reads a file.")
     var `tagKeys`: [String] = []
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "UntagResource",
+        values: [
+          .text("resourceArn", `resourceArn`),
+          .words("tagKeys", `tagKeys`.isEmpty ? nil : `tagKeys`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("resourceArn", `resourceArn`),
-        .words("tagKeys", `tagKeys`.isEmpty ? nil : `tagKeys`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "UntagResource", values: values)
+      try invocation.run()
     }
   }
 }

@@ -19,14 +19,21 @@ extension API {
     @Option(name: .customLong("tolerated-failure-count"), help: ArgumentHelp(""))
     var `toleratedFailureCount`: Int?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "UpdateMapRun",
+        values: [
+          .text("mapRunArn", `mapRunArn`),
+          .integer("maxConcurrency", `maxConcurrency`),
+          .number("toleratedFailurePercentage", `toleratedFailurePercentage`),
+          .integer("toleratedFailureCount", `toleratedFailureCount`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("mapRunArn", `mapRunArn`),
-        .integer("maxConcurrency", `maxConcurrency`),
-        .number("toleratedFailurePercentage", `toleratedFailurePercentage`),
-        .integer("toleratedFailureCount", `toleratedFailureCount`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "UpdateMapRun", values: values)
+      try invocation.run()
     }
   }
 }

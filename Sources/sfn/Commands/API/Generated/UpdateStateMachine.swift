@@ -29,18 +29,25 @@ extension API {
     @Flag(name: .customLong("no-validate"), help: "Send the definition without checking it locally first.")
     var noValidate = false
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "UpdateStateMachine",
+        values: [
+          .text("stateMachineArn", `stateMachineArn`),
+          .text("definition", `definition`),
+          .text("roleArn", `roleArn`),
+          .text("loggingConfiguration", `loggingConfiguration`),
+          .text("tracingConfiguration", `tracingConfiguration`),
+          .flag("publish", `publish`),
+          .text("versionDescription", `versionDescription`),
+          .text("encryptionConfiguration", `encryptionConfiguration`),
+        ],
+        global: global.settings, cliInput: cliInput.settings, validateDefinition: !noValidate)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineArn", `stateMachineArn`),
-        .text("definition", `definition`),
-        .text("roleArn", `roleArn`),
-        .text("loggingConfiguration", `loggingConfiguration`),
-        .text("tracingConfiguration", `tracingConfiguration`),
-        .flag("publish", `publish`),
-        .text("versionDescription", `versionDescription`),
-        .text("encryptionConfiguration", `encryptionConfiguration`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput, validateDefinition: !noValidate).run(operation: "UpdateStateMachine", values: values)
+      try invocation.run()
     }
   }
 }

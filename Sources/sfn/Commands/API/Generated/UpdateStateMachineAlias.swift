@@ -17,13 +17,20 @@ extension API {
     @Option(name: .customLong("routing-configuration"), parsing: .upToNextOption, help: "JSON or shorthand; file://PATH reads a file.")
     var `routingConfiguration`: [String] = []
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "UpdateStateMachineAlias",
+        values: [
+          .text("stateMachineAliasArn", `stateMachineAliasArn`),
+          .text("description", `description`),
+          .words("routingConfiguration", `routingConfiguration`.isEmpty ? nil : `routingConfiguration`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("stateMachineAliasArn", `stateMachineAliasArn`),
-        .text("description", `description`),
-        .words("routingConfiguration", `routingConfiguration`.isEmpty ? nil : `routingConfiguration`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "UpdateStateMachineAlias", values: values)
+      try invocation.run()
     }
   }
 }

@@ -19,14 +19,21 @@ extension API {
     @Option(name: .customLong("max-results"), help: ArgumentHelp(""))
     var `maxResults`: Int?
 
+    /// The parsed command as data.
+    var invocation: APIInvocation {
+      APIInvocation(
+        operation: "ValidateStateMachineDefinition",
+        values: [
+          .text("definition", `definition`),
+          .text("type", `type`),
+          .text("severity", `severity`),
+          .integer("maxResults", `maxResults`),
+        ],
+        global: global.settings, cliInput: cliInput.settings)
+    }
+
     func run() throws {
-      let values: [ParameterValue] = [
-        .text("definition", `definition`),
-        .text("type", `type`),
-        .text("severity", `severity`),
-        .integer("maxResults", `maxResults`),
-      ]
-      try APICommandRunner(global: global, cliInput: cliInput).run(operation: "ValidateStateMachineDefinition", values: values)
+      try invocation.run()
     }
   }
 }

@@ -1,0 +1,21 @@
+import SFNKit
+
+/// One API-named command as parsed: the operation, its parameter values and the option groups' values.
+struct APIInvocation: Equatable {
+  /// The operation's name in the service model, e.g. `DescribeStateMachine`.
+  var operation: String
+  /// The command's parameters in the generated commands' order, unset ones included.
+  var values: [ParameterValue]
+  var global: GlobalSettings
+  var cliInput: CLIInputSettings
+  /// The pagination options' values; nil for an operation that is not paginated.
+  var paging: PagingSettings?
+  /// Lint the `definition` member before sending (create-/update-state-machine unless `--no-validate`).
+  var validateDefinition = false
+
+  /// Runs the operation and prints the result.
+  func run() throws {
+    try APICommandRunner(global: global, cliInput: cliInput, paging: paging, validateDefinition: validateDefinition)
+      .run(operation: operation, values: values)
+  }
+}

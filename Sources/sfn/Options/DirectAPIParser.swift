@@ -1,0 +1,181 @@
+import ArgumentParser
+import SFNKit
+
+/// Parses the usual API-command lines (`sfn describe-state-machine --state-machine-arn X --output json`) without
+/// argument-parser, whose reflection costs more than the request itself. Anything it does not read exactly as
+/// argument-parser would gives nil, and argument-parser parses the line (its help, errors and messages stay).
+enum DirectAPIParser {
+  /// What `args` (already through `ArgumentOrder`) ask for, or nil when argument-parser must parse them.
+  static func parse(_ args: [String]) -> APIInvocation? {
+    guard let name = args.first, let spec = API.spec(named: name) else { return nil }
+    var line = APILine(spec: spec)
+    var i = 1
+    while i < args.count {
+      guard let next = line.take(args, at: i) else { return nil }
+      i = next
+    }
+    return line.invocation
+  }
+}
+
+/// One API command line's options as they are read.
+private struct APILine {
+  let spec: APICommandSpec
+  var values: [ParameterValue]
+  var global = GlobalSettings()
+  var cliInput = CLIInputSettings()
+  var paging = PagingSettings()
+  var validateDefinition: Bool
+  /// Options seen so far (a flag and its `--no-` form count as one): a repeat goes to argument-parser.
+  private var seen: Set<String> = []
+
+  init(spec: APICommandSpec) {
+    self.spec = spec
+    values = spec.options.map(APILine.unset)
+    validateDefinition = spec.validatesDefinition
+  }
+
+  /// The invocation, or nil when the options' own validation would reject the values.
+  var invocation: APIInvocation? {
+    guard global.validationError == nil, !spec.paginated || paging.validationError == nil else { return nil }
+    return APIInvocation(operation: spec.operation, values: values, global: global, cliInput: cliInput,
+                         paging: spec.paginated ? paging : nil, validateDefinition: validateDefinition)
+  }
+
+  /// Reads the option at `args[i]` with its values: the index after them, or nil to leave the line to argument-parser.
+  mutating func take(_ args: [String], at i: Int) -> Int? {
+    let arg = args[i]
+    guard arg.hasPrefix("--") else { return nil }
+    var name = arg
+    var attached: String?
+    if let eq = arg.firstIndex(of: "=") {
+      name = String(arg[..<eq])
+      attached = String(arg[arg.index(after: eq)...])
+    }
+    guard let option = lookup(name), seen.insert(option.key).inserted else { return nil }
+    var words: [String] = []
+    var next = i + 1
+    if option.arity == .flag {
+      guard attached == nil else { return nil }
+    } else {
+      if let attached {
+        guard !attached.isEmpty, APILine.isValue(attached) else { return nil }
+        words.append(attached)
+      }
+      // A single value is the next argument; words run up to the next option (`parsing: .upToNextOption`).
+      while next < args.count, APILine.isValue(args[next]), option.arity == .words || words.isEmpty {
+        words.append(args[next])
+        next += 1
+      }
+      guard !words.isEmpty else { return nil }
+    }
+    return apply(option.target, words) ? next : nil
+  }
+
+  /// True for an argument argument-parser reads as a value: one not starting with a dash.
+  private static func isValue(_ arg: String) -> Bool { arg.utf8.first != UInt8(ascii: "-") }
+
+  private static func unset(_ option: APIOptionSpec) -> ParameterValue {
+    switch option.kind {
+    case .text: return .text(option.member, nil)
+    case .words: return .words(option.member, nil)
+    case .integer: return .integer(option.member, nil)
+    case .number: return .number(option.member, nil)
+    case .flag: return .flag(option.member, nil)
+    }
+  }
+
+  private enum Arity { case flag, one, words }
+
+  private enum Target {
+    case member(Int, on: Bool)
+    case noValidate
+    case global(String)
+    case cliInput(String)
+    case paging(String)
+  }
+
+  /// The option called `name` on this command: its key for repeats, how many values it takes, what it sets.
+  private func lookup(_ name: String) -> (key: String, arity: Arity, target: Target)? {
+    for (k, option) in spec.options.enumerated() {
+      if name == option.flag {
+        let arity: Arity = option.kind == .flag ? .flag : option.kind == .words ? .words : .one
+        return (name, arity, .member(k, on: true))
+      }
+      if option.kind == .flag, name == "--no-" + option.flag.dropFirst(2) {
+        return (option.flag, .flag, .member(k, on: false))
+      }
+    }
+    if spec.validatesDefinition, name == "--no-validate" { return (name, .flag, .noValidate) }
+    if let takesValue = GlobalOptions.names[name] { return (name, takesValue ? .one : .flag, .global(name)) }
+    if name == "--cli-input-json" || name == "--generate-cli-skeleton" { return (name, .one, .cliInput(name)) }
+    if spec.paginated, ["--max-items", "--starting-token", "--page-size"].contains(name) {
+      return (name, .one, .paging(name))
+    }
+    return nil
+  }
+
+  /// Stores the option's values; false when one does not convert (argument-parser reports that).
+  private mutating func apply(_ target: Target, _ words: [String]) -> Bool {
+    let value = words.first ?? ""
+    switch target {
+    case .member(let k, let on):
+      let option = spec.options[k]
+      switch option.kind {
+      case .text: values[k] = .text(option.member, value)
+      case .words: values[k] = .words(option.member, words)
+      case .integer:
+        guard let n = Int(argument: value) else { return false }
+        values[k] = .integer(option.member, n)
+      case .number:
+        guard let n = Double(argument: value) else { return false }
+        values[k] = .number(option.member, n)
+      case .flag: values[k] = .flag(option.member, on)
+      }
+    case .noValidate: validateDefinition = false
+    case .global(let name): return setGlobal(name, value)
+    case .cliInput(let name):
+      if name == "--cli-input-json" { cliInput.cliInputJSON = value; return true }
+      guard let kind = CLIInputOptions.SkeletonKind(argument: value) else { return false }
+      cliInput.generateSkeleton = kind
+    case .paging(let name):
+      if name == "--starting-token" { paging.startingToken = value; return true }
+      guard let n = Int(argument: value) else { return false }
+      if name == "--max-items" { paging.maxItems = n } else { paging.pageSize = n }
+    }
+    return true
+  }
+
+  /// Stores global option `name` (its value is ignored for a flag); false when the value does not convert.
+  private mutating func setGlobal(_ name: String, _ value: String) -> Bool {
+    switch name {
+    case "--profile": global.profile = value
+    case "--region": global.region = value
+    case "--endpoint-url": global.endpointURL = value
+    case "--output":
+      guard let format = OutputFormat(argument: value) else { return false }
+      global.output = format
+    case "--query": global.query = value
+    case "--color":
+      guard let mode = ColorMode(argument: value) else { return false }
+      global.color = mode
+    case "--debug": global.debug = true
+    case "--no-verify-ssl": global.noVerifySSL = true
+    case "--ca-bundle": global.caBundle = value
+    case "--cli-connect-timeout":
+      guard let seconds = Double(argument: value) else { return false }
+      global.connectTimeout = seconds
+    case "--cli-read-timeout":
+      guard let seconds = Double(argument: value) else { return false }
+      global.readTimeout = seconds
+    case "--max-attempts":
+      guard let n = Int(argument: value) else { return false }
+      global.maxAttempts = n
+    case "--no-paginate": global.noPaginate = true
+    case "--no-cli-pager": global.noCLIPager = true
+    case "--cli-binary-format": global.cliBinaryFormat = value
+    default: return false
+    }
+    return true
+  }
+}
