@@ -189,7 +189,7 @@ def write_commands(model, pages, out_dir):
             "import SFNKit",
             "",
             "extension API {",
-            f"  struct {struct}: ParsableCommand {{",
+            f"  struct {struct}: APICommand {{",
             "    static let configuration = CommandConfiguration(",
             f"      commandName: {swift_string(xform_name(name))},",
             f"      abstract: {swift_string(abstract(op.get('documentation')))})",

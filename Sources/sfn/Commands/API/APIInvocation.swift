@@ -1,4 +1,11 @@
+import ArgumentParser
 import SFNKit
+
+/// A generated API-named command: argument-parser's reading of the line, as data.
+protocol APICommand: ParsableCommand {
+  /// The parsed command as data.
+  var invocation: APIInvocation { get }
+}
 
 /// One API-named command as parsed: the operation, its parameter values and the option groups' values.
 struct APIInvocation: Equatable {

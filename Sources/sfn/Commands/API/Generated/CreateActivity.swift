@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct CreateActivity: ParsableCommand {
+  struct CreateActivity: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "create-activity",
       abstract: "Creates an activity.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct CreateStateMachine: ParsableCommand {
+  struct CreateStateMachine: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "create-state-machine",
       abstract: "Creates a state machine.")

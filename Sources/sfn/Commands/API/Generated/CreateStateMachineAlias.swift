@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct CreateStateMachineAlias: ParsableCommand {
+  struct CreateStateMachineAlias: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "create-state-machine-alias",
       abstract: "Creates an alias for a state machine that points to one or two versions of the same state machine.")

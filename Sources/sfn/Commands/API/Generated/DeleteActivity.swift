@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DeleteActivity: ParsableCommand {
+  struct DeleteActivity: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "delete-activity",
       abstract: "Deletes an activity.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DeleteStateMachine: ParsableCommand {
+  struct DeleteStateMachine: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "delete-state-machine",
       abstract: "Deletes a state machine.")

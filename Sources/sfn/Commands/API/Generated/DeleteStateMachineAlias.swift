@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DeleteStateMachineAlias: ParsableCommand {
+  struct DeleteStateMachineAlias: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "delete-state-machine-alias",
       abstract: "Deletes a state machine alias.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DeleteStateMachineVersion: ParsableCommand {
+  struct DeleteStateMachineVersion: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "delete-state-machine-version",
       abstract: "Deletes a state machine version.")

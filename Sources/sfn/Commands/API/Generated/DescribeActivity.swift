@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DescribeActivity: ParsableCommand {
+  struct DescribeActivity: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "describe-activity",
       abstract: "Describes an activity.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DescribeExecution: ParsableCommand {
+  struct DescribeExecution: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "describe-execution",
       abstract: "Provides information about a state machine execution, such as the state machine associated with the executi...")

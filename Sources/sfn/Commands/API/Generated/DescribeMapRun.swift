@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DescribeMapRun: ParsableCommand {
+  struct DescribeMapRun: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "describe-map-run",
       abstract: "Provides information about a Map Run's configuration, progress, and results.")

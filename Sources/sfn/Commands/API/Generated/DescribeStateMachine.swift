@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DescribeStateMachine: ParsableCommand {
+  struct DescribeStateMachine: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "describe-state-machine",
       abstract: "Provides information about a state machine's definition, its IAM role Amazon Resource Name (ARN), and confi...")

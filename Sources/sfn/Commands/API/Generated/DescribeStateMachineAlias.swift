@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DescribeStateMachineAlias: ParsableCommand {
+  struct DescribeStateMachineAlias: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "describe-state-machine-alias",
       abstract: "Returns details about a state machine alias.")

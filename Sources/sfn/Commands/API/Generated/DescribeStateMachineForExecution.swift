@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct DescribeStateMachineForExecution: ParsableCommand {
+  struct DescribeStateMachineForExecution: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "describe-state-machine-for-execution",
       abstract: "Provides information about a state machine's definition, its execution role ARN, and configuration.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct GetActivityTask: ParsableCommand {
+  struct GetActivityTask: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "get-activity-task",
       abstract: "Used by workers to retrieve a task (with the specified activity ARN) which has been scheduled for execution...")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct GetExecutionHistory: ParsableCommand {
+  struct GetExecutionHistory: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "get-execution-history",
       abstract: "Returns the history of the specified execution as a list of events.")

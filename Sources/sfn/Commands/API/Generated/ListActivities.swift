@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListActivities: ParsableCommand {
+  struct ListActivities: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-activities",
       abstract: "Lists the existing activities.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListExecutions: ParsableCommand {
+  struct ListExecutions: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-executions",
       abstract: "Lists all executions of a state machine or a Map Run.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListMapRuns: ParsableCommand {
+  struct ListMapRuns: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-map-runs",
       abstract: "Lists all Map Runs that were started by a given state machine execution.")

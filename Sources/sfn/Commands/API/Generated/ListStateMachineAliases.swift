@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListStateMachineAliases: ParsableCommand {
+  struct ListStateMachineAliases: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-state-machine-aliases",
       abstract: "Lists aliases for a specified state machine ARN.")

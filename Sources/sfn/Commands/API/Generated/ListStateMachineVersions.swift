@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListStateMachineVersions: ParsableCommand {
+  struct ListStateMachineVersions: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-state-machine-versions",
       abstract: "Lists versions for the specified state machine Amazon Resource Name (ARN).")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListStateMachines: ParsableCommand {
+  struct ListStateMachines: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-state-machines",
       abstract: "Lists the existing state machines.")

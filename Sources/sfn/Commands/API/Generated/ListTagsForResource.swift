@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ListTagsForResource: ParsableCommand {
+  struct ListTagsForResource: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "list-tags-for-resource",
       abstract: "List tags for a given resource.")

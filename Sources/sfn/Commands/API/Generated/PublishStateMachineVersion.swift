@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct PublishStateMachineVersion: ParsableCommand {
+  struct PublishStateMachineVersion: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "publish-state-machine-version",
       abstract: "Creates a version from the current revision of a state machine.")

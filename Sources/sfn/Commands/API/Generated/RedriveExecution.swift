@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct RedriveExecution: ParsableCommand {
+  struct RedriveExecution: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "redrive-execution",
       abstract: "Restarts unsuccessful executions of Standard workflows that didn't complete successfully in the last 14 days.")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct SendTaskFailure: ParsableCommand {
+  struct SendTaskFailure: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "send-task-failure",
       abstract: "Used by activity workers, Task states using the callback pattern, and optionally Task states using the job...")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct SendTaskHeartbeat: ParsableCommand {
+  struct SendTaskHeartbeat: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "send-task-heartbeat",
       abstract: "Used by activity workers and Task states using the callback pattern, and optionally Task states using the j...")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct StartExecution: ParsableCommand {
+  struct StartExecution: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "start-execution",
       abstract: "Starts a state machine execution.")

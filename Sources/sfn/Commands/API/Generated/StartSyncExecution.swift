@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct StartSyncExecution: ParsableCommand {
+  struct StartSyncExecution: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "start-sync-execution",
       abstract: "Starts a Synchronous Express state machine execution.")

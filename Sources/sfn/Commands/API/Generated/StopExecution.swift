@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct StopExecution: ParsableCommand {
+  struct StopExecution: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "stop-execution",
       abstract: "Stops an execution.")

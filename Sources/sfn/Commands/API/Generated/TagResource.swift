@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct TagResource: ParsableCommand {
+  struct TagResource: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "tag-resource",
       abstract: "Add a tag to a Step Functions resource.")

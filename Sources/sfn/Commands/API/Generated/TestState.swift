@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct TestState: ParsableCommand {
+  struct TestState: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "test-state",
       abstract: "Accepts the definition of a single state and executes it.")

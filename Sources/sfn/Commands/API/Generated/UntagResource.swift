@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct UntagResource: ParsableCommand {
+  struct UntagResource: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "untag-resource",
       abstract: "Remove a tag from a Step Functions resource")

@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct UpdateMapRun: ParsableCommand {
+  struct UpdateMapRun: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "update-map-run",
       abstract: "Updates an in-progress Map Run's configuration to include changes to the settings that control maximum conc...")

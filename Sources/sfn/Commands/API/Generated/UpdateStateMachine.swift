@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct UpdateStateMachine: ParsableCommand {
+  struct UpdateStateMachine: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "update-state-machine",
       abstract: "Updates an existing state machine by modifying its definition, roleArn, loggingConfiguration, or Encryption...")

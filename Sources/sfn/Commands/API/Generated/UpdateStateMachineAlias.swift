@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct UpdateStateMachineAlias: ParsableCommand {
+  struct UpdateStateMachineAlias: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "update-state-machine-alias",
       abstract: "Updates the configuration of an existing state machine alias by modifying its description or routingConfigu...")

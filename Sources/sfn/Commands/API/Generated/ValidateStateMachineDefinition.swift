@@ -3,7 +3,7 @@ import ArgumentParser
 import SFNKit
 
 extension API {
-  struct ValidateStateMachineDefinition: ParsableCommand {
+  struct ValidateStateMachineDefinition: APICommand {
     static let configuration = CommandConfiguration(
       commandName: "validate-state-machine-definition",
       abstract: "Validates the syntax of a state machine definition specified in Amazon States Language (ASL), a JSON-based,...")
