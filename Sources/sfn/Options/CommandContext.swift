@@ -41,7 +41,7 @@ final class CommandContext {
   /// `path` when it is readable; libcurl would only say "TLS failure" after connecting, and the file is
   /// configuration the user can fix.
   private func checkedCABundle(_ path: String?) throws -> String? {
-    if let path, (try? files.read(path)) == nil {
+    if let path, !files.canRead(path) {
       throw SFNError(.configuration, "CA bundle \(path) cannot be read; check --ca-bundle, AWS_CA_BUNDLE or ca_bundle")
     }
     return path
