@@ -12,7 +12,8 @@ public struct InputValidator {
 
   /// Throws the first problem found in `value` (of shape `shape`, at `path`; "" is the top level).
   public func validate(_ value: JSON, shape: Shape, path: String, shapeName: String? = nil) throws {
-    let here = path.isEmpty ? "input" : display(path)
+    // Only an error message needs it, and building it costs more than checking a small input.
+    var here: String { path.isEmpty ? "input" : display(path) }
     switch (shape.kind, value) {
     case (.structure, .object(let object)):
       for name in shape.required where object[name] == nil || object[name] == .null {
@@ -51,25 +52,25 @@ public struct InputValidator {
     }
   }
 
-  private func validate(string s: String, shape: Shape, shapeName: String?, here: String) throws {
+  private func validate(string s: String, shape: Shape, shapeName: String?, here: @autoclosure () -> String) throws {
     if !shape.enumValues.isEmpty, !shape.enumValues.contains(s) {
-      throw SFNError(.badInput, "\(here): '\(s)' is not one of \(shape.enumValues.joined(separator: ", "))")
+      throw SFNError(.badInput, "\(here()): '\(s)' is not one of \(shape.enumValues.joined(separator: ", "))")
     }
     // Large limits are the service's byte limits (256 KiB data, 1 MiB definitions); small ones count characters.
     let length = (shape.max ?? 0) >= 65536 ? s.utf8.count : s.unicodeScalars.count
-    try checkBounds(length, shape, here, unit: (shape.max ?? 0) >= 65536 ? "bytes" : "characters")
+    try checkBounds(length, shape, here(), unit: (shape.max ?? 0) >= 65536 ? "bytes" : "characters")
     guard let shapeName else { return }
     if Self.jsonDocumentShapes.contains(shapeName) {
       do { _ = try JSONParser.parse(s) } catch let e as JSONParseError {
-        throw SFNError(.badInput, "\(here): invalid JSON at \(e)")
+        throw SFNError(.badInput, "\(here()): invalid JSON at \(e)")
       }
     }
     if Self.nameShapes.contains(shapeName), let bad = s.unicodeScalars.first(where: Self.isForbiddenInName) {
       let shown = bad.value < 0x20 || bad == " " ? "U+" + String(bad.value, radix: 16, uppercase: true) : "'\(bad)'"
-      throw SFNError(.badInput, "\(here): '\(s)' contains \(shown); names may not contain white space, brackets, wildcards or \" # % \\ ^ | ~ ` $ & , ; : /")
+      throw SFNError(.badInput, "\(here()): '\(s)' contains \(shown); names may not contain white space, brackets, wildcards or \" # % \\ ^ | ~ ` $ & , ; : /")
     }
     if Self.arnShapes.contains(shapeName), !s.hasPrefix("arn:") {
-      throw SFNError(.badInput, "\(here): '\(s)' is not an ARN (arn:PARTITION:states:REGION:ACCOUNT:...)")
+      throw SFNError(.badInput, "\(here()): '\(s)' is not an ARN (arn:PARTITION:states:REGION:ACCOUNT:...)")
     }
   }
 
@@ -78,9 +79,9 @@ public struct InputValidator {
     return " \t\n<>{}[]?*\"#%\\^|~`$&,;:/".unicodeScalars.contains(c)
   }
 
-  private func checkBounds(_ n: Int, _ shape: Shape, _ here: String, unit: String) throws {
-    if let min = shape.min, n < min { throw SFNError(.badInput, "\(here): at least \(min) \(unit) required, got \(n)") }
-    if let max = shape.max, n > max { throw SFNError(.badInput, "\(here): at most \(max) \(unit) allowed, got \(n)") }
+  private func checkBounds(_ n: Int, _ shape: Shape, _ here: @autoclosure () -> String, unit: String) throws {
+    if let min = shape.min, n < min { throw SFNError(.badInput, "\(here()): at least \(min) \(unit) required, got \(n)") }
+    if let max = shape.max, n > max { throw SFNError(.badInput, "\(here()): at most \(max) \(unit) allowed, got \(n)") }
   }
 
   private func display(_ path: String) -> String {

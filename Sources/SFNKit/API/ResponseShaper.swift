@@ -25,21 +25,5 @@ public enum ResponseShaper {
   }
 
   /// Names of the shapes that are, or (through members, list items or map values) contain, a timestamp.
-  static let timestampShapes: Set<String> = {
-    // Breadth first from the timestamps along "is used by" edges: one pass over the model, and recursive shapes
-    // are right too. (Growing the set to a fixed point took ~2.4M instructions, paid by every call at start-up.)
-    var users: [String: [String]] = [:]
-    var queue: [String] = []
-    for (name, shape) in ServiceModel.generatedShapes {
-      if shape.kind == .timestamp { queue.append(name) }
-      for member in shape.members { users[member.shape, default: []].append(name) }
-      if let item = shape.member { users[item, default: []].append(name) }
-      if let value = shape.value { users[value, default: []].append(name) }
-    }
-    var found = Set(queue)
-    while let next = queue.popLast() {
-      for user in users[next] ?? [] where found.insert(user).inserted { queue.append(user) }
-    }
-    return found
-  }()
+  static let timestampShapes = ServiceModel.generatedTimestampShapes
 }
