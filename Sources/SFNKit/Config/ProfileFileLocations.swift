@@ -80,7 +80,8 @@ public struct ProfileFileLocations: Sendable, Equatable {
     guard let home, !home.isEmpty, path.hasPrefix(home) else { return path }
     let rest = path.dropFirst(home.count)
     guard rest.isEmpty || rest.first == "/" || rest.first == "\\" else { return path }
-    return "~" + rest
+    // String + String: String + Substring is a generic call whose first use costs ~0.27M instructions.
+    return "~" + String(rest)
   }
 }
 
