@@ -39,6 +39,18 @@ final class APIModelTests: XCTestCase {
   func testTimestamps() {
     XCTAssertEqual(Timestamp.iso8601(epochSeconds: 1_795_000_000.123), "2026-11-18T11:06:40.123000+00:00")
     XCTAssertEqual(Timestamp.iso8601(epochSeconds: 0), "1970-01-01T00:00:00+00:00")
+    XCTAssertEqual(Timestamp.iso8601(epochSeconds: 1_795_000_000.9999999), "2026-11-18T11:06:41+00:00")
+    XCTAssertEqual(Timestamp.iso8601(epochSeconds: -1.5), "1969-12-31T23:59:58.500000+00:00")
+    // The byte-building path agrees with plain interpolation.
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      let t = Double.random(in: -2e9...4e9, using: &generator)
+      let seconds = t.rounded(.down)
+      let micros = Int(((t - seconds) * 1_000_000).rounded())
+      guard micros != 1_000_000 else { continue }
+      XCTAssertEqual(Timestamp.iso8601(epochSeconds: t),
+                     Timestamp.interpolated(CivilDate.fields(epochSeconds: Int(seconds)), micros), "\(t)")
+    }
     XCTAssertEqual(Timestamp.parse("2026-11-18T11:06:40.123Z")!, 1_795_000_000.123, accuracy: 0.0001)
     XCTAssertEqual(Timestamp.parse("2026-11-18T12:06:40+01:00"), 1_795_000_000)
     XCTAssertEqual(Timestamp.parse("2026-11-18"), 1_794_960_000)

@@ -9,6 +9,30 @@ public enum Timestamp {
       micros = 0
     }
     let t = CivilDate.fields(epochSeconds: Int(seconds))
+    guard (0...9999).contains(t.year) else { return interpolated(t, micros) }
+    // Digits straight into bytes: interpolating the padded fields cost ~9,000 instructions per timestamp.
+    var out = Array((micros == 0 ? "0000-00-00T00:00:00+00:00" : "0000-00-00T00:00:00.000000+00:00").utf8)
+    func put(_ value: Int, _ width: Int, at start: Int) {
+      var v = value
+      for i in stride(from: start + width - 1, through: start, by: -1) {
+        out[i] = UInt8(48 + v % 10)
+        v /= 10
+      }
+    }
+    put(t.year, 4, at: 0)
+    put(t.month, 2, at: 5)
+    put(t.day, 2, at: 8)
+    put(t.hour, 2, at: 11)
+    put(t.minute, 2, at: 14)
+    put(t.second, 2, at: 17)
+    if micros != 0 { put(micros, 6, at: 20) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `iso8601` by interpolation: any year, and the reference the fast path is tested against.
+  static func interpolated(_ t: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int), _ micros: Int)
+    -> String
+  {
     var s = "\(pad(t.year, 4))-\(pad(t.month, 2))-\(pad(t.day, 2))T\(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2))"
     if micros != 0 { s += "." + pad(micros, 6) }
     return s + "+00:00"

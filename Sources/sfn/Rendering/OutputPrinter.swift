@@ -22,10 +22,10 @@ struct OutputPrinter {
   }
 
   /// Prints a paginated result: text page by page (--query applied to each page, then a `NEXTTOKEN` row) as the
-  /// AWS CLI's text formatter does; json and table from the merged result.
-  func printPages(_ pages: [JSON], merged: JSON, resumeToken: String?) throws {
-    guard format == .text else { return try print(merged) }
-    for page in pages { try print(page) }
+  /// AWS CLI's text formatter does; json and table from the merged result. Only the one printed is built.
+  func printPages(_ pages: @autoclosure () -> [JSON], merged: @autoclosure () -> JSON, resumeToken: String?) throws {
+    guard format == .text else { return try print(merged()) }
+    for page in pages() { try print(page) }
     if let resumeToken { try print(["NextToken": ["NextToken": .string(resumeToken)]]) }
   }
 

@@ -47,8 +47,8 @@ struct APICommandRunner {
       let paginator = Paginator(client: client, operation: operation)
       let pages = try paginator.fetchPages(input: input, maxItems: paging?.maxItems,
                                            startingToken: paging?.startingToken, pageSize: paging?.pageSize)
-      let shaped = pages.pages.map { ResponseShaper.shape($0, as: operation.output) }
-      try printer.printPages(shaped, merged: ResponseShaper.shape(pages.merged, as: operation.output),
+      try printer.printPages(pages.pages.map { ResponseShaper.shape($0, as: operation.output) },
+                             merged: ResponseShaper.shape(pages.merged, as: operation.output),
                              resumeToken: pages.resumeToken)
     } else {
       try printer.print(ResponseShaper.shape(try client.call(name, input), as: operation.output))
