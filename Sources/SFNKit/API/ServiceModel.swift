@@ -22,11 +22,12 @@ public struct Shape: Sendable {
   public let sensitive: Bool
   public let exception: Bool
 
-  init(_ kind: ShapeKind, members: [(String, String)] = [], required: [String] = [], member: String? = nil,
-       key: String? = nil, value: String? = nil, enumValues: [String] = [], min: Int? = nil, max: Int? = nil,
-       sensitive: Bool = false, exception: Bool = false) {
+  init(_ kind: ShapeKind, members: [(name: String, shape: String)] = [], required: [String] = [],
+       member: String? = nil, key: String? = nil, value: String? = nil, enumValues: [String] = [], min: Int? = nil,
+       max: Int? = nil, sensitive: Bool = false, exception: Bool = false) {
     self.kind = kind
-    self.members = members.map { (name: $0.0, shape: $0.1) }
+    // Taken as is: relabelling with map copied every structure's members when the model is first used.
+    self.members = members
     self.required = required
     self.member = member
     self.key = key
