@@ -28,6 +28,7 @@ final class ReleaseTests: XCTestCase {
     XCTAssertEqual(ldd.status, 0, ldd.stderr)
     XCTAssertFalse(ldd.stdout.contains("libswift"), ldd.stdout)
     XCTAssertFalse(ldd.stdout.contains("libFoundation"), ldd.stdout)
+    XCTAssertFalse(ldd.stdout.contains("libstdc++"), "libstdc++ is linked statically (start-up cost):\n\(ldd.stdout)")
     XCTAssertFalse(ldd.stdout.contains("not found"), ldd.stdout)
     let swift = try Shipping.run(["sh", "-c", "readlink -f \"$(command -v swift)\""]).stdout
     let toolchain = URL(fileURLWithPath: swift.trimmingCharacters(in: .whitespacesAndNewlines))
