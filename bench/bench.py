@@ -209,7 +209,7 @@ class Bench:
         self.p("## 1. One API call per process")
         self.p()
         self.p("Median wall ms (CPU ms, peak RSS MiB). Ratios use the plain `swift build -c release` binary (`sfn`)%s." %
-               (" and the `--static-swift-stdlib` one (`sfn static`)" if a.sfn_static else ""))
+               (" and the shipped `make release` one, static Swift runtime and libstdc++ (`sfn static`)" if a.sfn_static else ""))
         self.p()
         head = "| operation | " + " | ".join(labels) + " | curl --aws-sigv4 | aws | " + " | ".join("%s / curl" % l for l in labels) + \
                " | " + " | ".join("aws / %s" % l for l in labels) + " |"
