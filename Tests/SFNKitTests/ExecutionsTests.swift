@@ -133,8 +133,8 @@ final class ExecutionsTests: XCTestCase {
 
   func testTimelineNamesStatesCountsRetriesAndIgnoresDuplicates() {
     func event(_ id: Int, _ prev: Int, _ t: Double, _ type: String, _ details: JSON? = nil) -> JSON {
-      var o = JSONObject([("id", .number(Double(id))), ("previousEventId", .number(Double(prev))),
-                          ("timestamp", .number(t)), ("type", .string(type))])
+      var o = JSONObject([("id", .integer(id)), ("previousEventId", .integer(prev)),
+                          ("timestamp", .float(t)), ("type", .string(type))])
       if let details { o["details" + "EventDetails"] = details }
       return .object(o)
     }

@@ -34,13 +34,13 @@ final class TextFormatterTests: XCTestCase {
   }
 
   func testFloatRepr() {
-    XCTAssertEqual(PythonText.floatRepr(1e16), "1e+16")
-    XCTAssertEqual(PythonText.floatRepr(123456789012345.6), "123456789012345.6")
-    XCTAssertEqual(PythonText.floatRepr(0.0001), "0.0001")
-    XCTAssertEqual(PythonText.floatRepr(0.00001), "1e-05")
-    XCTAssertEqual(PythonText.floatRepr(-2.5e-300), "-2.5e-300")
-    XCTAssertEqual(PythonText.floatRepr(1.0), "1.0")
-    XCTAssertEqual(PythonText.floatRepr(-0.0), "-0.0")
+    XCTAssertEqual(JSONNumber.pythonRepr(1e16), "1e+16")
+    XCTAssertEqual(JSONNumber.pythonRepr(123456789012345.6), "123456789012345.6")
+    XCTAssertEqual(JSONNumber.pythonRepr(0.0001), "0.0001")
+    XCTAssertEqual(JSONNumber.pythonRepr(0.00001), "1e-05")
+    XCTAssertEqual(JSONNumber.pythonRepr(-2.5e-300), "-2.5e-300")
+    XCTAssertEqual(JSONNumber.pythonRepr(1.0), "1.0")
+    XCTAssertEqual(JSONNumber.pythonRepr(-0.0), "-0.0")
   }
 
   func testPythonRepr() {

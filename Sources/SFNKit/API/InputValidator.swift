@@ -41,9 +41,9 @@ public struct InputValidator {
     case (.string, .string(let s)):
       try validate(string: s, shape: shape, shapeName: shapeName, here: here)
     case (.integer, .number(let n)), (.long, .number(let n)):
-      guard n.rounded() == n else { throw SFNError(.badInput, "\(here): expected a whole number, got \(n)") }
-      if let min = shape.min, n < Double(min) { throw SFNError(.badInput, "\(here): \(JSONWriter.format(number: n)) is below the minimum \(min)") }
-      if let max = shape.max, n > Double(max) { throw SFNError(.badInput, "\(here): \(JSONWriter.format(number: n)) is above the maximum \(max)") }
+      guard n.isIntegral else { throw SFNError(.badInput, "\(here): expected a whole number, got \(n)") }
+      if let min = shape.min, n < JSONNumber(min) { throw SFNError(.badInput, "\(here): \(n) is below the minimum \(min)") }
+      if let max = shape.max, n > JSONNumber(max) { throw SFNError(.badInput, "\(here): \(n) is above the maximum \(max)") }
     case (.float, .number), (.double, .number), (.boolean, .bool), (.timestamp, .number), (.timestamp, .string),
       (.blob, .string):
       return

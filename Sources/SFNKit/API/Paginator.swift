@@ -35,7 +35,7 @@ public struct Paginator {
       request["nextToken"] = token.nextToken.map(JSON.string)
       skip = token.truncateAmount
     }
-    if let pageSize { request["maxResults"] = .number(Double(pageSize)) }
+    if let pageSize { request["maxResults"] = .integer(pageSize) }
     var pages: [JSON] = []
     var total = 0
     var resume: PaginationToken?

@@ -22,8 +22,8 @@ public struct RequestBuilder {
   private func convert(_ value: ParameterValue, target: Shape) throws -> JSON? {
     let flag = "--" + kebab(value.member)
     switch value {
-    case .integer(_, let v): return v.map { .number(Double($0)) }
-    case .number(_, let v): return v.map { .number($0) }
+    case .integer(_, let v): return v.map { .integer($0) }
+    case .number(_, let v): return v.map { .float($0) }
     case .flag(_, let v): return v.map { .bool($0) }
     case .words(_, let words):
       guard let words else { return nil }
@@ -49,7 +49,9 @@ public struct RequestBuilder {
       default: throw SFNError(.usage, "\(flag): expected true or false, got '\(text)'")
       }
     case .integer, .long, .float, .double:
-      guard let n = Double(text) else { throw SFNError(.usage, "\(flag): expected a number, got '\(text)'") }
+      guard let n = JSONNumber(parameter: text, integral: target.kind == .integer || target.kind == .long) else {
+        throw SFNError(.usage, "\(flag): expected a number, got '\(text)'")
+      }
       return .number(n)
     case .structure, .list, .map:
       let trimmed = text.trimmingWhitespace()

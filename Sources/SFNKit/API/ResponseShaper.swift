@@ -7,7 +7,7 @@ public enum ResponseShaper {
   public static func shape(_ value: JSON, as shapeName: String?) -> JSON {
     guard let shapeName, timestampShapes.contains(shapeName), let shape = ServiceModel.shape(shapeName) else { return value }
     switch (shape.kind, value) {
-    case (.timestamp, .number(let n)): return .string(Timestamp.iso8601(epochSeconds: n))
+    case (.timestamp, .number(let n)): return .string(Timestamp.iso8601(epochSeconds: n.doubleValue))
     case (.structure, .object(let object)):
       var out = object
       for (name, memberShape) in shape.members where timestampShapes.contains(memberShape) {

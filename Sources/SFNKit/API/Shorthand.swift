@@ -59,7 +59,9 @@ public enum Shorthand {
       default: throw ShorthandError(message: "expected true or false, got '\(s)'")
       }
     case (.integer, .scalar(let s)), (.long, .scalar(let s)), (.float, .scalar(let s)), (.double, .scalar(let s)):
-      guard let n = Double(s) else { throw ShorthandError(message: "expected a number, got '\(s)'") }
+      guard let n = JSONNumber(parameter: s, integral: shape.kind == .integer || shape.kind == .long) else {
+        throw ShorthandError(message: "expected a number, got '\(s)'")
+      }
       return .number(n)
     case (_, .scalar(let s)): return .string(s)
     default: throw ShorthandError(message: "value does not fit a \(shape.kind.rawValue)")

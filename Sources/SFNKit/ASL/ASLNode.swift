@@ -110,7 +110,7 @@ public struct ASLNode: Sendable {
     switch kind {
     case .null: return .null
     case .bool(let b): return .bool(b)
-    case .number(let n, _): return .number(n)
+    case .number(let n, let literal): return .number(JSONNumber(literal: literal, value: n))
     case .string(let s): return .string(s)
     case .array(let a): return .array(a.map(\.json))
     case .object(let members):

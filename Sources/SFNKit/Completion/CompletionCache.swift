@@ -82,7 +82,7 @@ public struct CompletionCache {
   /// Saves `items`; failures are ignored because the cache is only a speed-up.
   public func store(_ resource: CompletionResource, _ items: [CompletionItem]) {
     let json: JSON = .object(JSONObject([
-      ("savedAt", .number(clock.now().timeIntervalSince1970.rounded(.down))),
+      ("savedAt", .integer(Int(clock.now().timeIntervalSince1970.rounded(.down)))),
       ("items", .array(items.map { .object(JSONObject([("name", .string($0.name)), ("arn", .string($0.arn))])) })),
     ]))
     // The lists name the user's resources: private directory and files.

@@ -34,7 +34,7 @@ public struct ValidationFinding: Sendable, Equatable {
   public var json: JSON {
     let d = diagnostic
     return .object(JSONObject([
-      ("file", .string(file)), ("line", .number(Double(d.line))), ("column", .number(Double(d.column))),
+      ("file", .string(file)), ("line", .integer(d.line)), ("column", .integer(d.column)),
       ("severity", .string(d.severity.rawValue)), ("code", d.code.map(JSON.string) ?? .null),
       ("message", .string(d.message)), ("path", .string(d.path)), ("source", .string(source.rawValue)),
     ]))

@@ -223,7 +223,7 @@ private struct Writer {
       throw error(node, "the integer '\(literal)' has no JSON form")
     case Tag.Name.float.rawValue:
       if isJSONNumber(literal) { return literal }
-      if let f = node.float, f.isFinite { return JSONWriter.format(number: f) }
+      if let f = node.float, f.isFinite { return JSONNumber(f).text }
       throw error(node, "the number '\(literal)' has no JSON form (JSON has no infinity or NaN)")
     default:
       var quoted = ""

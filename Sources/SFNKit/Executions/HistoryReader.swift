@@ -25,7 +25,7 @@ public struct HistoryReader {
     var lastId = 0
     var token: String?
     repeat {
-      var request = JSONObject([("executionArn", .string(arn)), ("maxResults", .number(Double(pageSize)))])
+      var request = JSONObject([("executionArn", .string(arn)), ("maxResults", .integer(pageSize))])
       if let token { request["nextToken"] = .string(token) }
       let page = try call("GetExecutionHistory", .object(request))
       for event in sorted(page["events"]) where id(event) > lastId {
@@ -56,7 +56,7 @@ public struct HistoryReader {
     var token: String?
     repeat {
       var request = JSONObject([("executionArn", .string(arn)), ("reverseOrder", .bool(true)),
-                                  ("maxResults", .number(Double(min(limit ?? pageSize, pageSize))))])
+                                  ("maxResults", .integer(min(limit ?? pageSize, pageSize)))])
       if let token { request["nextToken"] = .string(token) }
       let page = try call("GetExecutionHistory", .object(request))
       for event in page["events"]?.arrayValue ?? [] { collected[id(event)] = event }
@@ -75,7 +75,7 @@ public struct HistoryReader {
     var token: String?
     repeat {
       var request = JSONObject([("executionArn", .string(arn)), ("reverseOrder", .bool(true)),
-                                  ("maxResults", .number(Double(followPageSize)))])
+                                  ("maxResults", .integer(followPageSize))])
       if let token { request["nextToken"] = .string(token) }
       let page = try call("GetExecutionHistory", .object(request))
       let events = page["events"]?.arrayValue ?? []

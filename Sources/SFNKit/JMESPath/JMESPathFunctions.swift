@@ -41,12 +41,13 @@ enum JMESPathFunctions {
       return .null
     }
     switch name {
-    case "abs": return .number(Swift.abs(values[0].doubleValue!))
+    case "abs": return .number(values[0].numberValue!.magnitude)
     case "avg":
-      let numbers = values[0].arrayValue!.map { $0.doubleValue! }
-      return numbers.isEmpty ? .null : .number(numbers.reduce(0, +) / Double(numbers.count))
-    case "ceil": return .number(values[0].doubleValue!.rounded(.up))
-    case "floor": return .number(values[0].doubleValue!.rounded(.down))
+      // Python's sum(arg) / len(arg): true division, so always a float.
+      let numbers = values[0].arrayValue!
+      return numbers.isEmpty ? .null : .float(sum(numbers).doubleValue / Double(numbers.count))
+    case "ceil": return .number(values[0].numberValue!.rounded(.up))
+    case "floor": return .number(values[0].numberValue!.rounded(.down))
     case "contains": return .bool(contains(values[0], values[1]))
     case "ends_with":
       return .bool(Array(values[0].stringValue!.unicodeScalars).reversed()
@@ -59,9 +60,9 @@ enum JMESPathFunctions {
     case "values": return .array(values[0].objectValue!.values)
     case "length":
       switch values[0] {
-      case .string(let s): return .number(Double(s.unicodeScalars.count))
-      case .array(let a): return .number(Double(a.count))
-      case .object(let o): return .number(Double(o.count))
+      case .string(let s): return .integer(s.unicodeScalars.count)
+      case .array(let a): return .integer(a.count)
+      case .object(let o): return .integer(o.count)
       default: return .null
       }
     case "map":
@@ -85,7 +86,7 @@ enum JMESPathFunctions {
       }
       return .array(values[0].arrayValue!.reversed())
     case "sort": return .array(stableSort(values[0].arrayValue!, keys: values[0].arrayValue!))
-    case "sum": return .number(values[0].arrayValue!.reduce(0) { $0 + $1.doubleValue! })
+    case "sum": return .number(sum(values[0].arrayValue!))
     case "to_array":
       if case .array = values[0] { return values[0] }
       return .array([values[0]])
@@ -97,6 +98,11 @@ enum JMESPathFunctions {
     default:
       throw JMESPathError(kind: .unknownFunction, message: "\(name)() is not a JMESPath function")
     }
+  }
+
+  /// Python's sum(): an exact integer while every item is one, a float from the first float on.
+  private static func sum(_ items: [JSON]) -> JSONNumber {
+    items.reduce(JSONNumber(0)) { $0 + $1.numberValue! }
   }
 
   private static func contains(_ subject: JSON, _ search: JSON) -> Bool {
@@ -119,7 +125,7 @@ enum JMESPathFunctions {
   /// -1, 0 or 1 for two numbers or two strings (callers have checked the types agree).
   private static func order(_ a: JSON, _ b: JSON) -> Int {
     switch (a, b) {
-    case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+    case (.number(let x), .number(let y)): return x < y ? -1 : (y < x ? 1 : 0)
     case (.string(let x), .string(let y)): return JMESPathInterpreter.codePointOrder(x, y)
     default: return 0
     }
@@ -193,15 +199,17 @@ enum JMESPathFunctions {
     return String(out)
   }
 
-  /// Numbers as they are; strings holding a decimal number parsed; anything else null.
+  /// Numbers as they are; strings holding a decimal number parsed (an integer when Python's int() reads it, else
+  /// a float); anything else null.
   private static func toNumber(_ value: JSON) -> JSON {
     switch value {
     case .number: return value
     case .string(let s):
       let trimmed = s.unicodeScalars.drop { $0.properties.isWhitespace }
       let text = String(String.UnicodeScalarView(trimmed.reversed().drop { $0.properties.isWhitespace }.reversed()))
+      if let exact = JSONNumber(integerText: text) { return .number(exact) }
       guard isDecimal(text), let n = Double(text), n.isFinite else { return .null }
-      return .number(n)
+      return .float(n)
     default: return .null
     }
   }

@@ -110,7 +110,7 @@ enum JMESPathInterpreter {
     let order: Int
     switch (a, b) {
     case (.number(let x), .number(let y)):
-      order = x < y ? -1 : (x > y ? 1 : 0)
+      order = x < y ? -1 : (y < x ? 1 : 0)
     case (.string(let x), .string(let y)):
       order = codePointOrder(x, y)
     default:

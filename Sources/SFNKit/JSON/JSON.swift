@@ -2,7 +2,7 @@
 public enum JSON: Sendable, Equatable {
   case null
   case bool(Bool)
-  case number(Double)
+  case number(JSONNumber)
   case string(String)
   case array([JSON])
   case object(JSONObject)
@@ -19,17 +19,29 @@ public enum JSON: Sendable, Equatable {
     return nil
   }
 
-  /// The numeric payload, or nil for other kinds.
-  public var doubleValue: Double? {
+  /// The number, or nil for other kinds.
+  public var numberValue: JSONNumber? {
     if case .number(let n) = self { return n }
     return nil
   }
 
-  /// The numeric payload as an integer when it is integral.
-  public var intValue: Int? {
-    if case .number(let n) = self, n.rounded() == n, abs(n) < 9.2e18 { return Int(n) }
+  /// The numeric payload as a double, or nil for other kinds.
+  public var doubleValue: Double? {
+    if case .number(let n) = self { return n.doubleValue }
     return nil
   }
+
+  /// The numeric payload as an integer when it is integral and fits.
+  public var intValue: Int? {
+    if case .number(let n) = self { return n.intValue }
+    return nil
+  }
+
+  /// An integer number.
+  public static func integer(_ value: Int) -> JSON { .number(JSONNumber(value)) }
+
+  /// A float number (written `1.0` when integral).
+  public static func float(_ value: Double) -> JSON { .number(JSONNumber(value)) }
 
   /// The boolean payload, or nil for other kinds.
   public var boolValue: Bool? {
@@ -142,8 +154,8 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
   ExpressibleByNilLiteral
 {
   public init(stringLiteral value: String) { self = .string(value) }
-  public init(integerLiteral value: Int) { self = .number(Double(value)) }
-  public init(floatLiteral value: Double) { self = .number(value) }
+  public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+  public init(floatLiteral value: Double) { self = .number(JSONNumber(value)) }
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(arrayLiteral elements: JSON...) { self = .array(elements) }
   public init(dictionaryLiteral elements: (String, JSON)...) { self = .object(JSONObject(elements)) }

@@ -39,7 +39,9 @@ public struct JSONParser {
     case UInt8(ascii: "n"):
       try scanner.literal("null")
       return .null
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try scanner.number().value)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let n = try scanner.number()
+      return .number(JSONNumber(literal: n.literal, value: n.value))
     default: throw scanner.unexpectedValue()
     }
   }

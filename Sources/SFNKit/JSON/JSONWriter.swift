@@ -28,7 +28,7 @@ public struct JSONWriter: Sendable {
     switch value {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += JSONWriter.format(number: n)
+    case .number(let n): out += JSONWriter.format(n)
     case .string(let s): JSONWriter.quote(s, into: &out)
     case .array(let items):
       if items.isEmpty {
@@ -86,7 +86,14 @@ public struct JSONWriter: Sendable {
     return all
   }()
 
-  /// Integers print without a fraction; other numbers in the shortest form that reads back.
+  /// A number as Python's json.dumps writes it (integers exactly, floats as `repr`), except that infinities and
+  /// NaN, which JSON cannot hold, are written `null`.
+  public static func format(_ n: JSONNumber) -> String {
+    if n.isFloat, !n.doubleValue.isFinite { return "null" }
+    return n.text
+  }
+
+  /// A plain double for messages: integral values without a fraction, others in the shortest form that reads back.
   public static func format(number n: Double) -> String {
     if n.isNaN || n.isInfinite { return "null" }
     if n.rounded() == n, abs(n) < 1e16 { return String(Int64(n)) }

@@ -104,56 +104,12 @@ enum PythonText {
     switch value {
     case .null: return "None"
     case .bool(let b): return b ? "True" : "False"
-    case .number(let n): return number(n)
+    case .number(let n): return n.text
     case .string(let s): return quoted(s)
     case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
     case .object(let object):
       return "{" + object.map { quoted($0.key) + ": " + repr($0.value) }.joined(separator: ", ") + "}"
     }
-  }
-
-  /// Integral values as Python ints (JSON integers decode to int); others as Python's float repr.
-  static func number(_ n: Double) -> String {
-    if n.isNaN { return "nan" }
-    if n.isInfinite { return n < 0 ? "-inf" : "inf" }
-    if n.rounded() == n, abs(n) < 1e16 { return String(Int64(n)) }
-    return floatRepr(n)
-  }
-
-  /// Python's `repr(float)`: shortest round-trip digits, positional for exponents -4..<16, else `1.5e+20` style.
-  static func floatRepr(_ n: Double) -> String {
-    // Swift's description also yields the shortest round-trip digits; only the layout differs.
-    let text = abs(n).description
-    let parts = text.split(separator: "e", maxSplits: 1)
-    let mantissa = parts[0]
-    let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-    var digits = Array(mantissa.filter { $0 != "." })
-    var point = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
-      ?? mantissa.count) + exponent
-    while digits.count > 1, digits.first == "0" {
-      digits.removeFirst()
-      point -= 1
-    }
-    while digits.count > 1, digits.last == "0" { digits.removeLast() }
-    let sign = n < 0 || (n == 0 && n.sign == .minus) ? "-" : ""
-    if digits == ["0"] { return sign + "0.0" }
-    let decimalExponent = point - 1
-    var body: String
-    if decimalExponent >= -4 && decimalExponent < 16 {
-      if point <= 0 {
-        body = "0." + String(repeating: "0", count: -point) + String(digits)
-      } else if point >= digits.count {
-        body = String(digits) + String(repeating: "0", count: point - digits.count) + ".0"
-      } else {
-        body = String(digits[..<point]) + "." + String(digits[point...])
-      }
-    } else {
-      body = String(digits[0])
-      if digits.count > 1 { body += "." + String(digits[1...]) }
-      let magnitude = String(abs(decimalExponent))
-      body += (decimalExponent < 0 ? "e-" : "e+") + (magnitude.count < 2 ? "0" : "") + magnitude
-    }
-    return sign + body
   }
 
   /// A Python string literal: single quotes unless the text has a single quote and no double quote.

@@ -39,7 +39,7 @@ extension Verbs {
       let to = try until.map { try Self.time($0, option: "--until", now: now) }
       let runtime = try VerbRuntime(global: global)
       let arn = try runtime.resolver.machine(machine)
-      var request = JSONObject([("stateMachineArn", .string(arn)), ("maxResults", .number(Double(min(limit ?? 1000, 1000))))])
+      var request = JSONObject([("stateMachineArn", .string(arn)), ("maxResults", .integer(min(limit ?? 1000, 1000)))])
       if let status { request["statusFilter"] = .string(status.uppercased()) }
       var items: [JSON] = []
       var token: String?
