@@ -27,7 +27,8 @@ public enum Skeleton {
     case .string:
       if memberNames { return .string(name) }
       return .string(shape.enumValues.first ?? "")
-    case .integer, .long, .float, .double: return 0
+    case .integer, .long: return 0
+    case .float, .double: return 0.0
     case .boolean: return true
     case .timestamp: return "1970-01-01T00:00:00"
     case .blob: return ""
