@@ -46,6 +46,16 @@ public struct JSONNumber: Sendable {
     }
   }
 
+  /// A number from a JSON number token (already checked by the scanner) whose kind the scanner saw.
+  init?(token: String, isFloat: Bool) {
+    if isFloat {
+      guard let value = Double(token) else { return nil }
+      self.init(storage: .float(value))
+    } else {
+      self.init(integerText: token)
+    }
+  }
+
   /// A number from command-line text for a parameter of `integral` kind (integers: exact; else as Python's float()).
   public init?(parameter text: String, integral: Bool) {
     if integral, let exact = JSONNumber(integerText: text) {

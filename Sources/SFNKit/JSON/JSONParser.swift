@@ -40,8 +40,12 @@ public struct JSONParser {
       try scanner.literal("null")
       return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      let n = try scanner.number()
-      return .number(JSONNumber(literal: n.literal, value: n.value))
+      let start = scanner.pos
+      let token = try scanner.numberToken()
+      guard let n = JSONNumber(token: token.literal, isFloat: token.isFloat) else {
+        throw scanner.error("invalid number", at: start)
+      }
+      return .number(n)
     default: throw scanner.unexpectedValue()
     }
   }

@@ -108,6 +108,15 @@ struct JSONScanner {
   /// Reads a number; returns its value and its text as written.
   mutating func number() throws -> (value: Double, literal: String) {
     let start = pos
+    let token = try numberToken()
+    guard let value = Double(token.literal) else { throw error("invalid number", at: start) }
+    return (value, token.literal)
+  }
+
+  /// Reads a number's text; `isFloat` when it has a fraction or an exponent.
+  mutating func numberToken() throws -> (literal: String, isFloat: Bool) {
+    let start = pos
+    var isFloat = false
     if at("-") { pos += 1 }
     func digits() -> Int {
       let s = pos
@@ -120,16 +129,16 @@ struct JSONScanner {
     if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("leading zeros are not allowed", at: intStart) }
     if at(".") {
       pos += 1
+      isFloat = true
       if digits() == 0 { throw error("expected digits after '.'") }
     }
     if at("e") || at("E") {
       pos += 1
+      isFloat = true
       if at("+") || at("-") { pos += 1 }
       if digits() == 0 { throw error("expected digits in exponent") }
     }
-    let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-    guard let value = Double(text) else { throw error("invalid number", at: start) }
-    return (value, text)
+    return (String(decoding: bytes[start..<pos], as: UTF8.self), isFloat)
   }
 
   /// Reads a string starting at its opening quote.
