@@ -25,11 +25,11 @@ floats = [0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 2.5, 100.0, 1e15, 1e16, 1e17, 99999999
           9007199254740992.0, 9007199254740993.0, 123456789012345678.0, 1234567890123456.7, 0.3, 2 / 3, math.pi]
 floats += [10.0 ** e for e in range(-30, 31)] + [2.0 ** e for e in range(-60, 80, 3)]
 floats += [float(n) for n in (12345678901234567890, 2 ** 63, -2 ** 63, 2 ** 64 + 2 ** 12)]
-for _ in range(1500):  # arbitrary bit patterns: every exponent, full-length digit strings
+for _ in range(1000):  # arbitrary bit patterns: every exponent, full-length digit strings
     x = struct.unpack(">d", rng.getrandbits(64).to_bytes(8, "big"))[0]
     if math.isfinite(x):
         floats.append(x)
-for _ in range(1500):  # short decimals near the positional/exponent boundaries and everywhere else
+for _ in range(1000):  # short decimals near the positional/exponent boundaries and everywhere else
     digits = rng.randint(1, 17)
     mantissa = rng.randint(1, 10 ** digits - 1)
     exponent = rng.choice([rng.randint(-25, 25), rng.randint(-320, 300)])
@@ -61,9 +61,13 @@ jmespath_cases = [
     ("max_by(@, &a).a", '[{"a": 1}, {"a": 1.0}]'), ("sort_by(@, &a)[].a", '[{"a": 2}, {"a": 1.0}, {"a": 1}]'),
 ]
 
-print(json.dumps({
+sections = {
     "repr": [{"bits": bits(x), "repr": repr(x)} for x in floats],
     "roundTrip": [{"input": t, "output": json.dumps(json.loads(t))} for t in round_trip],
     "jmespath": [{"expression": e, "data": d, "result": json.dumps(jmespath.search(e, json.loads(d)))}
                  for e, d in jmespath_cases],
-}, indent=1))
+}
+# One case per line: small diffs when cases change.
+print("{\n" + ",\n".join(
+    json.dumps(name) + ": [\n" + ",\n".join(" " + json.dumps(case) for case in cases) + "\n]"
+    for name, cases in sections.items()) + "\n}")
