@@ -18,44 +18,53 @@ public struct JSONWriter: Sendable {
 
   /// The serialised text of `value`.
   public func string(_ value: JSON) -> String {
-    var out = ""
-    write(value, into: &out, level: 0)
-    return out
+    var bytes: [UInt8] = []
+    write(value, into: &bytes, level: 0)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends the serialised text of `value` to `out`.
   public func write(_ value: JSON, into out: inout String, level: Int = 0) {
+    var bytes: [UInt8] = []
+    write(value, into: &bytes, level: level)
+    out += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the serialised UTF-8 of `value` to `out`: bytes, because a String append per token cost about a
+  /// third of printing a response.
+  public func write(_ value: JSON, into out: inout [UInt8], level: Int = 0) {
     switch value {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += JSONWriter.format(n)
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let n): out.append(contentsOf: JSONWriter.format(n).utf8)
     case .string(let s): JSONWriter.quote(s, into: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        out.append(contentsOf: "[]".utf8)
         return
       }
-      out += "["
+      out.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
         newline(into: &out, level: level + 1)
         write(item, into: &out, level: level + 1)
       }
       newline(into: &out, level: level)
-      out += "]"
+      out.append(UInt8(ascii: "]"))
     case .object(let object):
       if object.isEmpty {
-        out += "{}"
+        out.append(contentsOf: "{}".utf8)
         return
       }
-      out += "{"
+      out.append(UInt8(ascii: "{"))
       var first = true
+      let separator = indent == nil ? ":" : ": "
       func member(_ key: String, _ value: JSON) {
-        if !first { out += "," }
+        if !first { out.append(UInt8(ascii: ",")) }
         first = false
         newline(into: &out, level: level + 1)
         JSONWriter.quote(key, into: &out)
-        out += indent == nil ? ":" : ": "
+        out.append(contentsOf: separator.utf8)
         write(value, into: &out, level: level + 1)
       }
       if sortKeys {
@@ -64,27 +73,15 @@ public struct JSONWriter: Sendable {
         for (key, value) in object { member(key, value) }
       }
       newline(into: &out, level: level)
-      out += "}"
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  private func newline(into out: inout String, level: Int) {
+  private func newline(into out: inout [UInt8], level: Int) {
     guard let indent else { return }
-    out += "\n"
-    // Made once per level instead of once per line (a big part of printing a long history).
-    if indent == 4, level < JSONWriter.fourSpaceIndents.count {
-      out += JSONWriter.fourSpaceIndents[level]
-    } else {
-      out += String(repeating: " ", count: indent * level)
-    }
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
   }
-
-  // Each from the one before: String(repeating:count:) costs ~20,000 instructions per string at start-up.
-  private static let fourSpaceIndents: [String] = {
-    var all = [""]
-    for _ in 1..<32 { all.append(all[all.count - 1] + "    ") }
-    return all
-  }()
 
   /// A number as Python's json.dumps writes it (integers exactly, floats as `repr`), except that infinities and
   /// NaN, which JSON cannot hold, are written `null`.
@@ -102,33 +99,37 @@ public struct JSONWriter: Sendable {
 
   /// Appends `s` as a JSON string literal, escaping only what JSON requires.
   public static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    var needsEscape = false
-    for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {
-      needsEscape = true
-      break
-    }
-    if !needsEscape {
-      out += s
-      out += "\""
+    var bytes: [UInt8] = []
+    quote(s, into: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 of `s` as a JSON string literal, escaping only what JSON requires.
+  public static func quote(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out.append(contentsOf: s.utf8)
+      out.append(UInt8(ascii: "\""))
       return
     }
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case let c where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+      case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+      case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+      case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+      case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+      case 0x08: out.append(contentsOf: "\\b".utf8)
+      case 0x0C: out.append(contentsOf: "\\f".utf8)
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: "\\u00".utf8)
+        out.append(hex[Int(b >> 4)])
+        out.append(hex[Int(b & 0xF)])
+      default: out.append(b)
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 }
 
