@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Credentials from STS `AssumeRole` for a profile with `role_arn`, following `source_profile` chains.
-public struct AssumeRoleProvider: DescribedCredentialProvider {
+public struct AssumeRoleProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
 

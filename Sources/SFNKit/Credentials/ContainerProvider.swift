@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Credentials from the ECS / EKS Pod Identity container endpoint (`AWS_CONTAINER_CREDENTIALS_*`).
-public struct ContainerProvider: DescribedCredentialProvider {
+public struct ContainerProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
   /// Seconds per attempt (botocore: 2).

@@ -25,7 +25,7 @@ public struct ResolvedCredentials {
 }
 
 /// Tries credential providers in order; the first that returns credentials wins, the first that throws stops.
-public struct CredentialChain: DescribedCredentialProvider {
+public struct CredentialChain: CredentialProvider {
   /// The providers, in order.
   public var providers: [CredentialProvider]
 

@@ -54,8 +54,3 @@ public struct CredentialError: UserFacingError, Sendable, Equatable {
   }
 }
 
-/// A provider that can say, for the chain's "tried ..." message, exactly what it looked at.
-public protocol DescribedCredentialProvider: CredentialProvider {
-  /// E.g. `profile "dev" in ~/.aws/credentials`.
-  var triedDescription: String { get }
-}

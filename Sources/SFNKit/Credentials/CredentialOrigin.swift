@@ -4,11 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A provider that can say where the credentials it returned were configured, for `sfn configure list`.
-public protocol LocatedCredentialProvider: CredentialProvider {
-  /// The variable, `file:line` or URL that configured this source, e.g. `/home/u/.aws/credentials:2`.
-  var sourceLocation: String { get }
-}
+// Where each provider's credentials were configured (`CredentialProvider.sourceLocation`), for `sfn configure list`.
 
 extension ProfileSection {
   /// `file:line` of the first of `keys` that is set, or empty.
@@ -17,24 +13,24 @@ extension ProfileSection {
   }
 }
 
-extension EnvironmentProvider: LocatedCredentialProvider {
+extension EnvironmentProvider {
   /// `AWS_ACCESS_KEY_ID`.
   public var sourceLocation: String { "AWS_ACCESS_KEY_ID" }
 }
 
-extension StaticProfileProvider: LocatedCredentialProvider {
+extension StaticProfileProvider {
   /// Where `aws_access_key_id` was written.
   public var sourceLocation: String {
     context.profile?.firstLocation(["aws_access_key_id", "aws_secret_access_key"]) ?? ""
   }
 }
 
-extension AssumeRoleProvider: LocatedCredentialProvider {
+extension AssumeRoleProvider {
   /// Where the selected profile's `role_arn` was written.
   public var sourceLocation: String { context.profile?.firstLocation(["role_arn"]) ?? "" }
 }
 
-extension WebIdentityProvider: LocatedCredentialProvider {
+extension WebIdentityProvider {
   /// `AWS_WEB_IDENTITY_TOKEN_FILE` when the environment configured it, else the profile's key.
   public var sourceLocation: String {
     if settings == nil, context.environmentCredentialsAllowed,
@@ -45,7 +41,7 @@ extension WebIdentityProvider: LocatedCredentialProvider {
   }
 }
 
-extension SSOProvider: LocatedCredentialProvider {
+extension SSOProvider {
   /// Where the profile's SSO account (or session) was written.
   public var sourceLocation: String {
     settings?.location?.description
@@ -53,7 +49,7 @@ extension SSOProvider: LocatedCredentialProvider {
   }
 }
 
-extension ProcessProvider: LocatedCredentialProvider {
+extension ProcessProvider {
   /// Where `credential_process` was written.
   public var sourceLocation: String {
     if let command { return command.location?.description ?? "" }
@@ -61,7 +57,7 @@ extension ProcessProvider: LocatedCredentialProvider {
   }
 }
 
-extension ContainerProvider: LocatedCredentialProvider {
+extension ContainerProvider {
   /// The variable that configured the container endpoint.
   public var sourceLocation: String {
     context.environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] != nil
@@ -69,7 +65,7 @@ extension ContainerProvider: LocatedCredentialProvider {
   }
 }
 
-extension IMDSProvider: LocatedCredentialProvider {
+extension IMDSProvider {
   /// The instance metadata endpoint that answered.
   public var sourceLocation: String {
     IMDSClient(environment: context.environment, profile: context.profile, transport: context.transport)?.endpoint

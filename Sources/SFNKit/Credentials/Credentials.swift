@@ -37,7 +37,7 @@ public protocol CredentialProvider {
   func credentials() throws -> Credentials?
 }
 
-// Requirements with defaults rather than `as? DescribedCredentialProvider` casts: each cast's first use scans every
+// Requirements with defaults rather than casts to narrower protocols: each cast's first use scans every
 // protocol conformance record in the binary (~0.5M instructions at start-up).
 extension CredentialProvider {
   /// `name`.

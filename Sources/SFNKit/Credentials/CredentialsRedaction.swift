@@ -17,7 +17,7 @@ extension Credentials: CustomStringConvertible, CustomDebugStringConvertible {
 
 /// A profile using `login_session` (the console-login provider, which needs the AWS CRT): sfn cannot use it and
 /// says so instead of reporting "no credentials".
-public struct LoginSessionProvider: DescribedCredentialProvider {
+public struct LoginSessionProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
 

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Credentials from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` (+ session token, expiration, account).
-public struct EnvironmentProvider: DescribedCredentialProvider {
+public struct EnvironmentProvider: CredentialProvider {
   /// The environment to read.
   public var environment: Environment
 
@@ -39,7 +39,7 @@ public struct EnvironmentProvider: DescribedCredentialProvider {
 }
 
 /// Static keys written in the selected profile, in the credentials file or (a later chain step) the config file.
-public struct StaticProfileProvider: DescribedCredentialProvider {
+public struct StaticProfileProvider: CredentialProvider {
   /// Which file's keys this provider takes.
   public var file: ProfileFileKind
   /// The shared context.

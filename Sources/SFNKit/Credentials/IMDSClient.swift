@@ -105,7 +105,7 @@ public struct IMDSClient {
 }
 
 /// Credentials of the EC2 instance profile role, through IMDS.
-public struct IMDSProvider: DescribedCredentialProvider {
+public struct IMDSProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
 

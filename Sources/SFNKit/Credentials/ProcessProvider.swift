@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Credentials printed as JSON (`Version: 1`) by the profile's `credential_process`, run without a shell.
-public struct ProcessProvider: DescribedCredentialProvider {
+public struct ProcessProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
   /// The command to run; nil means the selected profile's `credential_process`.

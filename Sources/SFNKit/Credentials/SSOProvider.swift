@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// IAM Identity Center role credentials, from the token `aws sso login` cached in `~/.aws/sso/cache`.
-public struct SSOProvider: DescribedCredentialProvider {
+public struct SSOProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
   /// Explicit settings (from a profile chain); nil means the selected profile's.

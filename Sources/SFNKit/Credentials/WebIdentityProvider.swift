@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Credentials from STS `AssumeRoleWithWebIdentity` with a token file (EKS IRSA, GitHub OIDC, ...).
-public struct WebIdentityProvider: DescribedCredentialProvider {
+public struct WebIdentityProvider: CredentialProvider {
   /// The shared context.
   public var context: CredentialContext
   /// Explicit settings (from a profile chain); nil means env vars (unless `--profile`) over the selected profile.
