@@ -6,18 +6,14 @@ typealias AuthoringRun = RunResult
 
 /// Runs the built sfn binary and the moto peer for the authoring tests (validate, deploy, definition checks).
 enum Authoring {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let packageRoot = SFNRunner.packageRoot
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/authoring")
   /// This branch's own peer port, so other test suites' resets do not touch its state.
   static let peerPort = 5621
 
   /// `$SFN_BIN`, else `.build/debug/sfn`.
-  static var binary: String {
-    if let bin = ProcessInfo.processInfo.environment["SFN_BIN"], !bin.isEmpty { return bin }
-    return packageRoot.appendingPathComponent(".build/debug/sfn").path
-  }
+  static var binary: String { SFNRunner.binary }
 
   /// A fixture's path.
   static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
@@ -45,17 +41,9 @@ enum Authoring {
     run(binary, args, env: environment(endpoint: endpoint), stdin: stdin, cwd: cwd)
   }
 
-  /// The moto peer on this suite's port, started through scripts/peer; fails the test when it cannot start.
+  /// The moto peer on this suite's port (the shared harness's `Peer`); fails the test when it cannot start.
   static func peer(file: StaticString = #filePath, line: UInt = #line) throws -> String {
-    let script = packageRoot.appendingPathComponent("scripts/peer").path
-    let result = run("/bin/bash", [script, "start", String(peerPort)], env: ProcessInfo.processInfo.environment)
-    guard result.status == 0,
-      let endpoint = result.stdout.split(separator: "\n").first(where: { $0.hasPrefix("export SFN_PEER_ENDPOINT=") })
-    else {
-      XCTFail("the moto peer did not start on port \(peerPort): \(result.stderr)", file: file, line: line)
-      throw AuthoringError.peerNotStarted
-    }
-    return String(endpoint.dropFirst("export SFN_PEER_ENDPOINT=".count))
+    try Peer.start(port: peerPort, file: file, line: line).endpoint
   }
 
   /// A unique resource name.
@@ -74,7 +62,7 @@ enum Authoring {
     SFNRunner.run(executable, args, env: env, stdin: stdin, cwd: cwd)
   }
 
-  enum AuthoringError: Error { case peerNotStarted, fakeNotStarted }
+  enum AuthoringError: Error { case fakeNotStarted }
 }
 
 /// The scripted AWS JSON 1.0 endpoint of Fixtures/authoring/fake-sfn.py, for what the moto peer lacks.

@@ -162,12 +162,9 @@ private struct APILine {
     case "--debug": global.debug = true
     case "--no-verify-ssl": global.noVerifySSL = true
     case "--ca-bundle": global.caBundle = value
-    case "--cli-connect-timeout":
+    case "--cli-connect-timeout", "--cli-read-timeout":
       guard let seconds = Double(argument: value) else { return false }
-      global.connectTimeout = seconds
-    case "--cli-read-timeout":
-      guard let seconds = Double(argument: value) else { return false }
-      global.readTimeout = seconds
+      if name == "--cli-connect-timeout" { global.connectTimeout = seconds } else { global.readTimeout = seconds }
     case "--max-attempts":
       guard let n = Int(argument: value) else { return false }
       global.maxAttempts = n
