@@ -1,5 +1,6 @@
 import XCTest
 @testable import SFNKit
+@testable import SFNJSON
 
 /// Numbers keep their kind and digits through parse -> write, and are written as Python (the AWS CLI) writes them;
 /// the cases in Fixtures/numbers/python-numbers.json come from Python itself (generate.py).

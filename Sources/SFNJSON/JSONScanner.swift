@@ -1,27 +1,27 @@
 /// Token-level reading of JSON text (white space, literals, numbers, strings, positions), shared by `JSONParser`
 /// and the ASL reader, which build different trees from the same tokens.
-struct JSONScanner {
-  let bytes: [UInt8]
-  var pos = 0
+public struct JSONScanner {
+  public let bytes: [UInt8]
+  public var pos = 0
   /// The 1-based line of `pos`, kept up to date by `skipWhitespace` (the only place a newline can be outside a string).
-  private(set) var line = 1
+  public private(set) var line = 1
   private var lineStart = 0
   private var depth = 0
   // Column cache: positions are asked for in increasing order, so counting resumes where it stopped.
   private var cacheOffset = 0
   private var cacheColumn = 1
-  static let maxDepth = 512
+  public static let maxDepth = 512
 
-  init(bytes: [UInt8]) { self.bytes = bytes }
+  public init(bytes: [UInt8]) { self.bytes = bytes }
 
   /// The current byte, or nil at the end.
-  var current: UInt8? { pos < bytes.count ? bytes[pos] : nil }
+  public var current: UInt8? { pos < bytes.count ? bytes[pos] : nil }
 
   /// True when `pos` is at byte `b`.
-  func at(_ b: Unicode.Scalar) -> Bool { pos < bytes.count && bytes[pos] == UInt8(ascii: b) }
+  public func at(_ b: Unicode.Scalar) -> Bool { pos < bytes.count && bytes[pos] == UInt8(ascii: b) }
 
   /// The 1-based character column of `offset`, which must be on the current line.
-  mutating func column(at offset: Int) -> Int {
+  public mutating func column(at offset: Int) -> Int {
     if cacheOffset < lineStart || cacheOffset > offset {
       cacheOffset = lineStart
       cacheColumn = 1
@@ -35,7 +35,7 @@ struct JSONScanner {
   }
 
   /// An error at `offset` (default: the current position) with its line and column.
-  func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
+  public func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
     let end = min(offset ?? pos, bytes.count)
     var l = 1
     var start = 0
@@ -47,7 +47,7 @@ struct JSONScanner {
     return JSONParseError(message: message, line: l, column: column)
   }
 
-  mutating func skipWhitespace() {
+  public mutating func skipWhitespace() {
     while pos < bytes.count {
       switch bytes[pos] {
       case 0x0A:
@@ -61,7 +61,7 @@ struct JSONScanner {
   }
 
   /// The error for a byte that cannot start a value.
-  func unexpectedValue() -> JSONParseError {
+  public func unexpectedValue() -> JSONParseError {
     guard pos < bytes.count else { return error("unexpected end of input, expected a value") }
     let b = bytes[pos]
     let shown: String
@@ -75,7 +75,7 @@ struct JSONScanner {
   }
 
   /// Consumes `true`, `false` or `null`.
-  mutating func literal(_ word: String) throws {
+  public mutating func literal(_ word: String) throws {
     for (i, w) in word.utf8.enumerated() where pos + i >= bytes.count || bytes[pos + i] != w {
       throw error("invalid literal, expected '\(word)'")
     }
@@ -83,15 +83,15 @@ struct JSONScanner {
   }
 
   /// Enters an object or array, refusing nesting deeper than `maxDepth`; pair with `leave()`.
-  mutating func enter() throws {
+  public mutating func enter() throws {
     depth += 1
     if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
   }
 
-  mutating func leave() { depth -= 1 }
+  public mutating func leave() { depth -= 1 }
 
   /// After a member or element: true for `,` (more follow), false for `close` (done); consumes either.
-  mutating func separator(close: Unicode.Scalar, in container: String) throws -> Bool {
+  public mutating func separator(close: Unicode.Scalar, in container: String) throws -> Bool {
     skipWhitespace()
     guard pos < bytes.count else { throw error("unexpected end of input in \(container)") }
     if at(",") {
@@ -106,7 +106,7 @@ struct JSONScanner {
   }
 
   /// Reads a number; returns its value and its text as written.
-  mutating func number() throws -> (value: Double, literal: String) {
+  public mutating func number() throws -> (value: Double, literal: String) {
     let start = pos
     let token = try numberToken()
     guard let value = Double(token.literal) else { throw error("invalid number", at: start) }
@@ -114,7 +114,7 @@ struct JSONScanner {
   }
 
   /// Reads a number's text; `isFloat` when it has a fraction or an exponent.
-  mutating func numberToken() throws -> (literal: String, isFloat: Bool) {
+  public mutating func numberToken() throws -> (literal: String, isFloat: Bool) {
     let start = pos
     var isFloat = false
     if at("-") { pos += 1 }
@@ -142,7 +142,7 @@ struct JSONScanner {
   }
 
   /// Reads a string starting at its opening quote.
-  mutating func string() throws -> String {
+  public mutating func string() throws -> String {
     let open = pos
     pos += 1
     let start = pos
