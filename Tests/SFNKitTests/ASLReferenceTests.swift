@@ -6,6 +6,12 @@ final class ASLReferenceTests: XCTestCase {
   private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/asl")
 
+  /// Files where AWS's verdict differs from statelint's; AWS is the reference, so these override the verdict file.
+  static let awsVerdicts: [String: (valid: Bool, reason: String)] = [
+    "backoff-with-backoffrate-integer.json": (true, "AWS accepts an integer BackoffRate (the CDK writes 2 for every "
+      + "retry); statelint types the field as a float"),
+  ]
+
   func testEveryReferenceVerdictMatches() throws {
     let verdictData = try Data(contentsOf: fixtures.appendingPathComponent("awslabs-statelint-verdicts.json"))
     guard case .object(let verdicts) = try JSONParser.parse(String(decoding: verdictData, as: UTF8.self)) else {
@@ -17,7 +23,7 @@ final class ASLReferenceTests: XCTestCase {
       let url = fixtures.appendingPathComponent("awslabs-statelint").appendingPathComponent(file)
       let text = try String(contentsOf: url, encoding: .utf8)
       let diagnostics = ASLLinter.lint(text)
-      let expectedValid = verdict["valid"]?.boolValue ?? false
+      let expectedValid = Self.awsVerdicts[file]?.valid ?? verdict["valid"]?.boolValue ?? false
       let errors = diagnostics.filter { $0.severity == .error }
       if errors.isEmpty != expectedValid {
         let reference = (verdict["problems"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: "; ")

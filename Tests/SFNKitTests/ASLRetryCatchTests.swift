@@ -38,8 +38,10 @@ final class ASLRetryCatchTests: XCTestCase {
   func testRetrierNumbers() {
     assertASLFinding(task(retry: #"{"ErrorEquals": ["X"], "BackoffRate": 0.5}"#), "out-of-range", at: "4:136",
                      "'BackoffRate' is 0.5 but must be at least 1.0")
-    assertASLFinding(task(retry: #"{"ErrorEquals": ["X"], "BackoffRate": 2}"#), "backoff-rate-not-decimal", at: "4:136",
-                     "'BackoffRate' must be written as a decimal number such as 2.0")
+    // AWS accepts an integer BackoffRate (the CDK writes `"BackoffRate": 2`); statelint does not, and AWS wins.
+    assertASLClean(task(retry: #"{"ErrorEquals": ["X"], "BackoffRate": 2}"#))
+    assertASLFinding(task(retry: #"{"ErrorEquals": ["X"], "BackoffRate": -2}"#), "out-of-range", at: "4:136",
+                     "'BackoffRate' is -2 but must be at least 1.0")
     assertASLFinding(task(retry: #"{"ErrorEquals": ["X"], "MaxAttempts": -1}"#), "out-of-range", at: "4:136",
                      "'MaxAttempts' is -1 but must be at least 0")
     assertASLFinding(task(retry: #"{"ErrorEquals": ["X"], "IntervalSeconds": 0}"#), "out-of-range", at: "4:140",

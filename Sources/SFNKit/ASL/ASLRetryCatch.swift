@@ -39,12 +39,10 @@ extension ASLChecker {
     string(r, "Comment", nonEmpty: false)
     if let rate = r["BackoffRate"] {
       if let value = rate.number {
+        // Integer literals are accepted: AWS takes `"BackoffRate": 2` (the CDK writes it for every retry), although
+        // statelint types the field as a float and rejects them.
         if value < 1 {
           error("'BackoffRate' is \(rate.literalText) but must be at least 1.0", at: rate, code: "out-of-range")
-        } else if rate.isIntegerLiteral {
-          // The reference linter (statelint) types BackoffRate as a float and rejects integer literals.
-          error("'BackoffRate' must be written as a decimal number such as \(rate.literalText).0", at: rate,
-                code: "backoff-rate-not-decimal")
         }
       } else {
         typeError(rate, name: "BackoffRate", expected: "a number")
