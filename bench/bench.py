@@ -415,7 +415,7 @@ class Bench:
             self.p()
             return
         out = subprocess.run([self.a.jmespath, self.a.jmespath_cases], capture_output=True, text=True, check=True).stdout
-        self.p("Median ns per call (bench/jmespath/main.swift, built with `swiftc -O` against Sources/SFNKit/JSON and JMESPath).")
+        self.p("Median ns per call (bench/jmespath/main.swift, built with `swiftc -O` against Sources/SFNJSON and Sources/SFNKit/JMESPath).")
         self.p()
         self.p("| kind | expression | parse µs | evaluate µs |")
         self.p("| --- | --- | --- | --- |")

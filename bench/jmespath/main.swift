@@ -1,5 +1,5 @@
 // JMESPath benchmark: parses and evaluates the compliance suite's benchmarks.json cases.
-// Built by bench/run with swiftc -O against Sources/SFNKit/JSON and Sources/SFNKit/JMESPath (no SwiftPM target,
+// Built by bench/run with swiftc -O against Sources/SFNJSON and Sources/SFNKit/JMESPath (no SwiftPM target,
 // so the normal build is unaffected). Prints one JSON object per case: median nanoseconds per parse and per
 // evaluation over several timed batches.
 #if canImport(Glibc)
