@@ -1,0 +1,113 @@
+import SFNKit
+
+/// A Step Functions Local mock configuration (`StateMachines.<name>.TestCases.<case>.<state>` naming a response in
+/// `MockedResponses`), read and validated, so files written for Step Functions Local or LocalStack work unchanged.
+public struct MockConfiguration: Sendable, Equatable {
+  /// The state machines with their test cases, in file order.
+  public var stateMachines: [MockStateMachine]
+  /// The mocked responses by name.
+  public var responses: [String: MockedResponse]
+
+  /// A configuration with these parts (already validated).
+  public init(stateMachines: [MockStateMachine], responses: [String: MockedResponse]) {
+    self.stateMachines = stateMachines
+    self.responses = responses
+  }
+
+  /// Reads and validates a configuration; `file` prefixes the `line:column` of each error.
+  public static func parse(_ text: String, file: String = "mock configuration") throws -> MockConfiguration {
+    try MockConfigurationReader(file: file).read(text)
+  }
+
+  /// The test case to run for a state machine named `stateMachine`: a configuration with one state machine applies
+  /// whatever the name; `testCase` names the case, and may be omitted when the machine has exactly one.
+  public func testCase(stateMachine: String, testCase: String?) throws -> MockTestCase {
+    let machine: MockStateMachine
+    if let named = stateMachines.first(where: { $0.name == stateMachine }) {
+      machine = named
+    } else if stateMachines.count == 1 {
+      machine = stateMachines[0]
+    } else {
+      let names = stateMachines.map { "'\($0.name)'" }.joined(separator: ", ")
+      throw SFNError(.usage, "the mock configuration has no state machine named '\(stateMachine)' "
+                       + "(it has \(names.isEmpty ? "none" : names)): name the run with --name")
+    }
+    let cases = machine.testCases.map { "'\($0.name)'" }.joined(separator: ", ")
+    guard let testCase else {
+      guard machine.testCases.count == 1 else {
+        throw SFNError(.usage, "state machine '\(machine.name)' has \(machine.testCases.count) test cases in the "
+                         + "mock configuration (\(cases)): choose one with --test-case")
+      }
+      return machine.testCases[0]
+    }
+    guard let found = machine.testCases.first(where: { $0.name == testCase }) else {
+      throw SFNError(.usage, "state machine '\(machine.name)' has no test case '\(testCase)' in the mock "
+                       + "configuration (it has \(cases.isEmpty ? "none" : cases))")
+    }
+    return found
+  }
+
+  /// Splits `ARN#CASE` (how Step Functions Local names a test case on StartExecution) into the ARN and the case.
+  public static func splitTestCase(_ stateMachineArn: String) -> (arn: String, testCase: String?) {
+    guard let hash = stateMachineArn.lastIndex(of: "#") else { return (stateMachineArn, nil) }
+    return (String(stateMachineArn[..<hash]), String(stateMachineArn[stateMachineArn.index(after: hash)...]))
+  }
+}
+
+/// A state machine's entry in a mock configuration.
+public struct MockStateMachine: Sendable, Equatable {
+  /// The state machine's name.
+  public var name: String
+  /// Its test cases, in file order.
+  public var testCases: [MockTestCase]
+
+  /// An entry with these parts.
+  public init(name: String, testCases: [MockTestCase]) {
+    self.name = name
+    self.testCases = testCases
+  }
+}
+
+/// One test case: which mocked response each Task state uses.
+public struct MockTestCase: Sendable, Equatable {
+  /// The state machine the case belongs to.
+  public var stateMachine: String
+  /// The test case's name.
+  public var name: String
+  /// The mocked response for each mocked state, by state name.
+  public var states: [String: MockedResponse]
+
+  /// A test case with these parts.
+  public init(stateMachine: String, name: String, states: [String: MockedResponse]) {
+    self.stateMachine = stateMachine
+    self.name = name
+    self.states = states
+  }
+}
+
+/// A named mocked response: what each consecutive invocation of a state returns or throws.
+public struct MockedResponse: Sendable, Equatable {
+  /// The name under `MockedResponses`.
+  public var name: String
+  /// One step per invocation, index 0 first (a range `"1-2"` is expanded into one step per invocation).
+  public var steps: [MockResponseStep]
+
+  /// A response with these steps.
+  public init(name: String, steps: [MockResponseStep]) {
+    self.name = name
+    self.steps = steps
+  }
+
+  /// What invocation `index` (0 the first time the state runs, retries included) gets, nil past the last one.
+  public func step(forInvocation index: Int) -> MockResponseStep? {
+    steps.indices.contains(index) ? steps[index] : nil
+  }
+}
+
+/// What one mocked invocation does.
+public enum MockResponseStep: Sendable, Equatable {
+  /// `Return`: the task succeeds with this result.
+  case `return`(JSON)
+  /// `Throw`: the task fails with this error and cause.
+  case `throw`(StatesError)
+}

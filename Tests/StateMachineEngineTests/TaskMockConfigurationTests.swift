@@ -1,0 +1,207 @@
+import XCTest
+import SFNKit
+@testable import StateMachineEngine
+
+final class TaskMockConfigurationTests: XCTestCase {
+  private let documented = """
+    {
+      "StateMachines": {
+        "LambdaSQSIntegration": {
+          "TestCases": {
+            "HappyPath": {"LambdaState": "MockedLambdaSuccess", "SQSState": "MockedSQSSuccess"},
+            "RetryPath": {"LambdaState": "MockedLambdaRetry", "SQSState": "MockedSQSSuccess"}
+          }
+        }
+      },
+      "MockedResponses": {
+        "MockedLambdaSuccess": {"0": {"Return": {"StatusCode": 200, "Payload": {"body": "Hello"}}}},
+        "MockedSQSSuccess": {"0": {"Return": {"MessageId": "m-1"}}},
+        "MockedLambdaRetry": {
+          "0": {"Throw": {"Error": "Lambda.ResourceNotReadyException", "Cause": "Lambda resource is not ready."}},
+          "1-2": {"Throw": {"Error": "Lambda.TimeoutException", "Cause": "Lambda timed out."}},
+          "3": {"Return": {"StatusCode": 200}}
+        }
+      }
+    }
+    """
+
+  private func invocation(_ state: String, execution: String = "arn:exec:1", attempt: Int = 0) -> TaskInvocation {
+    TaskInvocation(executionArn: execution, stateName: state, resource: "arn:aws:states:::lambda:invoke",
+                   parameters: ["x": 1], attempt: attempt)
+  }
+
+  private func parseError(_ text: String, file: String = "mock.json") -> MockConfigurationError? {
+    do {
+      _ = try MockConfiguration.parse(text, file: file)
+      return nil
+    } catch let error as MockConfigurationError {
+      return error
+    } catch {
+      XCTFail("unexpected error \(error)")
+      return nil
+    }
+  }
+
+  func testParsesTheDocumentedExample() throws {
+    let config = try MockConfiguration.parse(documented)
+    XCTAssertEqual(config.stateMachines.map(\.name), ["LambdaSQSIntegration"])
+    XCTAssertEqual(config.stateMachines[0].testCases.map(\.name), ["HappyPath", "RetryPath"])
+    let retry = try XCTUnwrap(config.responses["MockedLambdaRetry"])
+    XCTAssertEqual(retry.steps.count, 4)
+    XCTAssertEqual(retry.step(forInvocation: 2), .throw(StatesError("Lambda.TimeoutException",
+                                                                      cause: "Lambda timed out.")))
+    XCTAssertEqual(retry.step(forInvocation: 3), .return(["StatusCode": 200]))
+    XCTAssertNil(retry.step(forInvocation: 4))
+  }
+
+  func testRetriesConsumeConsecutiveResponsesPerState() throws {
+    let testCase = try MockConfiguration.parse(documented).testCase(stateMachine: "LambdaSQSIntegration",
+                                                                    testCase: "RetryPath")
+    let handler = CompositeTaskHandler([MockTaskSource(testCase: testCase)])
+    XCTAssertEqual(try handler.start(invocation("LambdaState")),
+                   .failed(StatesError("Lambda.ResourceNotReadyException", cause: "Lambda resource is not ready.")))
+    XCTAssertEqual(try handler.start(invocation("SQSState")), .succeeded(["MessageId": "m-1"]))
+    XCTAssertEqual(try handler.start(invocation("LambdaState", attempt: 1)),
+                   .failed(StatesError("Lambda.TimeoutException", cause: "Lambda timed out.")))
+    XCTAssertEqual(try handler.start(invocation("LambdaState", attempt: 2)),
+                   .failed(StatesError("Lambda.TimeoutException", cause: "Lambda timed out.")))
+    XCTAssertEqual(try handler.start(invocation("LambdaState", attempt: 3)), .succeeded(["StatusCode": 200]))
+    XCTAssertThrowsError(try handler.start(invocation("LambdaState", attempt: 4))) { error in
+      XCTAssertEqual(error as? StatesError, .runtime(
+        "The mock configuration has no response for invocation 4 of state 'LambdaState': mocked response "
+          + "'MockedLambdaRetry' (test case 'RetryPath') defines invocations 0-3 only"))
+    }
+  }
+
+  func testCountsAreKeptPerExecutionAndCanBeRestored() throws {
+    let testCase = try MockConfiguration.parse(documented).testCase(stateMachine: "LambdaSQSIntegration",
+                                                                    testCase: "RetryPath")
+    let source = MockTaskSource(testCase: testCase)
+    _ = try source.outcome(for: invocation("LambdaState", execution: "a"))
+    XCTAssertEqual(try source.outcome(for: invocation("LambdaState", execution: "b")),
+                   .failed(StatesError("Lambda.ResourceNotReadyException", cause: "Lambda resource is not ready.")))
+    let restored = MockTaskSource(testCase: testCase, invocationCounts: source.invocationCounts)
+    XCTAssertEqual(try restored.outcome(for: invocation("LambdaState", execution: "a")),
+                   .failed(StatesError("Lambda.TimeoutException", cause: "Lambda timed out.")))
+  }
+
+  func testUnmockedStateFallsThroughAndNothingAnsweringIsARuntimeError() throws {
+    let testCase = try MockConfiguration.parse(documented).testCase(stateMachine: "LambdaSQSIntegration",
+                                                                    testCase: "HappyPath")
+    let source = MockTaskSource(testCase: testCase)
+    XCTAssertNil(try source.outcome(for: invocation("Other")))
+    XCTAssertThrowsError(try CompositeTaskHandler([source]).start(invocation("Other"))) { error in
+      let statesError = error as? StatesError
+      XCTAssertEqual(statesError?.error, "States.Runtime")
+      XCTAssertEqual(statesError?.cause, "Nothing runs Task state 'Other' (resource arn:aws:states:::lambda:invoke) "
+                       + "offline: give it a mocked response in the mock configuration's test case, or a command "
+                       + "with --task 'Other=COMMAND'")
+    }
+  }
+
+  func testSelectionRules() throws {
+    let single = try MockConfiguration.parse(documented)
+    XCTAssertEqual(try single.testCase(stateMachine: "any-name", testCase: "HappyPath").name, "HappyPath")
+    XCTAssertThrowsError(try single.testCase(stateMachine: "x", testCase: nil)) { error in
+      XCTAssertEqual((error as? SFNError)?.kind, .usage)
+      XCTAssertEqual("\(error)", "state machine 'LambdaSQSIntegration' has 2 test cases in the mock configuration "
+                       + "('HappyPath', 'RetryPath'): choose one with --test-case")
+    }
+    XCTAssertThrowsError(try single.testCase(stateMachine: "x", testCase: "Nope")) { error in
+      XCTAssertEqual("\(error)", "state machine 'LambdaSQSIntegration' has no test case 'Nope' in the mock "
+                       + "configuration (it has 'HappyPath', 'RetryPath')")
+    }
+    let two = try MockConfiguration.parse("""
+      {"StateMachines": {"A": {"TestCases": {"Only": {}}}, "B": {"TestCases": {"Only": {}}}}, "MockedResponses": {}}
+      """)
+    XCTAssertEqual(try two.testCase(stateMachine: "B", testCase: nil).stateMachine, "B")
+    XCTAssertThrowsError(try two.testCase(stateMachine: "C", testCase: nil)) { error in
+      XCTAssertEqual("\(error)", "the mock configuration has no state machine named 'C' (it has 'A', 'B'): "
+                       + "name the run with --name")
+    }
+    XCTAssertEqual(MockConfiguration.splitTestCase("arn:aws:states:us-east-1:1:stateMachine:M#Happy").testCase,
+                   "Happy")
+    XCTAssertEqual(MockConfiguration.splitTestCase("arn:aws:states:us-east-1:1:stateMachine:M").testCase, nil)
+  }
+
+  func testInvocationKeys() {
+    XCTAssertEqual(MockConfigurationReader.invocationRange("0"), 0...0)
+    XCTAssertEqual(MockConfigurationReader.invocationRange("1-2"), 1...2)
+    XCTAssertEqual(MockConfigurationReader.invocationRange("4-4"), 4...4)
+    for bad in ["", "-1", "2-1", "1-", "a", "1-2-3", " 1", "+1"] {
+      XCTAssertNil(MockConfigurationReader.invocationRange(bad), bad)
+    }
+  }
+
+  func testErrorsAreLocated() {
+    XCTAssertEqual(parseError("{\"StateMachines\": {}, ")?.description,
+                   "mock.json:1:23: not valid JSON: unexpected end of input in object")
+    XCTAssertEqual(parseError("[]")?.description, "mock.json:1:1: the mock configuration must be a JSON object, "
+                     + "not array")
+    XCTAssertEqual(parseError("{\"StateMachines\": {}}")?.message,
+                   "$ is missing the required field 'MockedResponses'")
+    XCTAssertEqual(parseError("{\"StateMachines\": {}, \"MockedResponses\": {}, \"Extra\": 1}")?.description,
+                   "mock.json:1:46: $.Extra is not a field of the mock configuration format here (expected "
+                     + "'StateMachines' or 'MockedResponses')")
+    let unknownResponse = """
+      {"StateMachines": {"M": {"TestCases": {"C": {"S": "Missing"}}}},
+       "MockedResponses": {"R": {"0": {"Return": 1}}}}
+      """
+    XCTAssertEqual(parseError(unknownResponse)?.description, "mock.json:1:51: $.StateMachines.M.TestCases.C.S "
+                     + "names 'Missing', which is not in MockedResponses (it has 'R')")
+    XCTAssertEqual(parseError("{\"StateMachines\": {\"M\": {\"TestCases\": {\"C\": {\"S\": 3}}}}, "
+                                + "\"MockedResponses\": {}}")?.message,
+                   "$.StateMachines.M.TestCases.C.S must be the name of a mocked response (a string), not number")
+  }
+
+  func testResponseStepErrors() {
+    func message(_ responses: String) -> String? {
+      parseError("{\"StateMachines\": {}, \"MockedResponses\": {\"R\": \(responses)}}")?.message
+    }
+    XCTAssertEqual(message("{}"), "$.MockedResponses.R has no responses: give at least \"0\" with a Return or a Throw")
+    XCTAssertEqual(message("{\"first\": {\"Return\": 1}}"), "$.MockedResponses.R.first: 'first' is not an "
+                     + "invocation number (\"0\") or an inclusive range (\"1-2\")")
+    XCTAssertEqual(message("{\"0\": {\"Return\": 1}, \"2\": {\"Return\": 2}}"),
+                   "$.MockedResponses.R: '2' leaves invocation 1 without a response; keys must cover 0, 1, 2, ... "
+                     + "in order")
+    XCTAssertEqual(message("{\"1-3\": {\"Return\": 1}}"),
+                   "$.MockedResponses.R: '1-3' leaves invocation 0 without a response; keys must cover 0, 1, 2, ... "
+                     + "in order")
+    XCTAssertEqual(message("{\"0-2\": {\"Return\": 1}, \"1\": {\"Return\": 2}}"),
+                   "$.MockedResponses.R: '1' overlaps invocation 1, which an earlier key already covers")
+    XCTAssertEqual(message("{\"0\": {\"Return\": 1, \"Throw\": {\"Error\": \"E\"}}}"),
+                   "$.MockedResponses.R['0'] has both Return and Throw: an invocation either returns or throws")
+    XCTAssertEqual(message("{\"0\": {}}"), "$.MockedResponses.R['0'] needs a Return (the task's result) or a Throw "
+                     + "({\"Error\": ..., \"Cause\": ...})")
+    XCTAssertEqual(message("{\"0\": {\"Throw\": {\"Cause\": \"c\"}}}"),
+                   "$.MockedResponses.R['0'].Throw is missing the required field 'Error'")
+    XCTAssertEqual(message("{\"0\": {\"Throw\": {\"Error\": 1}}}"),
+                   "$.MockedResponses.R['0'].Throw.Error must be a string, not number")
+    XCTAssertEqual(message("{\"0\": {\"Returns\": 1}}"), "$.MockedResponses.R['0'].Returns is not a field of the "
+                     + "mock configuration format here (expected 'Return' or 'Throw')")
+    XCTAssertEqual(parseError("{\"StateMachines\": {}, \"MockedResponses\": {\"R\": {\"0\": {\"Return\": 1}}, "
+                                + "\"R\": {\"0\": {\"Return\": 2}}}}")?.message,
+                   "$.MockedResponses.R: duplicate key 'R' (first at line 1, column 43)")
+  }
+
+  func testThrowWithoutCauseAndReturnOfAnyJSON() throws {
+    let config = try MockConfiguration.parse("""
+      {"StateMachines": {"M": {"TestCases": {"C": {"S": "R"}}}},
+       "MockedResponses": {"R": {"0": {"Throw": {"Error": "Custom"}}, "1": {"Return": null}, "2": {"Return": [1]}}}}
+      """)
+    XCTAssertEqual(config.responses["R"]?.steps, [.throw(StatesError("Custom")), .return(.null), .return([1])])
+  }
+
+  func testEveryRecordedMockConfigurationParses() throws {
+    let cases = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/aws-recorded/cases")
+    let files = FileManager.default.enumerator(atPath: cases.path)?.compactMap { $0 as? String }
+      .filter { $0.hasSuffix("mock-config.json") } ?? []
+    XCTAssertEqual(files.count, 59)
+    for file in files {
+      let text = try String(contentsOf: cases.appendingPathComponent(file), encoding: .utf8)
+      let config = try MockConfiguration.parse(text, file: file)
+      XCTAssertEqual(try config.testCase(stateMachine: "Machine", testCase: "Case").name, "Case", file)
+    }
+  }
+}
