@@ -40,8 +40,9 @@ struct MockConfigurationReader {
                                    message: "not valid JSON: \(error.message)")
     }
     if let duplicate = document.duplicateKeys.first {
-      throw fail(duplicate.duplicate.value, "\(duplicate.duplicate.path): duplicate key '\(duplicate.key)' (first at line "
-                   + "\(duplicate.first.line), column \(duplicate.first.column))", at: duplicate.duplicate)
+      let (first, again) = (duplicate.first, duplicate.duplicate)
+      throw fail(again.value, "\(again.path): duplicate key '\(duplicate.key)' (first at line \(first.line), "
+                   + "column \(first.column))", at: again)
     }
     let root = document.root
     try expectObject(root, "the mock configuration")
