@@ -4,12 +4,16 @@ import XCTest
 final class APIModelTests: XCTestCase {
   func testEveryOperationIsInTheModel() {
     XCTAssertEqual(ServiceModel.operations.count, 37)
+    XCTAssertEqual(ServiceModel.operations.map(\.id), OperationName.allCases, "one operation per name, in order")
+    XCTAssertEqual(Set(ServiceModel.generatedShapes.keys), Set(ShapeName.allCases.map(\.rawValue)))
     for op in ServiceModel.operations {
-      XCTAssertNotNil(ServiceModel.shape(op.input), op.name)
-      if let output = op.output { XCTAssertNotNil(ServiceModel.shape(output), op.name) }
+      XCTAssertEqual(ServiceModel.operation(named: op.name)?.id, op.id)
+      for member in ServiceModel.shape(op.input).members { XCTAssertNotNil(ServiceModel.shape(named: member.shape)) }
     }
-    XCTAssertEqual(ServiceModel.operation("StartSyncExecution")?.hostPrefix, "sync-")
-    XCTAssertEqual(ServiceModel.operation("TestState")?.hostPrefix, "sync-")
+    XCTAssertNil(ServiceModel.operation(named: "StartExecutions"))
+    XCTAssertEqual(ServiceModel.operation(.startSyncExecution).hostPrefix, "sync-")
+    XCTAssertEqual(ServiceModel.operation(.testState).hostPrefix, "sync-")
+    XCTAssertEqual(ServiceModel.operation(.startExecution).output, .startExecutionOutput)
   }
 
   func testTimestampShapesAreThoseThatCanHoldATimestamp() {
@@ -78,15 +82,15 @@ final class APIModelTests: XCTestCase {
   }
 
   func testShorthand() throws {
-    let tags = ServiceModel.shape("TagList")!
+    let tags = ServiceModel.shape(.tagList)
     XCTAssertEqual(try Shorthand.parse("key=a,value=b", shape: tags), [["key": "a", "value": "b"]])
-    let routing = ServiceModel.shape("RoutingConfigurationList")!
+    let routing = ServiceModel.shape(.routingConfigurationList)
     XCTAssertEqual(try Shorthand.parse("stateMachineVersionArn=arn:x:1,weight=100", shape: routing),
                    [["stateMachineVersionArn": "arn:x:1", "weight": 100]])
-    let logging = ServiceModel.shape("LoggingConfiguration")!
+    let logging = ServiceModel.shape(.loggingConfiguration)
     XCTAssertEqual(try Shorthand.parse("level=ALL,includeExecutionData=true,destinations=[{cloudWatchLogsLogGroup={logGroupArn=arn:g}}]", shape: logging),
                    ["level": "ALL", "includeExecutionData": true, "destinations": [["cloudWatchLogsLogGroup": ["logGroupArn": "arn:g"]]]])
-    XCTAssertThrowsError(try Shorthand.parse("nokey=1", shape: ServiceModel.shape("Tag")!))
+    XCTAssertThrowsError(try Shorthand.parse("nokey=1", shape: ServiceModel.shape(.tag)))
   }
 
   func testPaginationTokenMatchesBotocore() throws {
@@ -99,7 +103,7 @@ final class APIModelTests: XCTestCase {
 
   func testValidatorChecksNamesRangesAndDocuments() {
     let builder = RequestBuilder(files: LocalFileReader(home: nil))
-    let start = ServiceModel.operation("StartExecution")!
+    let start = ServiceModel.operation(.startExecution)
     let arn = "arn:aws:states:us-east-1:1:stateMachine:x"
     XCTAssertNoThrow(try builder.build(start, values: [.text("stateMachineArn", arn), .text("name", "ok-name_1")]))
     for bad in ["bad name", "a/b", String(repeating: "n", count: 81), ""] {

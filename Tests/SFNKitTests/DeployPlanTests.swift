@@ -69,12 +69,12 @@ final class DeployPlanTests: XCTestCase {
 
   /// A scripted service: answers by operation name and records every call.
   final class Script {
-    var answers: [String: (JSON) throws -> JSON] = [:]
-    var calls: [(String, JSON)] = []
-    func call(_ operation: String, _ input: JSON) throws -> JSON {
+    var answers: [OperationName: (JSON) throws -> JSON] = [:]
+    var calls: [(OperationName, JSON)] = []
+    func call(_ operation: OperationName, _ input: JSON) throws -> JSON {
       calls.append((operation, input))
       guard let answer = answers[operation] else {
-        throw ServiceError(code: "UnknownOperationException", message: operation, status: 400)
+        throw ServiceError(code: "UnknownOperationException", message: operation.rawValue, status: 400)
       }
       return try answer(input)
     }
@@ -82,9 +82,9 @@ final class DeployPlanTests: XCTestCase {
 
   /// The machine `m` with `definition`, and published versions (same settings) with the given numbers.
   func existing(_ script: Script, definition: String, logging: JSON = ["level": "OFF"], versions: [Int] = []) {
-    script.answers["ListStateMachines"] = { _ in ["stateMachines": [["name": "m", "stateMachineArn": .string(self.arn)]]] }
+    script.answers[.listStateMachines] = { _ in ["stateMachines": [["name": "m", "stateMachineArn": .string(self.arn)]]] }
     let known = Set([arn] + versions.map { "\(arn):\($0)" })
-    script.answers["DescribeStateMachine"] = { input in
+    script.answers[.describeStateMachine] = { input in
       guard let asked = input["stateMachineArn"]?.stringValue, known.contains(asked) else {
         throw ServiceError(code: "StateMachineDoesNotExist", message: "no such machine", status: 400)
       }
@@ -102,13 +102,13 @@ final class DeployPlanTests: XCTestCase {
     XCTAssertEqual(plan.diff, "")
     let result = try DeployExecutor(call: script.call).apply(plan)
     XCTAssertFalse(result.changed)
-    XCTAssertEqual(script.calls.map(\.0), ["ListStateMachines", "DescribeStateMachine"], "nothing written")
+    XCTAssertEqual(script.calls.map(\.0), [.listStateMachines, .describeStateMachine], "nothing written")
   }
 
   func testPublishWithoutChangesReusesTheLatestMatchingVersion() throws {
     let script = Script()
     existing(script, definition: definition, versions: [7])
-    script.answers["ListStateMachineVersions"] = { _ in
+    script.answers[.listStateMachineVersions] = { _ in
       ["stateMachineVersions": [["stateMachineVersionArn": .string(self.arn + ":7")]]]
     }
     let spec = DeploySpec(name: "m", definition: definition, definitionLabel: "f", roleArn: "r", publish: true)
@@ -121,7 +121,7 @@ final class DeployPlanTests: XCTestCase {
   func testPublishFallsBackToUpdateWhenThePublishOperationIsMissing() throws {
     let script = Script()
     existing(script, definition: definition)
-    script.answers["UpdateStateMachine"] = { input in
+    script.answers[.updateStateMachine] = { input in
       XCTAssertEqual(input["publish"], true)
       return ["stateMachineVersionArn": .string(self.arn + ":1")]
     }
@@ -130,7 +130,7 @@ final class DeployPlanTests: XCTestCase {
     XCTAssertTrue(plan.publishes)
     XCTAssertEqual(plan.actions, ["publish a new version"])
     XCTAssertEqual(try DeployExecutor(call: script.call).apply(plan).versionArn, arn + ":1")
-    XCTAssertEqual(script.calls.map(\.0).suffix(2), ["PublishStateMachineVersion", "UpdateStateMachine"])
+    XCTAssertEqual(script.calls.map(\.0).suffix(2), [.publishStateMachineVersion, .updateStateMachine])
   }
 
   func testWithoutListVersionsTheNewestVersionIsFoundByNumber() throws {
@@ -146,7 +146,7 @@ final class DeployPlanTests: XCTestCase {
     let script = Script()
     existing(script, definition: definition, logging: ["level": "OFF", "includeExecutionData": false, "destinations": []])
     var sent: JSON?
-    script.answers["UpdateStateMachine"] = { input in
+    script.answers[.updateStateMachine] = { input in
       sent = input
       return ["updateDate": 1]
     }

@@ -91,7 +91,7 @@ final class ExecutionsTests: XCTestCase {
 
   func testNameResolverMakesOneListCallAndCachesTheAccount() throws {
     let path = NSTemporaryDirectory() + "sfn-accounts-\(UUID().uuidString)/accounts"
-    var calls: [String] = []
+    var calls: [OperationName] = []
     let list: NameResolver.Call = { op, _ in
       calls.append(op)
       return ["stateMachines": [["stateMachineArn": "arn:aws-cn:states:cn-north-1:42:stateMachine:other", "name": "other",
@@ -103,7 +103,7 @@ final class ExecutionsTests: XCTestCase {
     XCTAssertEqual(try resolver.machine("hello:prod"), "arn:aws-cn:states:cn-north-1:42:stateMachine:hello:prod")
     XCTAssertEqual(try resolver.execution("hello:3/run-1"), "arn:aws-cn:states:cn-north-1:42:execution:hello:run-1")
     XCTAssertEqual(try resolver.activity("work"), "arn:aws-cn:states:cn-north-1:42:activity:work")
-    XCTAssertEqual(calls, ["ListStateMachines"])
+    XCTAssertEqual(calls, [.listStateMachines])
     let fresh = NameResolver(region: "cn-north-1", cache: AccountCache(path: path), cacheKey: "k", call: list)
     XCTAssertEqual(try fresh.machine("hello"), "arn:aws-cn:states:cn-north-1:42:stateMachine:hello")
     XCTAssertEqual(calls.count, 1, "the second resolver reads the cache")

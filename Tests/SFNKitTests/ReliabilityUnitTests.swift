@@ -31,22 +31,23 @@ final class ReliabilityUnitTests: XCTestCase {
   }
 
   func testIdempotencyKeysAreAddedOnlyWhenMissing() throws {
-    let start = try XCTUnwrap(ServiceModel.operation("StartExecution"))
+    let start = ServiceModel.operation(.startExecution)
     let generated = StepFunctionsClient.withIdempotencyKey(start, ["stateMachineArn": "arn"])
     XCTAssertEqual(generated["name"]?.stringValue?.count, 36)
     XCTAssertEqual(StepFunctionsClient.withIdempotencyKey(start, ["name": "mine"])["name"], "mine")
-    let redrive = try XCTUnwrap(ServiceModel.operation("RedriveExecution"))
+    let redrive = ServiceModel.operation(.redriveExecution)
     XCTAssertNotNil(StepFunctionsClient.withIdempotencyKey(redrive, ["executionArn": "a"])["clientToken"])
   }
 
   func testReadOnlyOperationsExceptTheActivityLongPoll() {
-    for name in ["DescribeExecution", "ListExecutions", "GetExecutionHistory", "ValidateStateMachineDefinition", "TestState"] {
-      XCTAssertTrue(StepFunctionsClient.readOnly(name), name)
+    let readOnly: [OperationName] = [
+      .describeExecution, .listExecutions, .getExecutionHistory, .validateStateMachineDefinition, .testState,
+    ]
+    for name in readOnly { XCTAssertTrue(StepFunctionsClient.readOnly(name), name.rawValue) }
+    for name in [OperationName.getActivityTask, .startExecution, .sendTaskSuccess, .stopExecution, .deleteStateMachine] {
+      XCTAssertFalse(StepFunctionsClient.readOnly(name), name.rawValue)
     }
-    for name in ["GetActivityTask", "StartExecution", "SendTaskSuccess", "StopExecution", "DeleteStateMachine"] {
-      XCTAssertFalse(StepFunctionsClient.readOnly(name), name)
-    }
-    XCTAssertEqual(StepFunctionsClient.longPollReadTimeouts["GetActivityTask"], 70)
+    XCTAssertEqual(StepFunctionsClient.longPollReadTimeouts[.getActivityTask], 70)
   }
 
   func testReadTimeoutIsRaisedForLongPollsOnly() throws {

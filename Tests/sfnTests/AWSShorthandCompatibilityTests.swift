@@ -69,10 +69,10 @@ final class AWSShorthandCompatibilityTests: XCTestCase {
         XCTFail("the AWS CLI rejects \(c.2) \(c.4): \(awsResult)")
         continue
       }
-      let operation = try XCTUnwrap(ServiceModel.operation(c.1))
+      let operation = try XCTUnwrap(ServiceModel.operation(named: c.1))
       var values: [ParameterValue] = isList(c.2) ? [.words(c.3, c.4)] : [.text(c.3, c.4[0])]
       // Required members, so the request validates.
-      for member in ServiceModel.shape(operation.input)?.required ?? [] where member != c.3 {
+      for member in ServiceModel.shape(operation.input).required where member != c.3 {
         values.append(.text(member, Self.requiredValue(member)))
       }
       do {

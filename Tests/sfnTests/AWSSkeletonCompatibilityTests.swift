@@ -7,9 +7,9 @@ import XCTest
 final class AWSSkeletonCompatibilityTests: XCTestCase {
   /// Every enum value of the model, to mask the AWS CLI's random pick.
   static let enumValues = Set(ServiceModel.operations.flatMap { op -> [String] in
-    var seen = Set<String>(), out: [String] = [], pending = [op.input] + (op.output.map { [$0] } ?? [])
+    var seen = Set<String>(), out: [String] = [], pending = [op.input.rawValue] + (op.output.map { [$0.rawValue] } ?? [])
     while let name = pending.popLast() {
-      guard seen.insert(name).inserted, let shape = ServiceModel.shape(name) else { continue }
+      guard seen.insert(name).inserted, let shape = ServiceModel.shape(named: name) else { continue }
       out += shape.enumValues
       pending += shape.members.map(\.shape) + [shape.member, shape.value].compactMap { $0 }
     }

@@ -26,17 +26,17 @@ public struct InputValidator {
           throw SFNError(.badInput, "\(here): unknown parameter '\(key)' (valid: \(known))")
         }
         if member == .null { continue }
-        guard let s = ServiceModel.shape(target) else { continue }
+        guard let s = ServiceModel.shape(named: target) else { continue }
         try validate(member, shape: s, path: path.isEmpty ? key : path + "." + key, shapeName: target)
       }
     case (.list, .array(let items)):
       try checkBounds(items.count, shape, here, unit: "items")
-      guard let memberName = shape.member, let member = ServiceModel.shape(memberName) else { return }
+      guard let memberName = shape.member, let member = ServiceModel.shape(named: memberName) else { return }
       for (i, item) in items.enumerated() {
         try validate(item, shape: member, path: "\(path)[\(i)]", shapeName: memberName)
       }
     case (.map, .object(let object)):
-      guard let valueName = shape.value, let valueShape = ServiceModel.shape(valueName) else { return }
+      guard let valueName = shape.value, let valueShape = ServiceModel.shape(named: valueName) else { return }
       for (key, item) in object { try validate(item, shape: valueShape, path: "\(path).\(key)", shapeName: valueName) }
     case (.string, .string(let s)):
       try validate(string: s, shape: shape, shapeName: shapeName, here: here)

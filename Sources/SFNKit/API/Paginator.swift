@@ -26,7 +26,7 @@ public struct Paginator {
   /// service's default puts them, as with the AWS CLI.
   public func fetchPages(input: JSON, maxItems: Int?, startingToken: String?, pageSize: Int?) throws -> Pages {
     guard let resultKey = operation.resultKey else {
-      return Pages(resultKey: nil, pages: [try client.call(operation.name, input)], resumeToken: nil)
+      return Pages(resultKey: nil, pages: [try client.call(operation.id, input)], resumeToken: nil)
     }
     var request = input.objectValue ?? JSONObject()
     var skip = 0
@@ -41,7 +41,7 @@ public struct Paginator {
     var resume: PaginationToken?
     var previousToken: String?
     while true {
-      var page = try client.call(operation.name, .object(request)).objectValue ?? JSONObject()
+      var page = try client.call(operation.id, .object(request)).objectValue ?? JSONObject()
       // Items of the first page that the starting token says were already printed.
       let lead = pages.isEmpty ? skip : 0
       let items = Array((page[resultKey]?.arrayValue ?? []).dropFirst(lead))

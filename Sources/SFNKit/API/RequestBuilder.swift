@@ -8,10 +8,10 @@ public struct RequestBuilder {
 
   /// The JSON input for `operation`: `base` (from --cli-input-json) overlaid with the given values.
   public func build(_ operation: Operation, values: [ParameterValue], base: JSON? = nil) throws -> JSON {
-    guard let shape = ServiceModel.shape(operation.input) else { return [:] }
+    let shape = ServiceModel.shape(operation.input)
     var input = base?.objectValue ?? JSONObject()
     for value in values {
-      guard let target = shape.memberShape(value.member).flatMap(ServiceModel.shape) else { continue }
+      guard let target = shape.memberShape(value.member).flatMap(ServiceModel.shape(named:)) else { continue }
       if let json = try convert(value, target: target) { input[value.member] = json }
     }
     let result = JSON.object(input)
@@ -28,7 +28,7 @@ public struct RequestBuilder {
     case .words(_, let words):
       guard let words else { return nil }
       if words.count == 1 { return try parse(text: words[0], target: target, flag: flag) }
-      let member = target.member.flatMap(ServiceModel.shape) ?? Shape(.string)
+      let member = target.member.flatMap(ServiceModel.shape(named:)) ?? Shape(.string)
       return .array(try words.map { try parse(text: $0, target: member, flag: flag) })
     case .text(_, let text):
       guard let text else { return nil }

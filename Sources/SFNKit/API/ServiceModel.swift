@@ -45,10 +45,10 @@ public struct Shape: Sendable {
 
 /// One Step Functions API operation.
 public struct Operation: Sendable {
-  /// The API name, e.g. `StartExecution`.
-  public let name: String
-  public let input: String
-  public let output: String?
+  /// The operation, e.g. `.startExecution`.
+  public let id: OperationName
+  public let input: ShapeName
+  public let output: ShapeName?
   /// Prepended to the host of a resolved AWS endpoint (`sync-`), never to a user-given endpoint.
   public let hostPrefix: String?
   /// The list member that pages hold, for paginated operations.
@@ -56,9 +56,9 @@ public struct Operation: Sendable {
   /// The model says a retried call cannot act twice.
   public let idempotent: Bool
 
-  init(name: String, input: String, output: String?, hostPrefix: String? = nil, resultKey: String? = nil,
+  init(_ id: OperationName, input: ShapeName, output: ShapeName?, hostPrefix: String? = nil, resultKey: String? = nil,
        idempotent: Bool = false) {
-    self.name = name
+    self.id = id
     self.input = input
     self.output = output
     self.hostPrefix = hostPrefix
@@ -66,11 +66,17 @@ public struct Operation: Sendable {
     self.idempotent = idempotent
   }
 
+  /// The API name, e.g. `StartExecution` (the `X-Amz-Target` suffix).
+  public var name: String { id.rawValue }
+
   /// True when the operation returns pages joined by `nextToken`.
   public var isPaginated: Bool { resultKey != nil }
 }
 
 /// The Step Functions service model (shapes and operations), generated from botocore's.
+///
+/// Client and server read the same model: the client looks operations up by `OperationName`, a server by the
+/// name in a request's `X-Amz-Target` header (`operation(named:)`).
 public enum ServiceModel {
   /// Signing name and X-Amz-Target prefix.
   public static let signingName = "states"
@@ -79,9 +85,25 @@ public enum ServiceModel {
   /// Every operation in model order.
   public static var operations: [Operation] { generatedOperations }
 
-  /// The operation with this API name.
-  public static func operation(_ name: String) -> Operation? { generatedOperations.first { $0.name == name } }
+  /// The operation `id` (every `OperationName` has one: both are generated from the same model).
+  public static func operation(_ id: OperationName) -> Operation {
+    guard let op = generatedOperations.first(where: { $0.id == id }) else {
+      preconditionFailure("the generated model has no operation \(id.rawValue)")
+    }
+    return op
+  }
 
-  /// The shape with this name.
-  public static func shape(_ name: String) -> Shape? { generatedShapes[name] }
+  /// The operation with this API name, or nil when the model has none (a name from a request or the user).
+  public static func operation(named name: String) -> Operation? { OperationName(rawValue: name).map(operation) }
+
+  /// The shape `name` (every `ShapeName` has one).
+  public static func shape(_ name: ShapeName) -> Shape {
+    guard let shape = generatedShapes[name.rawValue] else {
+      preconditionFailure("the generated model has no shape \(name.rawValue)")
+    }
+    return shape
+  }
+
+  /// The shape with this name, as structure members, list items and map values refer to it; nil when there is none.
+  public static func shape(named name: String) -> Shape? { generatedShapes[name] }
 }

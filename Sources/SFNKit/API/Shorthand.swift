@@ -13,7 +13,7 @@ public enum Shorthand {
     case .structure, .map: raw = .object(try reader.pairs(until: nil))
     case .list:
       // A list of structures takes one structure per word: `key=a,value=b` is `[{key: a, value: b}]`.
-      let member = shape.member.flatMap(ServiceModel.shape)
+      let member = shape.member.flatMap(ServiceModel.shape(named:))
       if member?.kind == .structure || member?.kind == .map {
         raw = .list([.object(try reader.pairs(until: nil))])
       } else {
@@ -36,7 +36,7 @@ public enum Shorthand {
     case (.structure, .object(let pairs)):
       var o = JSONObject()
       for (k, v) in pairs {
-        guard let target = shape.memberShape(k).flatMap(ServiceModel.shape) else {
+        guard let target = shape.memberShape(k).flatMap(ServiceModel.shape(named:)) else {
           let known = shape.members.map(\.name).joined(separator: ", ")
           throw ShorthandError(message: "unknown key '\(k)' (expected one of: \(known))")
         }
@@ -44,13 +44,13 @@ public enum Shorthand {
       }
       return .object(o)
     case (.map, .object(let pairs)):
-      let valueShape = shape.value.flatMap(ServiceModel.shape) ?? Shape(.string)
+      let valueShape = shape.value.flatMap(ServiceModel.shape(named:)) ?? Shape(.string)
       return .object(JSONObject(try pairs.map { ($0.0, try convert($0.1, shape: valueShape)) }))
     case (.list, .list(let items)):
-      let member = shape.member.flatMap(ServiceModel.shape) ?? Shape(.string)
+      let member = shape.member.flatMap(ServiceModel.shape(named:)) ?? Shape(.string)
       return .array(try items.map { try convert($0, shape: member) })
     case (.list, let single):
-      let member = shape.member.flatMap(ServiceModel.shape) ?? Shape(.string)
+      let member = shape.member.flatMap(ServiceModel.shape(named:)) ?? Shape(.string)
       return .array([try convert(single, shape: member)])
     case (.boolean, .scalar(let s)):
       switch s.lowercased() {

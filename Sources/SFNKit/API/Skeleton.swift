@@ -1,15 +1,15 @@
 /// `--generate-cli-skeleton` documents as botocore's ArgumentGenerator makes them.
 public enum Skeleton {
-  /// A skeleton for the shape named `shapeName` (`{}` when there is none). Input skeletons hold empty strings (an
+  /// A skeleton for `shape` (`{}` when there is none). Input skeletons hold empty strings (an
   /// enum's first value; the AWS CLI picks one at random); output skeletons (`memberNames`) hold each string
   /// member's own name, as the AWS CLI's stubbed `--generate-cli-skeleton output` prints.
-  public static func make(_ shapeName: String?, memberNames: Bool = false) -> JSON {
+  public static func make(_ shape: ShapeName?, memberNames: Bool = false) -> JSON {
     var stack: [String] = []
-    return make(shapeName, name: "", memberNames: memberNames, stack: &stack)
+    return make(shape?.rawValue, name: "", memberNames: memberNames, stack: &stack)
   }
 
   private static func make(_ shapeName: String?, name: String, memberNames: Bool, stack: inout [String]) -> JSON {
-    guard let shapeName, let shape = ServiceModel.shape(shapeName) else { return [:] }
+    guard let shapeName, let shape = ServiceModel.shape(named: shapeName) else { return [:] }
     stack.append(shapeName)
     defer { stack.removeLast() }
     switch shape.kind {

@@ -10,10 +10,10 @@ extension StepFunctionsClient {
   /// first attempt, so every retry asks for the same execution.
   static func withIdempotencyKey(_ op: Operation, _ input: JSON) -> JSON {
     guard var object = input.objectValue else { return input }
-    switch op.name {
-    case "StartExecution" where object["name"] == nil:
+    switch op.id {
+    case .startExecution where object["name"] == nil:
       object["name"] = .string(UUID().uuidString.lowercased())
-    case "RedriveExecution" where object["clientToken"] == nil:
+    case .redriveExecution where object["clientToken"] == nil:
       object["clientToken"] = .string(UUID().uuidString.lowercased())
     default: return input
     }
@@ -26,12 +26,12 @@ extension StepFunctionsClient {
   /// The service returns the running execution for the same name and input, but once it has finished (or for a
   /// different input) it answers `ExecutionAlreadyExists`: after a lost response, that means our start worked.
   func recoverStart(_ op: Operation, _ input: JSON, _ error: ServiceError) throws -> JSON? {
-    guard op.name == "StartExecution", error.code == "ExecutionAlreadyExists",
+    guard op.id == .startExecution, error.code == "ExecutionAlreadyExists",
       let machine = input["stateMachineArn"]?.stringValue, let name = input["name"]?.stringValue,
       let arn = Self.executionArn(stateMachine: machine, name: name)
     else { return nil }
     let described: JSON
-    do { described = try call("DescribeExecution", ["executionArn": .string(arn)]) } catch let e as ServiceError
+    do { described = try call(.describeExecution, ["executionArn": .string(arn)]) } catch let e as ServiceError
       where e.kind == .rejected
     {
       return nil  // no such execution after all: the service's answer stands

@@ -23,10 +23,14 @@ public struct ClientConfiguration: Sendable {
   }
 }
 
+/// Calls one service operation with its JSON input and returns the raw JSON response
+/// (normally `StepFunctionsClient.call`; tests pass a fake).
+public typealias ServiceCall = (_ operation: OperationName, _ input: JSON) throws -> JSON
+
 /// Watches the exchanges a client makes, for `--debug`.
 public protocol ExchangeObserver: AnyObject {
   /// A request is about to be sent (already signed).
-  func willSend(_ request: HTTPRequest, operation: String, attempt: Int)
+  func willSend(_ request: HTTPRequest, operation: OperationName, attempt: Int)
   /// A response arrived after `seconds`.
   func didReceive(_ response: HTTPResponse, seconds: Double)
   /// The attempt failed without a response.
@@ -60,11 +64,11 @@ public final class StepFunctionsClient {
   ///
   /// StartExecution gets a generated name and RedriveExecution a client token when the input has none, fixed
   /// before the first attempt, so a retry after a lost response cannot act twice.
-  public func call(_ operation: String, _ input: JSON = [:], timeout: Double? = nil) throws -> JSON {
-    guard let op = ServiceModel.operation(operation) else { throw SFNError(.usage, "unknown operation \(operation)") }
+  public func call(_ operation: OperationName, _ input: JSON = [:], timeout: Double? = nil) throws -> JSON {
+    let op = ServiceModel.operation(operation)
     let input = Self.withIdempotencyKey(op, input)
     let body = Array(JSONWriter.compact.string(input).utf8)
-    var context = RetryContext(idempotent: op.idempotent || Self.readOnly(op.name))
+    var context = RetryContext(idempotent: op.idempotent || Self.readOnly(op.id))
     let invocationId = UUID().uuidString.lowercased()
     // An earlier attempt may have been acted on (its response was lost), and the clock was corrected already.
     var mayHaveActed = false, skewRetried = false
@@ -75,7 +79,7 @@ public final class StepFunctionsClient {
         ("amz-sdk-invocation-id", invocationId),
         ("amz-sdk-request", retry.sdkRequestHeader(context)),
       ], body: body)
-      request.minimumReadTimeout = Self.longPollReadTimeouts[op.name]
+      request.minimumReadTimeout = Self.longPollReadTimeouts[op.id]
       let signingTime = skew.signingTime(now: clock.now())
       try sign(&request, at: signingTime)
       observer?.willSend(request, operation: operation, attempt: context.attempts + 1)
@@ -130,12 +134,13 @@ public final class StepFunctionsClient {
 
   /// Operations that hold the connection open while they wait for work, with the read timeout they need (the
   /// service answers GetActivityTask after up to 60 seconds of silence).
-  static let longPollReadTimeouts: [String: Double] = ["GetActivityTask": 70]
+  static let longPollReadTimeouts: [OperationName: Double] = [.getActivityTask: 70]
 
   /// Operations that change nothing, so an attempt whose response was lost can be repeated. GetActivityTask is not
   /// one: a lost response may have handed out a task that nobody will work on.
-  static func readOnly(_ name: String) -> Bool {
-    name != "GetActivityTask" && ["Describe", "List", "Get", "Validate", "Test"].contains { name.hasPrefix($0) }
+  static func readOnly(_ operation: OperationName) -> Bool {
+    operation != .getActivityTask
+      && ["Describe", "List", "Get", "Validate", "Test"].contains { operation.rawValue.hasPrefix($0) }
   }
 
   /// True when the error says the clock is off and the offset was corrected from the Date header.

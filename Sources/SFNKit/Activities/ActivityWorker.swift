@@ -2,7 +2,7 @@
 /// a non-zero exit a failure with the exit status and the tail of its stderr. Heartbeats while the command runs.
 public struct ActivityWorker {
   /// Calls one operation with an optional read timeout.
-  public typealias Call = (String, JSON, Double?) throws -> JSON
+  public typealias Call = (OperationName, JSON, Double?) throws -> JSON
 
   public var activityArn: String
   public var workerName: String
@@ -34,7 +34,7 @@ public struct ActivityWorker {
     while !stop.requested, maxTasks.map({ done < $0 }) ?? true {
       let task: JSON
       do {
-        task = try call("GetActivityTask", ["activityArn": .string(activityArn), "workerName": .string(workerName)], pollTimeout)
+        task = try call(.getActivityTask, ["activityArn": .string(activityArn), "workerName": .string(workerName)], pollTimeout)
       } catch TransportError.timeout {
         continue  // a long poll that saw no task and no answer: poll again
       }
@@ -55,7 +55,7 @@ public struct ActivityWorker {
       result = try command.run(input: Array(input.utf8), tickInterval: heartbeatInterval, tick: {
         guard !lost else { return }
         do {
-          _ = try call("SendTaskHeartbeat", ["taskToken": .string(token)], nil)
+          _ = try call(.sendTaskHeartbeat, ["taskToken": .string(token)], nil)
         } catch let e as ServiceError where ["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"].contains(e.code) {
           log("heartbeat refused (\(e.code)): the task is gone; stopping the command")
           lost = true
@@ -88,21 +88,21 @@ public struct ActivityWorker {
       try report(token, failure: "InvalidOutput", cause: "the command's stdout is not JSON: \(output.prefix(200))")
       return
     }
-    try send("SendTaskSuccess", ["taskToken": .string(token), "output": .string(output)])
+    try send(.sendTaskSuccess, ["taskToken": .string(token), "output": .string(output)])
     log("task succeeded")
   }
 
   private func report(_ token: String, failure error: String, cause: String) throws {
-    try send("SendTaskFailure", ["taskToken": .string(token), "error": .string(error), "cause": .string(String(cause.suffix(32768)))])
+    try send(.sendTaskFailure, ["taskToken": .string(token), "error": .string(error), "cause": .string(String(cause.suffix(32768)))])
     log("task failed: \(error): \(cause.split(separator: "\n").last ?? "")")
   }
 
   /// Sends a task answer; a task that timed out meanwhile is logged, not fatal.
-  private func send(_ operation: String, _ input: JSON) throws {
+  private func send(_ operation: OperationName, _ input: JSON) throws {
     do {
       _ = try call(operation, input, nil)
     } catch let e as ServiceError where ["TaskTimedOut", "InvalidToken", "TaskDoesNotExist"].contains(e.code) {
-      log("\(operation) refused (\(e.code)): the task timed out or was answered already")
+      log("\(operation.rawValue) refused (\(e.code)): the task timed out or was answered already")
     }
   }
 }

@@ -61,13 +61,13 @@ public struct CompletionCatalog {
 
   /// The first page (up to 1000 items) of `resource` from the service.
   public static func list(_ resource: CompletionResource, client: StepFunctionsClient) throws -> [CompletionItem] {
-    let (operation, key, arnKey): (String, String, String)
+    let (operation, key, arnKey): (OperationName, String, String)
     var input = JSONObject([("maxResults", .number(1000))])
     switch resource {
-    case .machines: (operation, key, arnKey) = ("ListStateMachines", "stateMachines", "stateMachineArn")
-    case .activities: (operation, key, arnKey) = ("ListActivities", "activities", "activityArn")
+    case .machines: (operation, key, arnKey) = (.listStateMachines, "stateMachines", "stateMachineArn")
+    case .activities: (operation, key, arnKey) = (.listActivities, "activities", "activityArn")
     case .executions(let machineArn):
-      (operation, key, arnKey) = ("ListExecutions", "executions", "executionArn")
+      (operation, key, arnKey) = (.listExecutions, "executions", "executionArn")
       input["stateMachineArn"] = .string(machineArn)
     }
     let page = try client.call(operation, .object(input))

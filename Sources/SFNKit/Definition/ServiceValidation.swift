@@ -1,9 +1,9 @@
 /// Asks the service's ValidateStateMachineDefinition about a definition and merges its findings with the linter's.
 public struct ServiceValidation {
-  let call: (String, JSON) throws -> JSON
+  let call: ServiceCall
 
   /// Uses `call(operation, input)` to reach the service (normally `StepFunctionsClient.call`).
-  public init(call: @escaping (String, JSON) throws -> JSON) {
+  public init(call: @escaping ServiceCall) {
     self.call = call
   }
 
@@ -15,7 +15,7 @@ public struct ServiceValidation {
     if let type { input["type"] = .string(type) }
     let response: JSON
     do {
-      response = try call("ValidateStateMachineDefinition", .object(input))
+      response = try call(.validateStateMachineDefinition, .object(input))
     } catch let e as ServiceError where Self.isUnsupported(e) {
       throw SFNError(.unreachable, "--remote: the endpoint does not implement ValidateStateMachineDefinition "
         + "(\(e.code)); run without --remote to use the local checks only")

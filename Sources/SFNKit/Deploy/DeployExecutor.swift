@@ -21,9 +21,9 @@ public struct DeployExecutor {
         input["tags"] = .array(spec.tags.map { ["key": .string($0.key), "value": .string($0.value)] })
       }
       addPublish(to: &input, plan)
-      let response = try call("CreateStateMachine", .object(input))
-      machineArn = try required(response, "stateMachineArn", of: "CreateStateMachine")
-      if plan.publishes { versionArn = try required(response, "stateMachineVersionArn", of: "CreateStateMachine") }
+      let response = try call(.createStateMachine, .object(input))
+      machineArn = try required(response, "stateMachineArn", of: .createStateMachine)
+      if plan.publishes { versionArn = try required(response, "stateMachineVersionArn", of: .createStateMachine) }
     } else if !plan.updates.isEmpty {
       var input = JSONObject([("stateMachineArn", .string(machineArn))])
       if plan.updates.contains(.definition) { input["definition"] = .string(spec.definition) }
@@ -33,15 +33,15 @@ public struct DeployExecutor {
         input["tracingConfiguration"] = ["enabled": .bool(tracing)]
       }
       addPublish(to: &input, plan)
-      let response = try call("UpdateStateMachine", .object(input))
-      if plan.publishes { versionArn = try required(response, "stateMachineVersionArn", of: "UpdateStateMachine") }
+      let response = try call(.updateStateMachine, .object(input))
+      if plan.publishes { versionArn = try required(response, "stateMachineVersionArn", of: .updateStateMachine) }
     } else if plan.publishes {
       versionArn = try publish(machineArn, spec: spec)
     }
     let aliasArn = try applyAlias(plan, machineArn: machineArn, versionArn: versionArn)
     if plan.existingArn != nil, !plan.tagsToAdd.isEmpty {
       let tags = JSON.array(plan.tagsToAdd.map { ["key": .string($0.key), "value": .string($0.value)] })
-      _ = try call("TagResource", ["resourceArn": .string(machineArn), "tags": tags])
+      _ = try call(.tagResource, ["resourceArn": .string(machineArn), "tags": tags])
     }
     return DeployResult(stateMachineArn: machineArn, versionArn: versionArn, aliasArn: aliasArn, actions: plan.actions)
   }
@@ -57,15 +57,15 @@ public struct DeployExecutor {
     var input = JSONObject([("stateMachineArn", .string(machineArn))])
     if let d = spec.versionDescription { input["description"] = .string(d) }
     do {
-      let response = try call("PublishStateMachineVersion", .object(input))
-      return try required(response, "stateMachineVersionArn", of: "PublishStateMachineVersion")
+      let response = try call(.publishStateMachineVersion, .object(input))
+      return try required(response, "stateMachineVersionArn", of: .publishStateMachineVersion)
     } catch let e as ServiceError where ServiceValidation.isUnsupported(e) {
       var update = JSONObject([
         ("stateMachineArn", .string(machineArn)), ("definition", .string(spec.definition)), ("publish", true),
       ])
       if let d = spec.versionDescription { update["versionDescription"] = .string(d) }
-      let response = try call("UpdateStateMachine", .object(update))
-      return try required(response, "stateMachineVersionArn", of: "UpdateStateMachine")
+      let response = try call(.updateStateMachine, .object(update))
+      return try required(response, "stateMachineVersionArn", of: .updateStateMachine)
     }
   }
 
@@ -76,19 +76,19 @@ public struct DeployExecutor {
     let routing = JSON.array([["stateMachineVersionArn": .string(versionArn), "weight": 100]])
     switch step {
     case .create:
-      let response = try call("CreateStateMachineAlias", ["name": .string(name), "routingConfiguration": routing])
+      let response = try call(.createStateMachineAlias, ["name": .string(name), "routingConfiguration": routing])
       return response["stateMachineAliasArn"]?.stringValue ?? "\(machineArn):\(name)"
     case .update(let arn):
-      _ = try call("UpdateStateMachineAlias", ["stateMachineAliasArn": .string(arn), "routingConfiguration": routing])
+      _ = try call(.updateStateMachineAlias, ["stateMachineAliasArn": .string(arn), "routingConfiguration": routing])
       return arn
     case .unchanged(let arn):
       return arn
     }
   }
 
-  private func required(_ response: JSON, _ key: String, of operation: String) throws -> String {
+  private func required(_ response: JSON, _ key: String, of operation: OperationName) throws -> String {
     guard let value = response[key]?.stringValue else {
-      throw SFNError(.rejected, "\(operation) answered without \(key)")
+      throw SFNError(.rejected, "\(operation.rawValue) answered without \(key)")
     }
     return value
   }

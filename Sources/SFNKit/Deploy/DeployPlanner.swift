@@ -14,7 +14,7 @@ public struct DeployPlanner {
       return DeployPlan(spec: spec, existingArn: nil, updates: [], diff: diff, reusedVersionArn: nil,
                         publishes: spec.publish, alias: spec.alias == nil ? nil : .create, tagsToAdd: spec.tags)
     }
-    let current = try call("DescribeStateMachine", ["stateMachineArn": .string(arn)])
+    let current = try call(.describeStateMachine, ["stateMachineArn": .string(arn)])
     let currentType = current["type"]?.stringValue ?? "STANDARD"
     if let type = spec.type, type != currentType {
       throw SFNError(.rejected, "state machine \(spec.name) is \(currentType); its type cannot change to \(type) "
@@ -32,7 +32,7 @@ public struct DeployPlanner {
     var aliasVersion: String?
     if let alias = spec.alias {
       let aliasDescription = try absentIfNotFound {
-        try call("DescribeStateMachineAlias", ["stateMachineAliasArn": .string("\(arn):\(alias)")])
+        try call(.describeStateMachineAlias, ["stateMachineAliasArn": .string("\(arn):\(alias)")])
       }
       if let aliasDescription {
         aliasArn = aliasDescription["stateMachineAliasArn"]?.stringValue ?? "\(arn):\(alias)"
@@ -97,7 +97,7 @@ public struct DeployPlanner {
     repeat {
       var input = JSONObject([("maxResults", 1000)])
       if let token { input["nextToken"] = .string(token) }
-      let page = try call("ListStateMachines", .object(input))
+      let page = try call(.listStateMachines, .object(input))
       for machine in page["stateMachines"]?.arrayValue ?? [] where machine["name"]?.stringValue == name {
         return machine["stateMachineArn"]?.stringValue
       }
@@ -109,7 +109,7 @@ public struct DeployPlanner {
   /// The newest published version, or nil when there is none.
   func latestVersion(of arn: String) throws -> String? {
     do {
-      let page = try call("ListStateMachineVersions", ["stateMachineArn": .string(arn), "maxResults": 1])
+      let page = try call(.listStateMachineVersions, ["stateMachineArn": .string(arn), "maxResults": 1])
       return page["stateMachineVersions"]?.arrayValue?.first?["stateMachineVersionArn"]?.stringValue
     } catch let e as ServiceError where ServiceValidation.isUnsupported(e) {
       // Emulators without the operation (moto): versions are numbered from 1, so describe them in turn, up to
@@ -117,7 +117,7 @@ public struct DeployPlanner {
       var newest: String?
       for number in 1...Self.maxVersions {
         let candidate = "\(arn):\(number)"
-        guard try absentIfNotFound({ try call("DescribeStateMachine", ["stateMachineArn": .string(candidate)]) }) != nil
+        guard try absentIfNotFound({ try call(.describeStateMachine, ["stateMachineArn": .string(candidate)]) }) != nil
         else { break }
         newest = candidate
       }
@@ -130,7 +130,7 @@ public struct DeployPlanner {
   /// The first candidate version whose definition and settings equal the spec.
   func matchingVersion(candidates: [String], spec: DeploySpec, desired: JSON) throws -> String? {
     for arn in candidates {
-      guard let version = try absentIfNotFound({ try call("DescribeStateMachine", ["stateMachineArn": .string(arn)]) })
+      guard let version = try absentIfNotFound({ try call(.describeStateMachine, ["stateMachineArn": .string(arn)]) })
       else { continue }
       if differences(from: version, to: spec, desired: desired).isEmpty { return arn }
     }
@@ -140,7 +140,7 @@ public struct DeployPlanner {
   /// Tags of the spec that the machine lacks or has with another value.
   func missingTags(arn: String, spec: DeploySpec) throws -> [(key: String, value: String)] {
     guard !spec.tags.isEmpty else { return [] }
-    let response = try call("ListTagsForResource", ["resourceArn": .string(arn)])
+    let response = try call(.listTagsForResource, ["resourceArn": .string(arn)])
     var existing: [String: String] = [:]
     for tag in response["tags"]?.arrayValue ?? [] {
       if let k = tag["key"]?.stringValue { existing[k] = tag["value"]?.stringValue ?? "" }

@@ -1,7 +1,3 @@
-/// Calls one service operation with its JSON input and returns the raw JSON response
-/// (normally `StepFunctionsClient.call`; tests pass a fake).
-public typealias ServiceCall = (_ operation: String, _ input: JSON) throws -> JSON
-
 /// What `sfn deploy` should leave in place: the desired state machine, version, alias and tags.
 public struct DeploySpec: Sendable {
   /// State machine name.

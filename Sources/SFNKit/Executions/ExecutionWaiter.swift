@@ -38,7 +38,7 @@ public struct ExecutionWaiter {
     var attempt = 0
     while true {
       for (i, arn) in arns.enumerated() where !(latest[i].map(isDone) ?? false) {
-        latest[i] = try call("DescribeExecution", ["executionArn": .string(arn)])
+        latest[i] = try call(.describeExecution, ["executionArn": .string(arn)])
       }
       if latest.allSatisfy({ $0.map(isDone) ?? false }) { return Outcome(executions: latest.compactMap { $0 }, timedOut: false) }
       var delay = schedule.delay(attempt: attempt, random: random())

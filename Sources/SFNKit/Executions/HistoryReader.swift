@@ -27,7 +27,7 @@ public struct HistoryReader {
     repeat {
       var request = JSONObject([("executionArn", .string(arn)), ("maxResults", .integer(pageSize))])
       if let token { request["nextToken"] = .string(token) }
-      let page = try call("GetExecutionHistory", .object(request))
+      let page = try call(.getExecutionHistory, .object(request))
       for event in sorted(page["events"]) where id(event) > lastId {
         lastId = id(event)
         guard try emit(event) else { return }
@@ -58,7 +58,7 @@ public struct HistoryReader {
       var request = JSONObject([("executionArn", .string(arn)), ("reverseOrder", .bool(true)),
                                   ("maxResults", .integer(min(limit ?? pageSize, pageSize)))])
       if let token { request["nextToken"] = .string(token) }
-      let page = try call("GetExecutionHistory", .object(request))
+      let page = try call(.getExecutionHistory, .object(request))
       for event in page["events"]?.arrayValue ?? [] { collected[id(event)] = event }
       if let limit, collected.count >= limit { break }
       let next = nonEmpty(page["nextToken"])
@@ -77,7 +77,7 @@ public struct HistoryReader {
       var request = JSONObject([("executionArn", .string(arn)), ("reverseOrder", .bool(true)),
                                   ("maxResults", .integer(followPageSize))])
       if let token { request["nextToken"] = .string(token) }
-      let page = try call("GetExecutionHistory", .object(request))
+      let page = try call(.getExecutionHistory, .object(request))
       let events = page["events"]?.arrayValue ?? []
       for event in events where id(event) > lastId { collected[id(event)] = event }
       if events.contains(where: { id($0) <= lastId }) { break }

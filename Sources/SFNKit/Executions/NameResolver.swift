@@ -2,7 +2,7 @@
 /// with at most one request per command (a list page that shows the account), remembered in an `AccountCache`.
 public final class NameResolver {
   /// Calls one operation (the client's `call`).
-  public typealias Call = (String, JSON) throws -> JSON
+  public typealias Call = ServiceCall
 
   private let call: Call
   private let region: String
@@ -25,7 +25,7 @@ public final class NameResolver {
     if reference.hasPrefix("arn:") { return try checked(reference, as: [.stateMachine, .version, .alias], what: "state machine").text }
     try checkName(reference, what: "state machine")
     let pieces = reference.split(separator: ":", maxSplits: 1).map(String.init)
-    let base = try resolve(name: pieces[0], resourceType: "stateMachine", list: "ListStateMachines", key: "stateMachines")
+    let base = try resolve(name: pieces[0], resourceType: "stateMachine", list: .listStateMachines, key: "stateMachines")
     return pieces.count == 2 ? base + ":" + pieces[1] : base
   }
 
@@ -47,7 +47,7 @@ public final class NameResolver {
   public func activity(_ reference: String) throws -> String {
     if reference.hasPrefix("arn:") { return try checked(reference, as: [.activity], what: "activity").text }
     try checkName(reference, what: "activity")
-    return try resolve(name: reference, resourceType: "activity", list: "ListActivities", key: "activities")
+    return try resolve(name: reference, resourceType: "activity", list: .listActivities, key: "activities")
   }
 
   /// Any resource for `describe`: an ARN of any kind, `MACHINE/EXECUTION`, or a machine reference.
@@ -76,7 +76,7 @@ public final class NameResolver {
   }
 
   /// The ARN for `name`: built from the known account, else found by one list call.
-  private func resolve(name: String, resourceType: String, list: String, key: String) throws -> String {
+  private func resolve(name: String, resourceType: String, list: OperationName, key: String) throws -> String {
     if scope == nil { scope = cache.lookup(cacheKey) }
     if let scope {
       return StatesARN(partition: scope.partition, region: region, account: scope.account, resourceType: resourceType, resource: name).text

@@ -27,9 +27,14 @@ struct VerbPrinter {
   static let embeddedKeys: Set<String> = ["input", "output", "definition", "parameters"]
 
   /// `value` from the service, timestamps as ISO 8601 (`shape`), embedded documents decoded unless --raw.
-  func prepare(_ value: JSON, shape: String?) -> JSON {
+  func prepare(_ value: JSON, shape: ShapeName?) -> JSON {
     let shaped = ResponseShaper.shape(value, as: shape)
     return raw ? shaped : Self.decodeEmbedded(shaped)
+  }
+
+  /// `value`, a response of `operation`, prepared as its output shape.
+  func prepare(_ value: JSON, outputOf operation: OperationName) -> JSON {
+    prepare(value, shape: ServiceModel.operation(operation).output)
   }
 
   /// Replaces embedded JSON strings (input, output, definition, ...) with the values they hold.

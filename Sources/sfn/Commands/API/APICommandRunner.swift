@@ -8,9 +8,9 @@ struct APICommandRunner {
   /// Lint the `definition` member before sending (create-/update-state-machine unless `--no-validate`).
   var validateDefinition = false
 
-  func run(operation name: String, values: [ParameterValue]) throws {
+  func run(operation name: OperationName, values: [ParameterValue]) throws {
     let context = CommandContext(global: global)
-    guard let operation = ServiceModel.operation(name) else { throw SFNError(.usage, "unknown operation \(name)") }
+    let operation = ServiceModel.operation(name)
     if let kind = cliInput.generateSkeleton {
       if kind == .input {
         context.terminal.out(JSONWriter.pretty.string(Skeleton.make(operation.input)) + "\n")

@@ -1,3 +1,5 @@
+import SFNKit
+
 /// How one option of an API-named command takes its value.
 enum APIOptionKind: Equatable {
   /// One string (JSON, shorthand or `file://` for structures, lists and maps).
@@ -27,8 +29,8 @@ struct APIOptionSpec: Equatable {
 
 /// An API-named command as the direct parser sees it (generated in Generated/APICommandTable.swift).
 struct APICommandSpec: Equatable {
-  /// The operation's name in the service model.
-  let operation: String
+  /// The operation in the service model.
+  let operation: OperationName
   /// Whether the command takes the pagination options.
   let paginated: Bool
   /// Whether the command has `--no-validate` and lints its definition by default.

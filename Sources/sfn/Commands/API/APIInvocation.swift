@@ -9,8 +9,8 @@ protocol APICommand: ParsableCommand {
 
 /// One API-named command as parsed: the operation, its parameter values and the option groups' values.
 struct APIInvocation: Equatable {
-  /// The operation's name in the service model, e.g. `DescribeStateMachine`.
-  var operation: String
+  /// The operation in the service model, e.g. `.describeStateMachine`.
+  var operation: OperationName
   /// The command's parameters in the generated commands' order, unset ones included.
   var values: [ParameterValue]
   var global: GlobalSettings

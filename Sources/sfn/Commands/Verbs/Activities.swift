@@ -9,8 +9,8 @@ extension Verbs {
 
     func run() throws {
       let runtime = try VerbRuntime(global: global)
-      let items = try Machines.all("ListActivities", key: "activities", runtime: runtime)
-      try runtime.output.printList(items.map { ResponseShaper.shape($0, as: "ActivityListItem") }, columns: [
+      let items = try Machines.all(.listActivities, key: "activities", runtime: runtime)
+      try runtime.output.printList(items.map { ResponseShaper.shape($0, as: .activityListItem) }, columns: [
         .key("name", "name"), .key("created", "creationDate"), .key("arn", "activityArn"),
       ])
     }

@@ -16,17 +16,17 @@ extension Verbs {
     func run() throws {
       let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
       let arn = try runtime.resolver.anyResource(resource)
-      let (operation, member): (String, String)
+      let (operation, member): (OperationName, String)
       switch arn.kind {
-      case .execution: (operation, member) = ("DescribeExecution", "executionArn")
-      case .stateMachine, .version: (operation, member) = ("DescribeStateMachine", "stateMachineArn")
-      case .alias: (operation, member) = ("DescribeStateMachineAlias", "stateMachineAliasArn")
-      case .activity: (operation, member) = ("DescribeActivity", "activityArn")
-      case .mapRun: (operation, member) = ("DescribeMapRun", "mapRunArn")
+      case .execution: (operation, member) = (.describeExecution, "executionArn")
+      case .stateMachine, .version: (operation, member) = (.describeStateMachine, "stateMachineArn")
+      case .alias: (operation, member) = (.describeStateMachineAlias, "stateMachineAliasArn")
+      case .activity: (operation, member) = (.describeActivity, "activityArn")
+      case .mapRun: (operation, member) = (.describeMapRun, "mapRunArn")
       case nil: throw SFNError(.usage, "cannot describe \(arn.text)")
       }
       let result = try runtime.call(operation, [member: .string(arn.text)])
-      try runtime.output.printObject(runtime.output.prepare(result, shape: operation + "Output"))
+      try runtime.output.printObject(runtime.output.prepare(result, outputOf: operation))
     }
   }
 }

@@ -46,7 +46,7 @@ extension Verbs {
       // Pages come newest first, so paging stops once a page reaches executions older than --since.
       pages: repeat {
         if let token { request["nextToken"] = .string(token) }
-        let page = try runtime.call("ListExecutions", .object(request))
+        let page = try runtime.call(.listExecutions, .object(request))
         let sorted = (page["executions"]?.arrayValue ?? []).sorted { ($0["startDate"]?.doubleValue ?? 0) > ($1["startDate"]?.doubleValue ?? 0) }
         for item in sorted {
           let started = item["startDate"]?.doubleValue ?? 0
@@ -60,7 +60,7 @@ extension Verbs {
         if next == token { break }
         token = next.flatMap { $0.isEmpty ? nil : $0 }
       } while token != nil
-      let shaped = items.map { ResponseShaper.shape($0, as: "ExecutionListItem") }
+      let shaped = items.map { ResponseShaper.shape($0, as: .executionListItem) }
       try runtime.output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
       ])

@@ -29,7 +29,7 @@ extension Verbs {
     func run() throws {
       let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
       let arn = try runtime.resolver.execution(execution)
-      let described = try runtime.call("DescribeExecution", ["executionArn": .string(arn)])
+      let described = try runtime.call(.describeExecution, ["executionArn": .string(arn)])
       var timeline = HistoryTimeline(startTime: described["startDate"]?.doubleValue)
       let format = runtime.output.format
       let terminal = runtime.context.terminal
@@ -42,7 +42,7 @@ extension Verbs {
       func line(_ event: JSON, _ entry: TimelineEntry) -> String {
         switch format {
         case .table: return renderer.row(entry)
-        case .json: return JSONWriter.compact.string(runtime.output.prepare(event, shape: "HistoryEvent")) + "\n"
+        case .json: return JSONWriter.compact.string(runtime.output.prepare(event, shape: .historyEvent)) + "\n"
         case .text:
           let elapsed = entry.elapsed.map { DurationParser.format(max(0, $0)) } ?? ""
           return [Timestamp.iso8601(epochSeconds: entry.timestamp), elapsed, entry.type, entry.stateName ?? "", entry.detail]

@@ -9,14 +9,14 @@ extension Verbs {
 
     func run() throws {
       let runtime = try VerbRuntime(global: global)
-      let items = try Self.all("ListStateMachines", key: "stateMachines", runtime: runtime)
-      try runtime.output.printList(items.map { ResponseShaper.shape($0, as: "StateMachineListItem") }, columns: [
+      let items = try Self.all(.listStateMachines, key: "stateMachines", runtime: runtime)
+      try runtime.output.printList(items.map { ResponseShaper.shape($0, as: .stateMachineListItem) }, columns: [
         .key("name", "name"), .key("type", "type"), .key("created", "creationDate"), .key("arn", "stateMachineArn"),
       ])
     }
 
     /// Every item of a list operation, pages of 1000.
-    static func all(_ operation: String, key: String, runtime: VerbRuntime) throws -> [JSON] {
+    static func all(_ operation: OperationName, key: String, runtime: VerbRuntime) throws -> [JSON] {
       var items: [JSON] = []
       var request = JSONObject([("maxResults", .number(1000))])
       var token: String?

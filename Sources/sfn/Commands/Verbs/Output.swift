@@ -16,7 +16,7 @@ extension Verbs {
     func run() throws {
       let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
       let arn = try runtime.resolver.execution(execution)
-      let described = try runtime.call("DescribeExecution", ["executionArn": .string(arn)])
+      let described = try runtime.call(.describeExecution, ["executionArn": .string(arn)])
       let status = described["status"]?.stringValue ?? ""
       guard ExecutionStatus.isFinal(status) else {
         throw SFNError(.rejected, "execution \(arn.arnName) is \(status) and has no output yet; `sfn wait` waits for it")

@@ -24,12 +24,12 @@ extension Verbs {
       let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
       let arn = try runtime.resolver.execution(execution)
       // The redrive count before, so --wait does not take the old final status for the new one.
-      let before = wait ? try runtime.call("DescribeExecution", ["executionArn": .string(arn)])["redriveCount"]?.intValue ?? 0 : 0
+      let before = wait ? try runtime.call(.describeExecution, ["executionArn": .string(arn)])["redriveCount"]?.intValue ?? 0 : 0
       // A client token makes a retried request redrive once only.
       let token = String(UUID().uuidString.lowercased().prefix(64))
-      let result = try runtime.call("RedriveExecution", ["executionArn": .string(arn), "clientToken": .string(token)])
+      let result = try runtime.call(.redriveExecution, ["executionArn": .string(arn), "clientToken": .string(token)])
       guard wait else {
-        try runtime.output.printObject(runtime.output.prepare(result, shape: "RedriveExecutionOutput"))
+        try runtime.output.printObject(runtime.output.prepare(result, shape: .redriveExecutionOutput))
         return
       }
       runtime.progress("waiting for \(arn.arnName)…")
@@ -38,7 +38,7 @@ extension Verbs {
       }
       if outcome.timedOut { try VerbRuntime.timedOut("execution \(arn.arnName) is", after: timeoutSeconds ?? 0) }
       let execution = outcome.executions[0]
-      try runtime.output.printObject(runtime.output.prepare(execution, shape: "DescribeExecutionOutput"))
+      try runtime.output.printObject(runtime.output.prepare(execution, shape: .describeExecutionOutput))
       try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
                              cause: execution["cause"]?.stringValue, name: arn.arnName)
     }

@@ -37,21 +37,21 @@ extension Verbs {
       if let traceHeader { request["traceHeader"] = .string(traceHeader) }
 
       guard wait else {
-        let started = try runtime.call("StartExecution", .object(request))
-        try runtime.output.printObject(runtime.output.prepare(started, shape: "StartExecutionOutput"))
+        let started = try runtime.call(.startExecution, .object(request))
+        try runtime.output.printObject(runtime.output.prepare(started, shape: .startExecutionOutput))
         return
       }
       if try machineType(machineArn, runtime) == "EXPRESS" {
         try startSync(request, runtime: runtime, timeout: timeoutSeconds)
         return
       }
-      let started = try runtime.call("StartExecution", .object(request))
+      let started = try runtime.call(.startExecution, .object(request))
       guard let arn = started["executionArn"]?.stringValue else { throw SFNError(.rejected, "StartExecution returned no executionArn") }
       runtime.progress("waiting for \(executionName)…")
       let outcome = try runtime.waiter.wait(for: [arn], timeout: timeoutSeconds)
       let execution = outcome.executions[0]
       if outcome.timedOut { try VerbRuntime.timedOut("execution \(executionName) is", after: timeoutSeconds ?? 0) }
-      try runtime.output.printObject(runtime.output.prepare(execution, shape: "DescribeExecutionOutput"))
+      try runtime.output.printObject(runtime.output.prepare(execution, shape: .describeExecutionOutput))
       try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
                              cause: execution["cause"]?.stringValue, name: executionName)
     }
@@ -60,18 +60,18 @@ extension Verbs {
     private func machineType(_ arn: String, _ runtime: VerbRuntime) throws -> String? {
       let base = StatesARN(arn)?.unqualifiedMachine.text ?? arn
       if let known = runtime.resolver.machineTypes[base] { return known }
-      return try runtime.call("DescribeStateMachine", ["stateMachineArn": .string(base)])["type"]?.stringValue
+      return try runtime.call(.describeStateMachine, ["stateMachineArn": .string(base)])["type"]?.stringValue
     }
 
     private func startSync(_ request: JSONObject, runtime: VerbRuntime, timeout: Double?) throws {
       // An express execution runs at most five minutes; the call returns when it ends.
       let result: JSON
       do {
-        result = try runtime.call("StartSyncExecution", .object(request), timeout: timeout ?? 330)
+        result = try runtime.call(.startSyncExecution, .object(request), timeout: timeout ?? 330)
       } catch TransportError.timeout where timeout != nil {
         try VerbRuntime.timedOut("the express execution may be", after: timeout!)
       }
-      try runtime.output.printObject(runtime.output.prepare(result, shape: "StartSyncExecutionOutput"))
+      try runtime.output.printObject(runtime.output.prepare(result, shape: .startSyncExecutionOutput))
       try VerbRuntime.finish(status: result["status"]?.stringValue, error: result["error"]?.stringValue,
                              cause: result["cause"]?.stringValue, name: result["name"]?.stringValue ?? request["name"]?.stringValue ?? "")
     }

@@ -17,12 +17,12 @@ extension Verbs {
       var request = JSONObject([("executionArn", .string(arn))])
       if let error { request["error"] = .string(error) }
       if let cause { request["cause"] = .string(cause) }
-      var result = try runtime.call("StopExecution", .object(request))
+      var result = try runtime.call(.stopExecution, .object(request))
       if result["executionArn"] == nil, var object = result.objectValue {
         object["executionArn"] = .string(arn)
         result = .object(object)
       }
-      try runtime.output.printObject(runtime.output.prepare(result, shape: "StopExecutionOutput"))
+      try runtime.output.printObject(runtime.output.prepare(result, shape: .stopExecutionOutput))
     }
   }
 }

@@ -20,7 +20,7 @@ extension Verbs {
       func run() throws {
         let runtime = try VerbRuntime(global: global)
         let output = try taskOutput.map { try runtime.jsonInput.read($0, option: "--task-output") } ?? "{}"
-        _ = try runtime.call("SendTaskSuccess", ["taskToken": .string(token), "output": .string(output)])
+        _ = try runtime.call(.sendTaskSuccess, ["taskToken": .string(token), "output": .string(output)])
       }
     }
 
@@ -42,7 +42,7 @@ extension Verbs {
         var request = JSONObject([("taskToken", .string(token))])
         if let error { request["error"] = .string(error) }
         if let cause { request["cause"] = .string(cause) }
-        _ = try runtime.call("SendTaskFailure", .object(request))
+        _ = try runtime.call(.sendTaskFailure, .object(request))
       }
     }
 
@@ -54,7 +54,7 @@ extension Verbs {
 
       func run() throws {
         let runtime = try VerbRuntime(global: global)
-        _ = try runtime.call("SendTaskHeartbeat", ["taskToken": .string(token)])
+        _ = try runtime.call(.sendTaskHeartbeat, ["taskToken": .string(token)])
       }
     }
   }

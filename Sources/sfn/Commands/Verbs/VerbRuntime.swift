@@ -32,7 +32,7 @@ struct VerbRuntime {
   }
 
   /// Calls `operation` with `input`.
-  func call(_ operation: String, _ input: JSON, timeout: Double? = nil) throws -> JSON {
+  func call(_ operation: OperationName, _ input: JSON, timeout: Double? = nil) throws -> JSON {
     try client.call(operation, input, timeout: timeout)
   }
 

@@ -25,7 +25,7 @@ extension Verbs {
       let arns = try executions.map { try runtime.resolver.execution($0) }
       runtime.progress("waiting for \(arns.count == 1 ? arns[0].arnName : "\(arns.count) executions")…")
       let outcome = try runtime.waiter.wait(for: arns, timeout: timeoutSeconds)
-      let shaped = outcome.executions.map { runtime.output.prepare($0, shape: "DescribeExecutionOutput") }
+      let shaped = outcome.executions.map { runtime.output.prepare($0, shape: .describeExecutionOutput) }
       try runtime.output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
         Column(header: "error") { [$0["error"]?.stringValue, $0["cause"]?.stringValue].compactMap { $0 }.joined(separator: ": ") },

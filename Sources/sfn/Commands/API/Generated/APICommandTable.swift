@@ -46,13 +46,13 @@ extension API {
   static func spec(named name: String) -> APICommandSpec? {
     switch name {
     case "create-activity":
-      return APICommandSpec(operation: "CreateActivity", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .createActivity, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--name", "name", .text),
         APIOptionSpec("--tags", "tags", .words),
         APIOptionSpec("--encryption-configuration", "encryptionConfiguration", .text),
       ])
     case "create-state-machine":
-      return APICommandSpec(operation: "CreateStateMachine", paginated: false, validatesDefinition: true, options: [
+      return APICommandSpec(operation: .createStateMachine, paginated: false, validatesDefinition: true, options: [
         APIOptionSpec("--name", "name", .text),
         APIOptionSpec("--definition", "definition", .text),
         APIOptionSpec("--role-arn", "roleArn", .text),
@@ -65,61 +65,61 @@ extension API {
         APIOptionSpec("--encryption-configuration", "encryptionConfiguration", .text),
       ])
     case "create-state-machine-alias":
-      return APICommandSpec(operation: "CreateStateMachineAlias", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .createStateMachineAlias, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--description", "description", .text),
         APIOptionSpec("--name", "name", .text),
         APIOptionSpec("--routing-configuration", "routingConfiguration", .words),
       ])
     case "delete-activity":
-      return APICommandSpec(operation: "DeleteActivity", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .deleteActivity, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--activity-arn", "activityArn", .text),
       ])
     case "delete-state-machine":
-      return APICommandSpec(operation: "DeleteStateMachine", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .deleteStateMachine, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
       ])
     case "delete-state-machine-alias":
-      return APICommandSpec(operation: "DeleteStateMachineAlias", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .deleteStateMachineAlias, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-alias-arn", "stateMachineAliasArn", .text),
       ])
     case "delete-state-machine-version":
-      return APICommandSpec(operation: "DeleteStateMachineVersion", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .deleteStateMachineVersion, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-version-arn", "stateMachineVersionArn", .text),
       ])
     case "describe-activity":
-      return APICommandSpec(operation: "DescribeActivity", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .describeActivity, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--activity-arn", "activityArn", .text),
       ])
     case "describe-execution":
-      return APICommandSpec(operation: "DescribeExecution", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .describeExecution, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--execution-arn", "executionArn", .text),
         APIOptionSpec("--included-data", "includedData", .text),
       ])
     case "describe-map-run":
-      return APICommandSpec(operation: "DescribeMapRun", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .describeMapRun, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--map-run-arn", "mapRunArn", .text),
       ])
     case "describe-state-machine":
-      return APICommandSpec(operation: "DescribeStateMachine", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .describeStateMachine, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--included-data", "includedData", .text),
       ])
     case "describe-state-machine-alias":
-      return APICommandSpec(operation: "DescribeStateMachineAlias", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .describeStateMachineAlias, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-alias-arn", "stateMachineAliasArn", .text),
       ])
     case "describe-state-machine-for-execution":
-      return APICommandSpec(operation: "DescribeStateMachineForExecution", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .describeStateMachineForExecution, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--execution-arn", "executionArn", .text),
         APIOptionSpec("--included-data", "includedData", .text),
       ])
     case "get-activity-task":
-      return APICommandSpec(operation: "GetActivityTask", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .getActivityTask, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--activity-arn", "activityArn", .text),
         APIOptionSpec("--worker-name", "workerName", .text),
       ])
     case "get-execution-history":
-      return APICommandSpec(operation: "GetExecutionHistory", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .getExecutionHistory, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--execution-arn", "executionArn", .text),
         APIOptionSpec("--max-results", "maxResults", .integer),
         APIOptionSpec("--reverse-order", "reverseOrder", .flag),
@@ -127,12 +127,12 @@ extension API {
         APIOptionSpec("--include-execution-data", "includeExecutionData", .flag),
       ])
     case "list-activities":
-      return APICommandSpec(operation: "ListActivities", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listActivities, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--max-results", "maxResults", .integer),
         APIOptionSpec("--next-token", "nextToken", .text),
       ])
     case "list-executions":
-      return APICommandSpec(operation: "ListExecutions", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listExecutions, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--status-filter", "statusFilter", .text),
         APIOptionSpec("--max-results", "maxResults", .integer),
@@ -141,67 +141,67 @@ extension API {
         APIOptionSpec("--redrive-filter", "redriveFilter", .text),
       ])
     case "list-map-runs":
-      return APICommandSpec(operation: "ListMapRuns", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listMapRuns, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--execution-arn", "executionArn", .text),
         APIOptionSpec("--max-results", "maxResults", .integer),
         APIOptionSpec("--next-token", "nextToken", .text),
       ])
     case "list-state-machine-aliases":
-      return APICommandSpec(operation: "ListStateMachineAliases", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listStateMachineAliases, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--next-token", "nextToken", .text),
         APIOptionSpec("--max-results", "maxResults", .integer),
       ])
     case "list-state-machine-versions":
-      return APICommandSpec(operation: "ListStateMachineVersions", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listStateMachineVersions, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--next-token", "nextToken", .text),
         APIOptionSpec("--max-results", "maxResults", .integer),
       ])
     case "list-state-machines":
-      return APICommandSpec(operation: "ListStateMachines", paginated: true, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listStateMachines, paginated: true, validatesDefinition: false, options: [
         APIOptionSpec("--max-results", "maxResults", .integer),
         APIOptionSpec("--next-token", "nextToken", .text),
       ])
     case "list-tags-for-resource":
-      return APICommandSpec(operation: "ListTagsForResource", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .listTagsForResource, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--resource-arn", "resourceArn", .text),
       ])
     case "publish-state-machine-version":
-      return APICommandSpec(operation: "PublishStateMachineVersion", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .publishStateMachineVersion, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--revision-id", "revisionId", .text),
         APIOptionSpec("--description", "description", .text),
       ])
     case "redrive-execution":
-      return APICommandSpec(operation: "RedriveExecution", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .redriveExecution, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--execution-arn", "executionArn", .text),
         APIOptionSpec("--client-token", "clientToken", .text),
       ])
     case "send-task-failure":
-      return APICommandSpec(operation: "SendTaskFailure", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .sendTaskFailure, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--task-token", "taskToken", .text),
         APIOptionSpec("--error", "error", .text),
         APIOptionSpec("--cause", "cause", .text),
       ])
     case "send-task-heartbeat":
-      return APICommandSpec(operation: "SendTaskHeartbeat", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .sendTaskHeartbeat, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--task-token", "taskToken", .text),
       ])
     case "send-task-success":
-      return APICommandSpec(operation: "SendTaskSuccess", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .sendTaskSuccess, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--task-token", "taskToken", .text),
         APIOptionSpec("--task-output", "output", .text),
       ])
     case "start-execution":
-      return APICommandSpec(operation: "StartExecution", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .startExecution, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--name", "name", .text),
         APIOptionSpec("--input", "input", .text),
         APIOptionSpec("--trace-header", "traceHeader", .text),
       ])
     case "start-sync-execution":
-      return APICommandSpec(operation: "StartSyncExecution", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .startSyncExecution, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--name", "name", .text),
         APIOptionSpec("--input", "input", .text),
@@ -209,18 +209,18 @@ extension API {
         APIOptionSpec("--included-data", "includedData", .text),
       ])
     case "stop-execution":
-      return APICommandSpec(operation: "StopExecution", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .stopExecution, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--execution-arn", "executionArn", .text),
         APIOptionSpec("--error", "error", .text),
         APIOptionSpec("--cause", "cause", .text),
       ])
     case "tag-resource":
-      return APICommandSpec(operation: "TagResource", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .tagResource, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--resource-arn", "resourceArn", .text),
         APIOptionSpec("--tags", "tags", .words),
       ])
     case "test-state":
-      return APICommandSpec(operation: "TestState", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .testState, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--definition", "definition", .text),
         APIOptionSpec("--role-arn", "roleArn", .text),
         APIOptionSpec("--input", "input", .text),
@@ -233,19 +233,19 @@ extension API {
         APIOptionSpec("--state-configuration", "stateConfiguration", .text),
       ])
     case "untag-resource":
-      return APICommandSpec(operation: "UntagResource", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .untagResource, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--resource-arn", "resourceArn", .text),
         APIOptionSpec("--tag-keys", "tagKeys", .words),
       ])
     case "update-map-run":
-      return APICommandSpec(operation: "UpdateMapRun", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .updateMapRun, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--map-run-arn", "mapRunArn", .text),
         APIOptionSpec("--max-concurrency", "maxConcurrency", .integer),
         APIOptionSpec("--tolerated-failure-percentage", "toleratedFailurePercentage", .number),
         APIOptionSpec("--tolerated-failure-count", "toleratedFailureCount", .integer),
       ])
     case "update-state-machine":
-      return APICommandSpec(operation: "UpdateStateMachine", paginated: false, validatesDefinition: true, options: [
+      return APICommandSpec(operation: .updateStateMachine, paginated: false, validatesDefinition: true, options: [
         APIOptionSpec("--state-machine-arn", "stateMachineArn", .text),
         APIOptionSpec("--definition", "definition", .text),
         APIOptionSpec("--role-arn", "roleArn", .text),
@@ -256,13 +256,13 @@ extension API {
         APIOptionSpec("--encryption-configuration", "encryptionConfiguration", .text),
       ])
     case "update-state-machine-alias":
-      return APICommandSpec(operation: "UpdateStateMachineAlias", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .updateStateMachineAlias, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--state-machine-alias-arn", "stateMachineAliasArn", .text),
         APIOptionSpec("--description", "description", .text),
         APIOptionSpec("--routing-configuration", "routingConfiguration", .words),
       ])
     case "validate-state-machine-definition":
-      return APICommandSpec(operation: "ValidateStateMachineDefinition", paginated: false, validatesDefinition: false, options: [
+      return APICommandSpec(operation: .validateStateMachineDefinition, paginated: false, validatesDefinition: false, options: [
         APIOptionSpec("--definition", "definition", .text),
         APIOptionSpec("--type", "type", .text),
         APIOptionSpec("--severity", "severity", .text),

@@ -20,7 +20,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "CreateActivity",
+        operation: .createActivity,
         values: [
           .text("name", `name`),
           .words("tags", `tags`.isEmpty ? nil : `tags`),

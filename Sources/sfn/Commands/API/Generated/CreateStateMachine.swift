@@ -36,7 +36,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "CreateStateMachine",
+        operation: .createStateMachine,
         values: [
           .text("name", `name`),
           .text("definition", `definition`),

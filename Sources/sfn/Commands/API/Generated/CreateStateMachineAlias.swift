@@ -20,7 +20,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "CreateStateMachineAlias",
+        operation: .createStateMachineAlias,
         values: [
           .text("description", `description`),
           .text("name", `name`),

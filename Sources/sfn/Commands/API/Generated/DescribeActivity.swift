@@ -16,7 +16,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "DescribeActivity",
+        operation: .describeActivity,
         values: [
           .text("activityArn", `activityArn`),
         ],

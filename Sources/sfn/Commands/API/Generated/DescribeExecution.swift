@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "DescribeExecution",
+        operation: .describeExecution,
         values: [
           .text("executionArn", `executionArn`),
           .text("includedData", `includedData`),

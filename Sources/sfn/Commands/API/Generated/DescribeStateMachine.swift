@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "DescribeStateMachine",
+        operation: .describeStateMachine,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("includedData", `includedData`),

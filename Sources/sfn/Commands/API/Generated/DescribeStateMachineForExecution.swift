@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "DescribeStateMachineForExecution",
+        operation: .describeStateMachineForExecution,
         values: [
           .text("executionArn", `executionArn`),
           .text("includedData", `includedData`),

@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "GetActivityTask",
+        operation: .getActivityTask,
         values: [
           .text("activityArn", `activityArn`),
           .text("workerName", `workerName`),

@@ -25,7 +25,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "GetExecutionHistory",
+        operation: .getExecutionHistory,
         values: [
           .text("executionArn", `executionArn`),
           .integer("maxResults", `maxResults`),

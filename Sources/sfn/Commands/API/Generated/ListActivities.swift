@@ -19,7 +19,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "ListActivities",
+        operation: .listActivities,
         values: [
           .integer("maxResults", `maxResults`),
           .text("nextToken", `nextToken`),

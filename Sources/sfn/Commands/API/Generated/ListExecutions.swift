@@ -27,7 +27,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "ListExecutions",
+        operation: .listExecutions,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("statusFilter", `statusFilter`),

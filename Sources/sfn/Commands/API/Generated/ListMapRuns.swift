@@ -21,7 +21,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "ListMapRuns",
+        operation: .listMapRuns,
         values: [
           .text("executionArn", `executionArn`),
           .integer("maxResults", `maxResults`),

@@ -21,7 +21,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "ListStateMachineVersions",
+        operation: .listStateMachineVersions,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("nextToken", `nextToken`),

@@ -19,7 +19,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "ListStateMachines",
+        operation: .listStateMachines,
         values: [
           .integer("maxResults", `maxResults`),
           .text("nextToken", `nextToken`),

@@ -20,7 +20,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "PublishStateMachineVersion",
+        operation: .publishStateMachineVersion,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("revisionId", `revisionId`),

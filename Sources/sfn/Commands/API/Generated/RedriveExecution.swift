@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "RedriveExecution",
+        operation: .redriveExecution,
         values: [
           .text("executionArn", `executionArn`),
           .text("clientToken", `clientToken`),

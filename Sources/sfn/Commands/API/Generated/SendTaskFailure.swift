@@ -20,7 +20,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "SendTaskFailure",
+        operation: .sendTaskFailure,
         values: [
           .text("taskToken", `taskToken`),
           .text("error", `error`),

@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "SendTaskSuccess",
+        operation: .sendTaskSuccess,
         values: [
           .text("taskToken", `taskToken`),
           .text("output", `output`),

@@ -22,7 +22,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "StartExecution",
+        operation: .startExecution,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("name", `name`),

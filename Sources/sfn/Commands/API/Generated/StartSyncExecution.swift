@@ -24,7 +24,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "StartSyncExecution",
+        operation: .startSyncExecution,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("name", `name`),

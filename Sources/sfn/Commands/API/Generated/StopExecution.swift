@@ -20,7 +20,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "StopExecution",
+        operation: .stopExecution,
         values: [
           .text("executionArn", `executionArn`),
           .text("error", `error`),

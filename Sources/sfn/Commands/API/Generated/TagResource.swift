@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "TagResource",
+        operation: .tagResource,
         values: [
           .text("resourceArn", `resourceArn`),
           .words("tags", `tags`.isEmpty ? nil : `tags`),

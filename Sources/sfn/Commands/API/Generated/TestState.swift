@@ -34,7 +34,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "TestState",
+        operation: .testState,
         values: [
           .text("definition", `definition`),
           .text("roleArn", `roleArn`),

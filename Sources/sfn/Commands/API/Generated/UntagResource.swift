@@ -18,7 +18,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "UntagResource",
+        operation: .untagResource,
         values: [
           .text("resourceArn", `resourceArn`),
           .words("tagKeys", `tagKeys`.isEmpty ? nil : `tagKeys`),

@@ -22,7 +22,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "UpdateMapRun",
+        operation: .updateMapRun,
         values: [
           .text("mapRunArn", `mapRunArn`),
           .integer("maxConcurrency", `maxConcurrency`),

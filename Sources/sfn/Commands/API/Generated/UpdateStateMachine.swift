@@ -32,7 +32,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "UpdateStateMachine",
+        operation: .updateStateMachine,
         values: [
           .text("stateMachineArn", `stateMachineArn`),
           .text("definition", `definition`),

@@ -20,7 +20,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "UpdateStateMachineAlias",
+        operation: .updateStateMachineAlias,
         values: [
           .text("stateMachineAliasArn", `stateMachineAliasArn`),
           .text("description", `description`),

@@ -22,7 +22,7 @@ extension API {
     /// The parsed command as data.
     var invocation: APIInvocation {
       APIInvocation(
-        operation: "ValidateStateMachineDefinition",
+        operation: .validateStateMachineDefinition,
         values: [
           .text("definition", `definition`),
           .text("type", `type`),
