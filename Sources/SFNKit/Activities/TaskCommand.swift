@@ -81,6 +81,19 @@ public struct TaskCommand {
     var written = 0
     var stdinFD: Int32? = inPipe[1]
     if input.isEmpty { close(inPipe[1]); stdinFD = nil }
+    // A command that exits without reading its stdin makes our write raise SIGPIPE, which would kill a process
+    // that has not ignored it (a library user, a test runner). Block it on this thread while writing: the write
+    // then fails with EPIPE, and the pending signal is taken back below.
+    var pipeSignal = sigset_t()
+    sigemptyset(&pipeSignal)
+    sigaddset(&pipeSignal, SIGPIPE)
+    var savedMask = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &pipeSignal, &savedMask)
+    defer {
+      var none = timespec()
+      while sigtimedwait(&pipeSignal, nil, &none) == SIGPIPE {}
+      pthread_sigmask(SIG_SETMASK, &savedMask, nil)
+    }
     var open: Set<Int32> = [outPipe[0], errPipe[0]]
     var killedAt: Double?
     var nextTick = monotonic() + tickInterval
