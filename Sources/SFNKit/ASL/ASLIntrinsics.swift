@@ -1,17 +1,26 @@
+import SFNJSON
+
 /// Parser for intrinsic function calls such as `States.Format('{} items', $.count)`.
-enum ASLIntrinsics {
+public enum ASLIntrinsics {
   /// An argument of a call.
-  indirect enum Argument {
-    case string(String)
-    case number(Double)
+  public indirect enum Argument: Sendable, Equatable {
+    /// A string literal: its value with escapes decoded, and its text between the quotes as written (States.Format
+    /// tells an escaped `\{` from a placeholder by it).
+    case string(String, source: String)
+    /// A number literal, integer or float as written.
+    case number(JSONNumber)
+    /// `true` or `false`.
     case bool(Bool)
+    /// `null`.
     case null
+    /// A JSONPath (`$.a`, `$$.Execution.Id`, `$var`), as written.
     case path(String)
+    /// A nested call.
     case call(name: String, arguments: [Argument])
   }
 
   /// The number of arguments each intrinsic function accepts.
-  static let arity: [String: ClosedRange<Int>] = [
+  public static let arity: [String: ClosedRange<Int>] = [
     "States.Format": 1...Int.max, "States.StringToJson": 1...1, "States.JsonToString": 1...1,
     "States.Array": 0...Int.max, "States.ArrayPartition": 2...2, "States.ArrayContains": 2...2,
     "States.ArrayRange": 3...3, "States.ArrayGetItem": 2...2, "States.ArrayLength": 1...1,
@@ -24,9 +33,19 @@ enum ASLIntrinsics {
   static let hashAlgorithms = ["MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512"]
 
   /// Why a call is malformed, or a finding that is legal but suspicious.
-  struct Problem: Error {
-    var message: String
+  public struct Problem: Error {
+    /// What is wrong, in words.
+    public var message: String
     var isWarning = false
+  }
+
+  /// The call `text` as a tree, or the first reason it is malformed (arity is not checked here).
+  public static func parse(_ text: String) throws -> Argument {
+    var parser = Parser(s: Array(text.unicodeScalars))
+    let call = try parser.parseCall()
+    parser.skipSpaces()
+    if parser.i < parser.s.count { throw Problem(message: "unexpected text after the closing ')'") }
+    return call
   }
 
   /// True when `text` is meant as a call (it starts with `States.`).
@@ -58,13 +77,13 @@ enum ASLIntrinsics {
       out.append(Problem(message: "\(name) takes \(expected) argument\(plural), got \(args.count)"))
     }
     switch (name, args.first, args.count > 1 ? args[1] : nil) {
-    case ("States.Format", .string(let template)?, _):
+    case ("States.Format", .string(_, let template)?, _):
       let placeholders = countPlaceholders(template)
       if placeholders != args.count - 1 {
         out.append(Problem(message: "States.Format template has \(placeholders) '{}' placeholder(s) but "
                              + "\(args.count - 1) value(s) follow", isWarning: true))
       }
-    case ("States.Hash", _, .string(let algorithm)?) where !hashAlgorithms.contains(algorithm):
+    case ("States.Hash", _, .string(let algorithm, _)?) where !hashAlgorithms.contains(algorithm):
       out.append(Problem(message: "States.Hash algorithm '\(algorithm)' is not one of "
                            + hashAlgorithms.joined(separator: ", ")))
     case ("States.JsonMerge", _, _) where args.count == 3:
@@ -78,13 +97,15 @@ enum ASLIntrinsics {
     return out
   }
 
-  /// Counts `{}` in a Format template (escaped braces were already decoded, so this counts what remains).
+  /// Counts unescaped `{}` in a Format template's source text.
   private static func countPlaceholders(_ template: String) -> Int {
     let s = Array(template.unicodeScalars)
     var n = 0
     var i = 0
     while i + 1 < s.count {
-      if s[i] == "{" && s[i + 1] == "}" {
+      if s[i] == "\\" {
+        i += 2
+      } else if s[i] == "{" && s[i + 1] == "}" {
         n += 1
         i += 2
       } else {
@@ -139,7 +160,11 @@ enum ASLIntrinsics {
     mutating func parseArgument(in name: String) throws -> Argument {
       guard i < s.count else { throw Problem(message: "missing argument in \(name)") }
       let c = s[i]
-      if c == "'" { return .string(try parseString()) }
+      if c == "'" {
+        let open = i
+        let value = try parseString()
+        return .string(value, source: text(open + 1, i - 1))
+      }
       if c == "$" { return .path(try parsePath()) }
       if c == "-" || (c >= "0" && c <= "9") { return try parseNumber() }
       if s.count - i >= 7, text(i, i + 7) == "States." { return try parseCall() }
@@ -168,8 +193,7 @@ enum ASLIntrinsics {
             throw Problem(
               message: "invalid escape '\\\(e)' in a string literal; only \\', \\{, \\} and \\\\ are allowed")
           }
-          // Keep escaped braces distinguishable from placeholders.
-          if e == "{" || e == "}" { out.append("\u{1}") } else { out.append(e) }
+          out.append(e)
           i += 2
           continue
         }
@@ -209,7 +233,7 @@ enum ASLIntrinsics {
       while i < s.count, (s[i] >= "0" && s[i] <= "9") || s[i] == "." || s[i] == "e" || s[i] == "E" { i += 1 }
       let t = text(start, i)
       guard let v = Double(t) else { throw Problem(message: "invalid number '\(t)'") }
-      return .number(v)
+      return .number(JSONNumber(literal: t, value: v))
     }
   }
 }

@@ -40,6 +40,31 @@ public enum Crypto {
     hmacSHA256(key: key, data: Array(text.utf8))
   }
 
+  /// A message digest `digest(_:algorithm:)` computes.
+  public enum DigestAlgorithm: String, CaseIterable, Sendable {
+    case md5 = "MD5", sha1 = "SHA-1", sha256 = "SHA-256", sha384 = "SHA-384", sha512 = "SHA-512"
+  }
+
+  /// The digest of `data` under `algorithm` (what States.Hash computes).
+  public static func digest(_ data: [UInt8], algorithm: DigestAlgorithm) -> [UInt8] {
+    let md: OpaquePointer? = switch algorithm {
+    case .md5: EVP_md5()
+    case .sha1: EVP_sha1()
+    case .sha256: EVP_sha256()
+    case .sha384: EVP_sha384()
+    case .sha512: EVP_sha512()
+    }
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    let bytes = data.isEmpty ? [0] : data
+    bytes.withUnsafeBufferPointer { input in
+      digest.withUnsafeMutableBufferPointer { out in
+        _ = EVP_Digest(input.baseAddress, data.count, out.baseAddress, &length, md, nil)
+      }
+    }
+    return Array(digest.prefix(Int(length)))
+  }
+
   /// Lower-case hexadecimal spelling of `bytes`.
   public static func hex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
