@@ -58,7 +58,8 @@ final class TaskEventsTests: XCTestCase {
     XCTAssertEqual(events.ended(.failed(StatesError("CustomException", cause: "{}"))), event(
       type: "LambdaFunctionFailed", detailsKey: "lambdaFunctionFailedEventDetails",
       details: ["cause": "{}", "error": "CustomException"]))
-    XCTAssertEqual(events.ended(.succeeded(1))?.details.map(JSON.object), ["output": "1", "outputDetails": ["truncated": false]])
+    XCTAssertEqual(events.ended(.succeeded(1))?.details.map(JSON.object),
+                   ["output": "1", "outputDetails": ["truncated": false]])
     XCTAssertNil(events.submitted(1))
   }
 
