@@ -6,7 +6,7 @@ enum ArgumentOrder {
     var i = 0
     while i < args.count, args[i].hasPrefix("--") {
       let name = String(args[i].split(separator: "=", maxSplits: 1)[0])
-      guard let takesValue = GlobalOptions.names[name] else { break }
+      guard let takesValue = GlobalOption(rawValue: name)?.takesValue else { break }
       moved.append(args[i])
       if takesValue, !args[i].contains("="), i + 1 < args.count {
         moved.append(args[i + 1])

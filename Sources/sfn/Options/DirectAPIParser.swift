@@ -90,7 +90,7 @@ private struct APILine {
   private enum Target {
     case member(Int, on: Bool)
     case noValidate
-    case global(String)
+    case global(GlobalOption)
     case cliInput(String)
     case paging(String)
   }
@@ -107,7 +107,7 @@ private struct APILine {
       }
     }
     if spec.validatesDefinition, name == "--no-validate" { return (name, .flag, .noValidate) }
-    if let takesValue = GlobalOptions.names[name] { return (name, takesValue ? .one : .flag, .global(name)) }
+    if let global = GlobalOption(rawValue: name) { return (name, global.takesValue ? .one : .flag, .global(global)) }
     if name == "--cli-input-json" || name == "--generate-cli-skeleton" { return (name, .one, .cliInput(name)) }
     if spec.paginated, ["--max-items", "--starting-token", "--page-size"].contains(name) {
       return (name, .one, .paging(name))
@@ -133,7 +133,7 @@ private struct APILine {
       case .flag: values[k] = .flag(option.member, on)
       }
     case .noValidate: validateDefinition = false
-    case .global(let name): return setGlobal(name, value)
+    case .global(let option): return option.set(value, on: &global)
     case .cliInput(let name):
       if name == "--cli-input-json" { cliInput.cliInputJSON = value; return true }
       guard let kind = CLIInputOptions.SkeletonKind(argument: value) else { return false }
@@ -142,36 +142,6 @@ private struct APILine {
       if name == "--starting-token" { paging.startingToken = value; return true }
       guard let n = Int(argument: value) else { return false }
       if name == "--max-items" { paging.maxItems = n } else { paging.pageSize = n }
-    }
-    return true
-  }
-
-  /// Stores global option `name` (its value is ignored for a flag); false when the value does not convert.
-  private mutating func setGlobal(_ name: String, _ value: String) -> Bool {
-    switch name {
-    case "--profile": global.profile = value
-    case "--region": global.region = value
-    case "--endpoint-url": global.endpointURL = value
-    case "--output":
-      guard let format = OutputFormat(argument: value) else { return false }
-      global.output = format
-    case "--query": global.query = value
-    case "--color":
-      guard let mode = ColorMode(argument: value) else { return false }
-      global.color = mode
-    case "--debug": global.debug = true
-    case "--no-verify-ssl": global.noVerifySSL = true
-    case "--ca-bundle": global.caBundle = value
-    case "--cli-connect-timeout", "--cli-read-timeout":
-      guard let seconds = Double(argument: value) else { return false }
-      if name == "--cli-connect-timeout" { global.connectTimeout = seconds } else { global.readTimeout = seconds }
-    case "--max-attempts":
-      guard let n = Int(argument: value) else { return false }
-      global.maxAttempts = n
-    case "--no-paginate": global.noPaginate = true
-    case "--no-cli-pager": global.noCLIPager = true
-    case "--cli-binary-format": global.cliBinaryFormat = value
-    default: return false
     }
     return true
   }

@@ -11,51 +11,51 @@ enum ColorMode: String, ExpressibleByArgument, CaseIterable {
   case auto, always, never
 }
 
-/// Options every command accepts, before or after the command name.
+/// Options every command accepts, before or after the command name (names and help from `GlobalOption`).
 struct GlobalOptions: ParsableArguments {
-  @Option(help: "Use this profile from ~/.aws/config and ~/.aws/credentials.")
+  @Option(name: .customLong(GlobalOption.profile.long), help: GlobalOption.profile.help)
   var profile: String?
 
-  @Option(help: "The AWS region, e.g. us-east-1.")
+  @Option(name: .customLong(GlobalOption.region.long), help: GlobalOption.region.help)
   var region: String?
 
-  @Option(name: .customLong("endpoint-url"), help: ArgumentHelp("Send requests to this URL instead of the AWS endpoint.", valueName: "url"))
+  @Option(name: .customLong(GlobalOption.endpointURL.long), help: GlobalOption.endpointURL.help)
   var endpointURL: String?
 
-  @Option(help: "Output format: json, table or text (default: table on a terminal, json otherwise).")
+  @Option(name: .customLong(GlobalOption.output.long), help: GlobalOption.output.help)
   var output: OutputFormat?
 
-  @Option(help: ArgumentHelp("A JMESPath expression applied to the result.", valueName: "jmespath"))
+  @Option(name: .customLong(GlobalOption.query.long), help: GlobalOption.query.help)
   var query: String?
 
-  @Option(help: "Colour: auto, always or never.")
+  @Option(name: .customLong(GlobalOption.color.long), help: GlobalOption.color.help)
   var color: ColorMode = .auto
 
-  @Flag(help: "Show each request and response on stderr, secrets masked.")
+  @Flag(name: .customLong(GlobalOption.debug.long), help: GlobalOption.debug.help)
   var debug = false
 
-  @Flag(name: .customLong("no-verify-ssl"), help: "Do not verify TLS certificates (prints a warning).")
+  @Flag(name: .customLong(GlobalOption.noVerifySSL.long), help: GlobalOption.noVerifySSL.help)
   var noVerifySSL = false
 
-  @Option(name: .customLong("ca-bundle"), help: ArgumentHelp("Trust the CA certificates in this PEM file.", valueName: "file"))
+  @Option(name: .customLong(GlobalOption.caBundle.long), help: GlobalOption.caBundle.help)
   var caBundle: String?
 
-  @Option(name: .customLong("cli-connect-timeout"), help: ArgumentHelp("Seconds to wait for a connection (0: forever).", valueName: "seconds"))
+  @Option(name: .customLong(GlobalOption.connectTimeout.long), help: GlobalOption.connectTimeout.help)
   var connectTimeout: Double?
 
-  @Option(name: .customLong("cli-read-timeout"), help: ArgumentHelp("Seconds to wait for data (0: forever).", valueName: "seconds"))
+  @Option(name: .customLong(GlobalOption.readTimeout.long), help: GlobalOption.readTimeout.help)
   var readTimeout: Double?
 
-  @Option(name: .customLong("max-attempts"), help: ArgumentHelp("Attempts per request, the first included.", valueName: "n"))
+  @Option(name: .customLong(GlobalOption.maxAttempts.long), help: GlobalOption.maxAttempts.help)
   var maxAttempts: Int?
 
-  @Flag(name: .customLong("no-paginate"), help: "Make one request only; do not fetch further pages.")
+  @Flag(name: .customLong(GlobalOption.noPaginate.long), help: GlobalOption.noPaginate.help)
   var noPaginate = false
 
-  @Flag(name: .customLong("no-cli-pager"), help: .hidden)
+  @Flag(name: .customLong(GlobalOption.noCLIPager.long), help: GlobalOption.noCLIPager.help)
   var noCLIPager = false
 
-  @Option(name: .customLong("cli-binary-format"), help: .hidden)
+  @Option(name: .customLong(GlobalOption.cliBinaryFormat.long), help: GlobalOption.cliBinaryFormat.help)
   var cliBinaryFormat: String?
 
   func validate() throws {
@@ -69,14 +69,6 @@ struct GlobalOptions: ParsableArguments {
                    connectTimeout: connectTimeout, readTimeout: readTimeout, maxAttempts: maxAttempts,
                    noPaginate: noPaginate, noCLIPager: noCLIPager, cliBinaryFormat: cliBinaryFormat)
   }
-
-  /// Global option names and whether each takes a value, for moving them behind the command name.
-  static let names: [String: Bool] = [
-    "--profile": true, "--region": true, "--endpoint-url": true, "--output": true, "--query": true, "--color": true,
-    "--debug": false, "--no-verify-ssl": false, "--ca-bundle": true, "--cli-connect-timeout": true,
-    "--cli-read-timeout": true, "--max-attempts": true, "--no-paginate": false, "--no-cli-pager": false,
-    "--cli-binary-format": true,
-  ]
 }
 
 /// `--cli-input-json` and `--generate-cli-skeleton`, as in the AWS CLI.

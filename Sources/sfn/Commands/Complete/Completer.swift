@@ -67,7 +67,7 @@ struct Completer {
     while i < words.count {
       let word = words[i]
       let name = String(word.split(separator: "=", maxSplits: 1).first ?? "")
-      if let takesValue = GlobalOptions.names[name] {
+      if let takesValue = GlobalOption(rawValue: name)?.takesValue {
         found.append(word)
         if takesValue, !word.contains("="), i + 1 < words.count {
           found.append(Self.unquoted(words[i + 1]))
