@@ -3,7 +3,7 @@ public enum Builtins {
   /// Every function of JSONata 2.0.6, by name without `$`.
   public static let standard: [String: Builtin] = {
     var table: [String: Builtin] = [:]
-    for f in strings + numeric + aggregation + boolean + arrays + objects + higherOrder + dateTime + encoding + errors {
+    for f in core + strings + numeric + aggregation + boolean + arrays + objects + higherOrder + dateTime + encoding + errors {
       table[f.name] = f
     }
     return table

@@ -22,6 +22,8 @@ public struct ArrayValue {
   public var keepSingleton: Bool
   /// Built by an array constructor `[...]`: not flattened into an enclosing path result.
   public var isConstructed: Bool
+  /// A stream of binding tuples (objects with `@` and variable keys) inside a path with `@`, `#` or `%`.
+  public var isTupleStream = false
   /// The sequence wraps the whole result of a path whose first step was an array constructor.
   public var outerWrapper: Bool
 
@@ -46,6 +48,8 @@ public struct ArrayValue {
 public struct ObjectValue {
   private var pairs: [(key: String, value: Value)] = []
   private var index: [String: Int] = [:]
+  /// Identifies the object inside a transform (`| pattern | update |`) while its matches are updated; 0 elsewhere.
+  var transformID = 0
 
   /// An empty object.
   public init() {}
@@ -199,6 +203,12 @@ public struct JSONataError: Error, CustomStringConvertible {
   public var value2: Value?
   /// The message as jsonata-js words it, with the token and value filled in.
   public var message: String
+  /// The argument number a signature error refers to (jsonata-js's `index`).
+  public var index: Int?
+  /// The expected array item type of a T0412 error (jsonata-js's `type`).
+  public var expectedType: String?
+  /// True when `message` was given explicitly rather than made from the code's template.
+  public private(set) var hasCustomMessage = false
 
   /// An error with this code; the message defaults to the standard text for the code.
   public init(code: String, position: Int? = nil, token: String? = nil, value: Value? = nil,
@@ -208,7 +218,14 @@ public struct JSONataError: Error, CustomStringConvertible {
     self.token = token
     self.value = value
     self.value2 = value2
-    self.message = message ?? JSONataError.standardMessage(code: code, token: token, value: value, value2: value2)
+    self.message = message ?? ""
+    hasCustomMessage = message != nil
+    if message == nil { refreshMessage() }
+  }
+
+  /// Rebuilds a template message after the token, value or index were filled in.
+  public mutating func refreshMessage() {
+    if !hasCustomMessage { message = JSONataError.standardMessage(for: self) }
   }
 
   public var description: String { message }

@@ -1,0 +1,55 @@
+/// A scope of variable bindings; lookups walk out to the enclosing frames.
+final class Frame {
+  private var bindings: [String: Value?] = [:]
+  let parent: Frame?
+
+  init(parent: Frame?) { self.parent = parent }
+
+  init(parent: Frame?, bindings: [String: Value?]) {
+    self.parent = parent
+    self.bindings = bindings
+  }
+
+  func bind(_ name: String, _ value: Value?) { bindings[name] = .some(value) }
+
+  /// The bound value, or nil when unbound (or bound to undefined).
+  func lookup(_ name: String) -> Value? {
+    var frame: Frame? = self
+    while let f = frame {
+      if let value = f.bindings[name] { return value }
+      frame = f.parent
+    }
+    return nil
+  }
+}
+
+/// A function defined in the expression: a lambda, a partial application, or a composition from `~>`.
+final class Lambda {
+  enum Body {
+    /// The lambda's body expression.
+    case expression(Node)
+    /// A built-in partially applied: its parameters are looked up by these names.
+    case native(Builtin, [String])
+    /// `f ~> g` between two functions: `g(f(x))`.
+    case chain(FunctionValue, FunctionValue)
+  }
+
+  let body: Body
+  let parameters: [String]
+  let signature: Signature?
+  let input: Value?
+  let frame: Frame
+  /// A tail call waiting to be made by the trampoline in `apply`.
+  let isThunk: Bool
+
+  init(body: Body, parameters: [String], signature: Signature?, input: Value?, frame: Frame, isThunk: Bool = false) {
+    self.body = body
+    self.parameters = parameters
+    self.signature = signature
+    self.input = input
+    self.frame = frame
+    self.isThunk = isThunk
+  }
+
+  var functionValue: FunctionValue { FunctionValue(.evaluator(self), arity: parameters.count) }
+}
