@@ -7,7 +7,11 @@ import SFNJSON
 /// Run one group with `swift test --skip-build --filter JSONataSuiteTests/test_function_sort`.
 final class JSONataSuiteTests: XCTestCase {
   /// Cases that cannot pass, with the reason. A listed case that passes fails its group, so the list stays honest.
-  static let exceptions: [String: String] = [:]
+  static let exceptions: [String: String] = [
+    "function-encodeUrl/case002": "a lone UTF-16 surrogate: JavaScript strings can hold one, Swift strings cannot",
+    "function-encodeUrlComponent/case002":
+      "a lone UTF-16 surrogate: JavaScript strings can hold one, Swift strings cannot",
+  ]
 
   func test_array_constructor() throws { try runGroup("array-constructor") }
   func test_blocks() throws { try runGroup("blocks") }
@@ -122,13 +126,40 @@ extension JSONataSuiteTests {
     var directory: URL
   }
 
+  /// Parses a case file. A lone surrogate escape (which a Swift string cannot hold) is kept as the JSONata
+  /// escape `\\uXXXX` in the expression, so the case loads and fails on its own (see `exceptions`).
+  static func parseCase(_ text: String) throws -> JSON {
+    do {
+      return try JSONParser.parse(text)
+    } catch {
+      var out = ""
+      var chars = Array(text)[...]
+      while let c = chars.first {
+        chars = chars.dropFirst()
+        if c == "\\", let next = chars.first {
+          chars = chars.dropFirst()
+          if next == "u", let d = chars.first, d == "D" || d == "d",
+             let e = chars.dropFirst().first, "89abAB".contains(e) || "cdefCDEF".contains(e) {
+            out += "\\\\u"
+          } else {
+            out.append(c)
+            out.append(next)
+          }
+          continue
+        }
+        out.append(c)
+      }
+      return try JSONParser.parse(out)
+    }
+  }
+
   func runGroup(_ group: String) throws {
     let directory = Self.suiteDirectory.appendingPathComponent("groups/\(group)")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
       .filter { $0.hasSuffix(".json") }.sorted()
     var cases: [SuiteCase] = []
     for file in files {
-      let json = try JSONParser.parse(String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
+      let json = try Self.parseCase(String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
       let name = String(file.dropLast(5))
       if case .array(let items) = json {
         for (i, item) in items.enumerated() {
