@@ -52,7 +52,7 @@ enum HigherOrder {
         let arguments = arguments(for: predicate, item, .number(Double(i)), .array(array))
         guard Value.isTruthy(try context.apply(predicate, arguments)) else { continue }
       }
-      if found != nil { throw JSONataError(code: "D3138", value: .number(Double(i))) }
+      if found != nil { throw JSONataError(code: "D3138") }
       found = item
     }
     guard let found else { throw JSONataError(code: "D3139") }
