@@ -220,6 +220,7 @@ private enum Replacer {
   case template(ReplacementTemplate, literal: String)
   case function(FunctionValue, EvaluationContext)
 
+  /// The replacer for `$replace`'s third argument, a string or a function.
   init(_ value: Value?, arguments: Arguments, context: EvaluationContext) throws {
     switch value {
     case .string(let s)?: self = .template(ReplacementTemplate(s), literal: s)
@@ -228,16 +229,17 @@ private enum Replacer {
     }
   }
 
-  /// The text for an occurrence of a string pattern: a template is taken literally, as jsonata-js does.
+  /// The text for an occurrence of a string pattern: a template is taken literally, as jsonata-js does. A function
+  /// is called with a match object (jsonata-js would insert the function's JavaScript source text instead).
   func replacement(forText pattern: String, at start: Int) throws -> String {
     switch self {
     case .template(_, let literal): return literal
-    case .function:
+    case .function(let f, let context):
       let object = Value.object(ObjectValue([
         ("match", .string(pattern)), ("start", .number(Double(start))),
         ("end", .number(Double(start + pattern.utf16.count))), ("groups", .array(ArrayValue())),
       ]))
-      return try call(with: object)
+      return try Replacer.call(f, with: object, context: context)
     }
   }
 
@@ -245,13 +247,12 @@ private enum Replacer {
   func replacement(for step: MatchStep) throws -> String {
     switch self {
     case .template(let template, _): return template.expand(match: step.match, groups: step.groups)
-    case .function: return try call(with: step.object)
+    case .function(let f, let context): return try Replacer.call(f, with: step.object, context: context)
     }
   }
 
   /// The replacement function's result for a match object; it must be a string (else D3012).
-  private func call(with object: Value) throws -> String {
-    guard case .function(let f, let context) = self else { return "" }
+  private static func call(_ f: FunctionValue, with object: Value, context: EvaluationContext) throws -> String {
     let result = try context.apply(f, [object])
     guard case .string(let s)? = result else { throw JSONataError(code: "D3012", value: result) }
     return s
