@@ -36,3 +36,17 @@ public final class CompositeTaskHandler: TaskHandler {
                + "response in the mock configuration's test case, or a command with --task '\(task.stateName)=COMMAND'")
   }
 }
+
+extension CompositeTaskHandler {
+  /// The handler for an offline run: the mock test case (if any), then the `--task` commands, then child
+  /// executions through `children` (if given), then, for a server, callbacks and activities left pending.
+  public static func offline(testCase: MockTestCase?, commands: CommandTaskSource?,
+                             children: ChildExecutionStarter? = nil, callbacks: Bool = false) -> CompositeTaskHandler {
+    var sources: [TaskSource] = []
+    if let testCase { sources.append(MockTaskSource(testCase: testCase)) }
+    if let commands { sources.append(commands) }
+    if let children { sources.append(StartExecutionTaskSource(starter: children)) }
+    if callbacks { sources.append(CallbackTaskSource()) }
+    return CompositeTaskHandler(sources)
+  }
+}
