@@ -205,3 +205,51 @@ final class TaskMockConfigurationTests: XCTestCase {
     }
   }
 }
+
+final class TaskExampleMocksTests: XCTestCase {
+  /// The names of the Task states of a definition, in its branches and Map processors too.
+  private func taskStates(_ states: JSON?) -> [String] {
+    guard let states = states?.objectValue else { return [] }
+    return states.flatMap { name, state -> [String] in
+      var found = state["Type"] == "Task" ? [name] : []
+      for branch in state["Branches"]?.arrayValue ?? [] { found += taskStates(branch["States"]) }
+      found += taskStates((state["ItemProcessor"] ?? state["Iterator"])?["States"])
+      return found
+    }
+  }
+
+  func testEveryExampleWithTasksHasAMockCoveringThem() throws {
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("examples")
+    let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted()
+    var mocked: [String] = []
+    for name in names {
+      let folder = examples.appendingPathComponent(name)
+      guard let text = try? String(contentsOf: folder.appendingPathComponent("definition.asl.json"), encoding: .utf8)
+      else { continue }
+      let tasks = taskStates(try JSONParser.parse(text)["States"])
+      if tasks.isEmpty { continue }
+      let mockText = try String(contentsOf: folder.appendingPathComponent("mock-config.json"), encoding: .utf8)
+      // As `sfn run examples/X/definition.asl.json --mock-config examples/X/mock-config.json` selects it.
+      let testCase = try MockConfiguration.parse(mockText, file: "\(name)/mock-config.json")
+        .testCase(stateMachine: "definition.asl", testCase: nil)
+      XCTAssertEqual(Set(testCase.states.keys), Set(tasks), name)
+      mocked.append(name)
+    }
+    XCTAssertEqual(mocked, ["callback-approval"])
+  }
+
+  func testTheApprovalMockAnswersWithTheRecordedAnswer() throws {
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("examples/callback-approval")
+    let answer = try JSONParser.parse(try String(contentsOf: examples.appendingPathComponent("answer.json"),
+                                                 encoding: .utf8))
+    let config = try MockConfiguration.parse(try String(contentsOf: examples.appendingPathComponent(
+      "mock-config.json"), encoding: .utf8))
+    let handler = CompositeTaskHandler.offline(testCase: try config.testCase(stateMachine: "x", testCase: nil),
+                                               commands: nil)
+    XCTAssertEqual(try handler.start(TaskInvocation(executionArn: "e", stateName: "RequestApproval",
+                                                    resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                                                    parameters: [:], taskToken: "t")), .succeeded(answer))
+  }
+}
