@@ -28,7 +28,6 @@ public struct Signature {
     params = []
     let chars = Array(text)
     var position = 1
-    var param: Param?
     func closing(_ start: Int, _ open: Character, _ close: Character) -> Int {
       var depth = 1
       var p = start
@@ -83,8 +82,6 @@ public struct Signature {
       default:
         break
       }
-      _ = param
-      param = nil
       position += 1
     }
   }
@@ -152,7 +149,7 @@ public struct Signature {
           if param.contextSymbols.contains(contextSymbol) {
             validated.append(context)
           } else {
-            throw JSONataError(code: "T0411", value: context, value2: .number(Double(argIndex + 1)))
+            throw Signature.error("T0411", context, index: argIndex + 1)
           }
         } else {
           validated.append(argIndex < args.count ? args[argIndex] : nil)
@@ -176,8 +173,7 @@ public struct Signature {
                 ok = itemType == wanted && array.items.allSatisfy { Signature.symbol($0) == itemType }
               }
               if !ok {
-                throw JSONataError(code: "T0412", value: arg, value2: .number(Double(argIndex + 1)),
-                                   message: Signature.arrayMessage(argIndex + 1, subtype))
+                throw Signature.error("T0412", arg, index: argIndex + 1, type: Signature.arrayTypeNames[subtype])
               }
             }
             if single != "a", let value = arg { arg = .array(ArrayValue([value])) }
@@ -194,18 +190,21 @@ public struct Signature {
     var goodTo = 0
     for index in 0..<params.count {
       guard let (_, end) = match(symbols, paramCount: index + 1, anchored: false) else {
-        return JSONataError(code: "T0410", value: goodTo < args.count ? args[goodTo] : nil,
-                            value2: .number(Double(goodTo + 1)))
+        return Signature.error("T0410", goodTo < args.count ? args[goodTo] : nil, index: goodTo + 1)
       }
       goodTo = end
     }
-    return JSONataError(code: "T0410", value: goodTo < args.count ? args[goodTo] : nil,
-                        value2: .number(Double(goodTo + 1)))
+    return Signature.error("T0410", goodTo < args.count ? args[goodTo] : nil, index: goodTo + 1)
   }
 
-  private static func arrayMessage(_ index: Int, _ subtype: String) -> String {
-    let names: [String: String] = ["a": "arrays", "b": "booleans", "f": "functions", "n": "numbers", "o": "objects",
-                                   "s": "strings"]
-    return "Argument \(index) of function {{token}} must be an array of \(names[subtype] ?? subtype)"
+  private static func error(_ code: String, _ value: Value?, index: Int, type: String? = nil) -> JSONataError {
+    var error = JSONataError(code: code, value: value)
+    error.index = index
+    error.expectedType = type
+    error.refreshMessage()
+    return error
   }
+
+  private static let arrayTypeNames = ["a": "arrays", "b": "booleans", "f": "functions", "n": "numbers",
+                                       "o": "objects", "s": "strings"]
 }
