@@ -1,3 +1,4 @@
+import SFNJSON
 import XCTest
 @testable import JSONata
 
@@ -82,6 +83,24 @@ final class DateTimeFunctionTests: XCTestCase {
     XCTAssertEqual(try f.string("fromMillis", noon, .s("[H01]:[m01][Z0]"), .s("+0530")), "17:30+5:30")
     XCTAssertEqual(try f.string("fromMillis", noon, .s("[H01][z]"), .s("-0500")), "07GMT-05:00")
     XCTAssertEqual(try f.string("fromMillis", noon, .s("[H01][Z0101t]"), .s("+0100")), "13+0100")
+  }
+
+  func testFromMillisOutsideJavaScriptsDateRangeWritesNaN() throws {
+    // As a JavaScript Invalid Date formats: every number is NaN (padded to its width).
+    XCTAssertEqual(try f.string("fromMillis", .n(1e20)), "0NaN-NaN-NaNTNaN:NaN:NaN.NaNZ")
+  }
+
+  func testNowAndMillisThroughExpressions() throws {
+    let environment = EvaluationEnvironment(startMillis: 1_521_801_216_617, random: { 0 }, clock: { 0 })
+    func run(_ text: String) throws -> Value? {
+      try JSONataExpression(text).evaluate(input: nil, environment: environment)
+    }
+    XCTAssertEqual(try run("$millis()")?.json, .number(.init(1_521_801_216_617)))
+    XCTAssertEqual(try run("[$now(), $now()]")?.json,
+                   .array([.string("2018-03-23T10:33:36.617Z"), .string("2018-03-23T10:33:36.617Z")]))
+    XCTAssertEqual(try run("$now('[h]:[m01] [P]', '-0500')")?.json, .string("5:33 am"))
+    XCTAssertEqual(try run("$toMillis('13:45', '[H]:[m]') ~> $fromMillis()")?.json,
+                   .string("2018-03-23T13:45:00.000Z"))
   }
 
   func testFromMillisErrors() {

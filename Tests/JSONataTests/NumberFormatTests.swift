@@ -109,6 +109,9 @@ final class NumberFormatTests: XCTestCase {
     XCTAssertEqual(f.errorCode("formatInteger", .n(12340), .s("##0\u{FF10}")), "D3131")
     XCTAssertEqual(f.errorCode("formatInteger", .n(123_456), .s("\u{3B1}")), "D3130")
     XCTAssertEqual(f.errorCode("formatInteger", .n(1e12), .s("I")), "U1001")
+    // jsonata-js recurses or loops without end on infinity; no JSON value is infinite, but no call may hang.
+    XCTAssertEqual(f.errorCode("formatInteger", .n(.infinity), .s("w")), "U1001")
+    XCTAssertEqual(f.errorCode("formatInteger", .n(.infinity), .s("a")), "U1001")
   }
 
   func testParseIntegerInvertsFormatInteger() throws {

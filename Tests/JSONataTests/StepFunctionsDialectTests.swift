@@ -145,3 +145,72 @@ final class StepFunctionsDialectTests: XCTestCase {
 
   private func parsed(_ text: String) throws -> JSON { try JSONParser.parse(text) }
 }
+
+/// The dialect through whole expressions: signatures, undefined arguments, and what the engine will see.
+final class StepFunctionsDialectExpressionTests: XCTestCase {
+  private func evaluate(_ text: String, input: String? = nil, randoms: [Double] = [0.5]) throws -> JSON? {
+    var index = 0
+    let environment = EvaluationEnvironment(startMillis: 1_521_801_216_617, random: {
+      defer { index += 1 }
+      return randoms[index % randoms.count]
+    }, clock: { 0 })
+    let expression = try JSONataExpression(text, functions: StepFunctionsDialect.functions)
+    return try expression.evaluate(input: try input.map { Value(try JSONParser.parse($0)) },
+                                   environment: environment)?.json
+  }
+
+  private func errorCode(_ text: String, input: String? = nil) -> String? {
+    do {
+      _ = try evaluate(text, input: input)
+      return nil
+    } catch let error as JSONataError {
+      return error.code
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  func testFunctionsInExpressions() throws {
+    XCTAssertEqual(try evaluate("$partition(items, 2)", input: #"{"items": [1, 2, 3]}"#),
+                   try JSONParser.parse("[[1,2],[3]]"))
+    XCTAssertEqual(try evaluate("$range(0, 10, 3)[-1]"), try JSONParser.parse("9"))
+    XCTAssertEqual(try evaluate("$hash('abc', 'MD5')"), try JSONParser.parse(#""900150983cd24fb0d6963f7d28e17f72""#))
+    XCTAssertEqual(try evaluate("$parse(text).a[1]", input: #"{"text": "{\"a\": [5, 6]}"}"#),
+                   try JSONParser.parse("6"))
+    XCTAssertEqual(try evaluate("$random(42) = $random(42)"), try JSONParser.parse("true"))
+    XCTAssertEqual(try evaluate("$random()", randoms: [0.125]), try JSONParser.parse("0.125"))
+    XCTAssertEqual(try evaluate("$length($uuid())"), try JSONParser.parse("36"))
+    XCTAssertEqual(try evaluate("$now() = $fromMillis($millis())"), try JSONParser.parse("true"))
+  }
+
+  func testASingleValueIsAnArrayOfOneForPartition() throws {
+    XCTAssertEqual(try evaluate("$partition(item, 2)", input: #"{"item": 7}"#), try JSONParser.parse("[[7]]"))
+  }
+
+  func testUndefinedArgumentsGiveUndefined() throws {
+    XCTAssertNil(try evaluate("$partition(missing, 2)", input: "{}"))
+    XCTAssertNil(try evaluate("$hash(missing, 'MD5')", input: "{}"))
+    XCTAssertNil(try evaluate("$parse(missing)", input: "{}"))
+  }
+
+  func testEvalIsNotAFunctionInStepFunctions() throws {
+    XCTAssertEqual(errorCode("$eval('1 + 1')"), "T1006")
+    XCTAssertEqual(try JSONataExpression("$eval('1 + 1')").evaluate(input: nil, environment: .system)?.json,
+                   try JSONParser.parse("2"))
+  }
+
+  func testWrongArgumentTypesFailSignatureValidation() {
+    XCTAssertEqual(errorCode("$hash(1, 'MD5')"), "T0410")
+    XCTAssertEqual(errorCode("$range('a', 2, 1)"), "T0410")
+    XCTAssertEqual(errorCode("$partition([1], '2')"), "T0410")
+    XCTAssertEqual(errorCode("$parse(1)"), "T0410")
+    XCTAssertEqual(errorCode("$uuid(1)"), "T0410")
+  }
+
+  func testRejectedValuesRaiseTheDialectError() {
+    XCTAssertEqual(errorCode("$partition([1, 2], 0)"), "States.QueryEvaluationError")
+    XCTAssertEqual(errorCode("$range(0, 5, 0)"), "States.QueryEvaluationError")
+    XCTAssertEqual(errorCode("$hash('a', 'SHA-3')"), "States.QueryEvaluationError")
+    XCTAssertEqual(errorCode("$parse('{')"), "States.QueryEvaluationError")
+  }
+}

@@ -104,6 +104,8 @@ struct IntegerPicture {
   func format(_ number: Double) throws -> String {
     let negative = number < 0
     let value = abs(number)
+    // jsonata-js recurses or loops without end on these; U1001 is how it reports running out of stack.
+    if !value.isFinite && primary != .decimal && primary != .sequence { throw JSONataError(code: "U1001") }
     var text: String
     switch primary {
     case .letters:

@@ -20,13 +20,12 @@ enum IntegerWords {
 
   private static func lookup(_ num: Double, previous: Bool, ordinal: Bool) -> String {
     if num <= 19 {
-      let i = max(0, Int(num))
-      return (previous ? " and " : "") + (ordinal ? ordinals[i] : few[i])
+      return (previous ? " and " : "") + word(ordinal ? ordinals : few, num)
     }
     if num < 100 {
-      let tens = Int((num / 10).rounded(.down))
+      let tens = (num / 10).rounded(.down)
       let remainder = num.truncatingRemainder(dividingBy: 10)
-      var words = (previous ? " and " : "") + decades[tens - 2]
+      var words = (previous ? " and " : "") + word(decades, tens - 2)
       if remainder > 0 {
         words += "-" + lookup(remainder, previous: false, ordinal: ordinal)
       } else if ordinal {
@@ -37,7 +36,7 @@ enum IntegerWords {
     if num < 1000 {
       let hundreds = Int((num / 100).rounded(.down))
       let remainder = num.truncatingRemainder(dividingBy: 100)
-      var words = (previous ? ", " : "") + few[hundreds] + " Hundred"
+      var words = (previous ? ", " : "") + word(few, Double(hundreds)) + " Hundred"
       if remainder > 0 {
         words += lookup(remainder, previous: true, ordinal: ordinal)
       } else if ordinal {
@@ -63,6 +62,12 @@ enum IntegerWords {
       words += "th"
     }
     return words
+  }
+
+  /// The word at a (possibly fractional) index, or "undefined" as JavaScript reads an array out of range.
+  private static func word(_ words: [String], _ index: Double) -> String {
+    guard index >= 0, index < Double(words.count) else { return "undefined" }
+    return words[Int(index)]
   }
 
   /// 10 to a non-negative integer power, exactly as far as doubles allow.
