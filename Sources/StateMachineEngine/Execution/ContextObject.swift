@@ -1,0 +1,114 @@
+import Foundation
+import SFNKit
+
+/// The context object (`$$` in JSONPath, `$states.context` in JSONata) as AWS lays it out.
+enum ContextObject {
+  static func build(info: ExecutionInfo, stateName: String, enteredTime: Date, retryCount: Int, taskToken: String?,
+                    mapItem: JSON?) -> JSON {
+    var o = JSONObject()
+    o["Execution"] = .object(JSONObject([
+      ("Id", .string(info.executionArn)), ("Input", info.input), ("StartTime", .string(ISOTimestamp.format(info.startTime))),
+      ("Name", .string(info.name)), ("RoleArn", .string(info.roleArn)), ("RedriveCount", .integer(info.redriveCount)),
+    ]))
+    o["StateMachine"] = .object(JSONObject([("Id", .string(info.stateMachineArn)),
+                                            ("Name", .string(info.stateMachineName))]))
+    o["State"] = .object(JSONObject([("EnteredTime", .string(ISOTimestamp.format(enteredTime))),
+                                     ("Name", .string(stateName)), ("RetryCount", .integer(retryCount))]))
+    if let taskToken { o["Task"] = .object(JSONObject([("Token", .string(taskToken))])) }
+    if let mapItem { o["Map"] = .object(JSONObject([("Item", mapItem)])) }
+    return .object(o)
+  }
+}
+
+/// ISO-8601 timestamps as Step Functions writes and accepts them.
+public enum ISOTimestamp {
+  /// `2026-01-01T00:00:00.000Z` (milliseconds, UTC), as in `$$.Execution.StartTime`.
+  public static func format(_ date: Date) -> String {
+    let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    let days = Int64((Double(millis) / 86_400_000).rounded(.down))
+    let msOfDay = millis - days * 86_400_000
+    let (y, m, d) = civil(fromDays: days)
+    let h = msOfDay / 3_600_000, mi = msOfDay / 60_000 % 60, s = msOfDay / 1000 % 60, ms = msOfDay % 1000
+    func pad(_ v: Int64, _ n: Int) -> String {
+      let t = String(v)
+      return String(repeating: "0", count: max(0, n - t.count)) + t
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+  }
+
+  /// Parses an extended offset date-time (`2016-03-14T01:59:00Z`, fractions, `+01:00`); nil when AWS would refuse it.
+  public static func parse(_ text: String) -> Date? {
+    let c = Array(text.utf8)
+    func digits(_ at: Int, _ n: Int) -> Int? {
+      guard at + n <= c.count else { return nil }
+      var v = 0
+      for i in at..<(at + n) {
+        guard c[i] >= 48, c[i] <= 57 else { return nil }
+        v = v * 10 + Int(c[i] - 48)
+      }
+      return v
+    }
+    guard c.count >= 20, let y = digits(0, 4), c[4] == 45, let mo = digits(5, 2), c[7] == 45, let d = digits(8, 2),
+          c[10] == 84, let h = digits(11, 2), c[13] == 58, let mi = digits(14, 2), c[16] == 58,
+          let s = digits(17, 2) else { return nil }
+    guard (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, s < 60 else { return nil }
+    var i = 19
+    var fraction = 0.0
+    if c[i] == 46 {
+      i += 1
+      var scale = 0.1
+      let start = i
+      while i < c.count, c[i] >= 48, c[i] <= 57 {
+        fraction += Double(c[i] - 48) * scale
+        scale /= 10
+        i += 1
+      }
+      guard i > start else { return nil }
+    }
+    guard i < c.count else { return nil }
+    var offset = 0
+    if c[i] == 90 {
+      i += 1
+    } else if c[i] == 43 || c[i] == 45, let oh = digits(i + 1, 2), c.count > i + 3, c[i + 3] == 58,
+              let om = digits(i + 4, 2) {
+      offset = (oh * 60 + om) * 60 * (c[i] == 43 ? 1 : -1)
+      i += 6
+    } else {
+      return nil
+    }
+    guard i == c.count else { return nil }
+    let days = daysFromCivil(Int64(y), Int64(mo), Int64(d))
+    let seconds = Double(days * 86_400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset)) + fraction
+    return Date(timeIntervalSince1970: seconds)
+  }
+
+  private static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  // Howard Hinnant's civil-from-days and days-from-civil algorithms.
+  private static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  private static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+}

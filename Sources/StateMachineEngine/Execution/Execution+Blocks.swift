@@ -1,0 +1,350 @@
+import Foundation
+import SFNKit
+
+extension Execution {
+  /// The expression text of a `{% ... %}` field, as AWS quotes it in errors.
+  static func expressionText(_ value: JSON?) -> String {
+    guard var text = value?.stringValue else { return value.map { "\($0)" } ?? "" }
+    if text.hasPrefix("{%"), text.hasSuffix("%}") {
+      text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+    }
+    return text
+  }
+
+  /// JSON's name for a value's type, as AWS's messages use it.
+  static func typeName(_ value: JSON) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool: return "boolean"
+    case .number: return "number"
+    case .string: return "string"
+    case .array: return "array"
+    case .object: return "object"
+    }
+  }
+
+  /// Starts the children of the Parallel or Map state branch `id` is in (again, after a retry).
+  func startBlock(_ id: Int) throws {
+    let branch = state.branches[id]!
+    let def = stateDefinition(branch)
+    state.branches[id]?.continuation = .blocked
+    if def.type == .parallel {
+      let childInput: JSON
+      if def.queryLanguage == .jsonata {
+        childInput = try jsonata(id, def.arguments, field: "Arguments", states: statesBinding(id, input: branch.input))
+          ?? branch.input
+      } else {
+        let effective = try effectiveInput(id, def)
+        childInput = try def.parameters.map {
+          try data.payload($0, field: "Parameters", input: effective, context: context(id), variables: branch.variables)
+        } ?? effective
+      }
+      let started = emit(id, "ParallelStateStarted")
+      openBlock(owner: id, def, isMap: false, items: Array(repeating: childInput, count: def.branches.count),
+                selectorInput: childInput, maxConcurrency: 0, tolerance: (nil, nil), levelLast: started)
+      return
+    }
+    let (items, selectorInput) = try mapItems(id, def)
+    let maxConcurrency = try mapInteger(id, def, "MaxConcurrency", input: selectorInput) ?? 0
+    let tolerance = try mapTolerance(id, def, input: selectorInput)
+    let batched = try batches(id, def, items, selectorInput: selectorInput)
+    var levelLast = emit(id, "MapStateStarted", "mapStateStartedEventDetails",
+                         JSONObject([("length", .integer(batched.count))]))
+    if def.distributed {
+      let label = def["Label"]?.stringValue.map { $0 + ":" } ?? ""
+      let arn = "arn:aws:states:\(info.region):\(info.executionArn.split(separator: ":")[4]):mapRun:"
+        + "\(info.stateMachineName)/\(def.name):\(label)\(newToken())"
+      levelLast = emit(id, "MapRunStarted", "mapRunStartedEventDetails", JSONObject([("mapRunArn", .string(arn))]))
+    }
+    openBlock(owner: id, def, isMap: true, items: batched, selectorInput: selectorInput,
+              maxConcurrency: maxConcurrency, tolerance: tolerance, levelLast: levelLast)
+  }
+
+  /// The items a Map iterates over and what its ItemSelector sees as `$`.
+  func mapItems(_ id: Int, _ def: StateDefinition) throws -> ([JSON], JSON) {
+    let branch = state.branches[id]!
+    if def.queryLanguage == .jsonata {
+      let states = statesBinding(id, input: branch.input)
+      guard let field = def["Items"] else {
+        guard let items = branch.input.arrayValue else {
+          throw StatesError("States.QueryEvaluationError",
+                            cause: "Map state input must be an array but was: \(JSONWriter.compact.string(branch.input))")
+        }
+        return (items, branch.input)
+      }
+      let value = try data.evaluate(field, field: "Items", states: states, variables: branch.variables)
+      guard let items = value.arrayValue else {
+        throw StatesError("States.QueryEvaluationError",
+                          cause: "The JSONata expression '\(Self.expressionText(field))' specified for the field "
+                            + "'Items' returned an unexpected result type. Expected 'array', but was "
+                            + "'\(Self.typeName(value))' for value: \(JSONWriter.compact.string(value))")
+      }
+      return (items, branch.input)
+    }
+    let effective = try effectiveInput(id, def)
+    var value = effective
+    if let path = def["ItemsPath"]?.stringValue {
+      value = try data.select(path, field: "ItemsPath", input: effective, context: context(id),
+                              variables: branch.variables)
+    }
+    guard let items = value.arrayValue else {
+      throw StatesError("States.QueryEvaluationError",
+                        cause: "Map state input must be an array but was: \(JSONWriter.compact.string(value))")
+    }
+    return (items, effective)
+  }
+
+  /// MaxConcurrency-like integer fields of a Map (number, `...Path` or expression).
+  func mapInteger(_ id: Int, _ def: StateDefinition, _ name: String, input: JSON) throws -> Int? {
+    if def.queryLanguage == .jsonPath, def[name] == nil, let path = def[name + "Path"]?.stringValue {
+      let value = try data.select(path, field: name + "Path", input: input, context: context(id),
+                                  variables: state.branches[id]!.variables)
+      guard let n = value.numberValue, n.isIntegral, let i = n.intValue else {
+        throw StatesError.runtime("The \(name)Path field refers to value \"\(Self.plain(value))\" which is not a "
+                                    + "valid integer: \(path)")
+      }
+      return i
+    }
+    return try integerField(id, def, name, input: input)
+  }
+
+  /// A value as AWS quotes it in messages: strings bare, the rest as JSON.
+  static func plain(_ value: JSON) -> String { value.stringValue ?? JSONWriter.compact.string(value) }
+
+  /// ToleratedFailureCount and ToleratedFailurePercentage, checked as AWS checks them.
+  func mapTolerance(_ id: Int, _ def: StateDefinition, input: JSON) throws -> (Int?, Double?) {
+    let count = try mapInteger(id, def, "ToleratedFailureCount", input: input)
+    if let count, count < 0 { throw StatesError.runtime("ToleratedFailureCount cannot be negative.") }
+    var percentage = def["ToleratedFailurePercentage"]?.doubleValue
+    if def.queryLanguage == .jsonata, let field = def["ToleratedFailurePercentage"], field.stringValue != nil {
+      percentage = try jsonata(id, field, field: "ToleratedFailurePercentage",
+                               states: statesBinding(id, input: input))?.doubleValue
+    }
+    if percentage == nil, let path = def["ToleratedFailurePercentagePath"]?.stringValue {
+      let value = try data.select(path, field: "ToleratedFailurePercentagePath", input: input,
+                                  context: context(id), variables: state.branches[id]!.variables)
+      guard let d = value.doubleValue else {
+        throw StatesError.runtime("The ToleratedFailurePercentagePath field refers to value \"\(Self.plain(value))\" "
+                                    + "which is not a valid float: \(path)")
+      }
+      percentage = d
+    }
+    if let percentage, percentage < 0 || percentage > 100 {
+      throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.")
+    }
+    return (count, percentage)
+  }
+
+  /// ItemBatcher: groups items into `{"Items": [...], "BatchInput": ...}` objects.
+  func batches(_ id: Int, _ def: StateDefinition, _ items: [JSON], selectorInput: JSON) throws -> [JSON] {
+    guard let batcher = def["ItemBatcher"]?.objectValue else { return items }
+    var size = batcher["MaxItemsPerBatch"]?.intValue ?? Int.max
+    if let path = batcher["MaxItemsPerBatchPath"]?.stringValue {
+      size = try data.select(path, field: "MaxItemsPerBatchPath", input: selectorInput, context: context(id),
+                             variables: state.branches[id]!.variables).intValue ?? size
+    }
+    size = max(size, 1)
+    var batchInput: JSON?
+    if let template = batcher["BatchInput"] {
+      batchInput = def.queryLanguage == .jsonata
+        ? try jsonata(id, template, field: "BatchInput", states: statesBinding(id, input: selectorInput))
+        : try data.payload(template, field: "BatchInput", input: selectorInput, context: context(id),
+                           variables: state.branches[id]!.variables)
+    }
+    return stride(from: 0, to: items.count, by: size).map { start in
+      var o = JSONObject()
+      if let batchInput { o["BatchInput"] = batchInput }
+      o["Items"] = .array(Array(items[start..<min(start + size, items.count)]))
+      return .object(o)
+    }
+  }
+
+  func openBlock(owner: Int, _ def: StateDefinition, isMap: Bool, items: [JSON], selectorInput: JSON,
+                 maxConcurrency: Int, tolerance: (Int?, Double?), levelLast: Int) {
+    let blockId = state.nextBlockId
+    state.nextBlockId += 1
+    state.blocks[blockId] = Block(id: blockId, owner: owner, isMap: isMap, distributed: def.distributed,
+                                  stateName: def.name, machines: isMap ? [def.processor!] : def.branches, items: items,
+                                  selectorInput: selectorInput, results: Array(repeating: nil, count: items.count),
+                                  maxConcurrency: maxConcurrency, toleratedCount: tolerance.0,
+                                  toleratedPercentage: tolerance.1, levelLastEventId: levelLast)
+    state.branches[owner]?.block = blockId
+    if items.isEmpty {
+      resume(owner, .blockDone)
+      return
+    }
+    startChildren(blockId)
+  }
+
+  /// Starts children while the block has items left and room under MaxConcurrency.
+  func startChildren(_ blockId: Int) {
+    guard var block = state.blocks[blockId], let owner = state.branches[block.owner] else { return }
+    var started: [Int] = []
+    while block.nextIndex < block.items.count, block.maxConcurrency <= 0 || block.running.count < block.maxConcurrency {
+      let index = block.nextIndex
+      block.nextIndex += 1
+      let item = block.items[index]
+      let child = newBranch(machine: block.isMap ? block.machines[0] : block.machines[index], input: item,
+                            parent: BranchParent(block: blockId, index: index), lastEventId: owner.lastEventId,
+                            variables: owner.variables, recordsHistory: owner.recordsHistory && !block.distributed,
+                            mapItem: block.isMap ? JSON.object(JSONObject([("Index", .integer(index)), ("Value", item)]))
+                              : nil)
+      block.running[index] = child
+      started.append(child)
+    }
+    state.blocks[blockId] = block
+    // Last pushed runs first: the lowest index starts first.
+    state.ready.append(contentsOf: started.reversed())
+  }
+
+  /// A Map iteration begins: MapIterationStarted, then ItemSelector, then its first state.
+  func startIteration(_ id: Int) {
+    guard var branch = state.branches[id], let parent = branch.parent, let block = state.blocks[parent.block],
+          let owner = state.branches[block.owner] else { return }
+    if branch.recordsHistory {
+      branch.lastEventId = append(type: "MapIterationStarted", previous: owner.lastEventId,
+                                  key: "mapIterationStartedEventDetails",
+                                  details: JSONObject([("index", .integer(parent.index)),
+                                                       ("name", .string(block.stateName))]))
+    }
+    branch.continuation = .enter
+    state.branches[id] = branch
+    let def = definition.machines[owner.machine].states[owner.state]!
+    do {
+      let selected: JSON?
+      let ctx = ContextObject.build(info: info, stateName: owner.state, enteredTime: owner.enteredTime,
+                                    retryCount: owner.retryCount, taskToken: nil, mapItem: branch.mapItem)
+      if def.queryLanguage == .jsonata {
+        let states = JSON.object(JSONObject([("input", block.selectorInput), ("context", ctx)]))
+        selected = try def["ItemSelector"].map {
+          try data.evaluate($0, field: "ItemSelector", states: states, variables: owner.variables)
+        }
+      } else {
+        selected = try def.parameters.map {
+          try data.payload($0, field: def["ItemSelector"] == nil ? "Parameters" : "ItemSelector",
+                           input: block.selectorInput, context: ctx, variables: owner.variables)
+        }
+      }
+      if let selected { state.branches[id]?.input = selected }
+    } catch let error as StatesError {
+      branchFailed(id, error)
+      return
+    } catch {
+      branchFailed(id, StatesError.runtime("\(error)"))
+      return
+    }
+    enter(id)
+  }
+
+  func childSucceeded(_ parent: BranchParent, branch: Branch, output: JSON) {
+    guard var block = state.blocks[parent.block] else { return }
+    block.results[parent.index] = output
+    block.running[parent.index] = nil
+    if branch.recordsHistory {
+      state.branches[block.owner]?.lastEventId = branch.lastEventId
+      if block.isMap {
+        block.levelLastEventId = append(type: "MapIterationSucceeded", previous: branch.lastEventId,
+                                        key: "mapIterationSucceededEventDetails",
+                                        details: JSONObject([("index", .integer(parent.index)),
+                                                             ("name", .string(block.stateName))]))
+      } else {
+        block.levelLastEventId = branch.lastEventId
+      }
+    }
+    state.blocks[parent.block] = block
+    childEnded(parent.block)
+  }
+
+  func childFailed(_ parent: BranchParent, branch: Branch, error: StatesError) {
+    guard var block = state.blocks[parent.block] else { return }
+    block.running[parent.index] = nil
+    block.failures += 1
+    if branch.recordsHistory {
+      state.branches[block.owner]?.lastEventId = branch.lastEventId
+      if block.isMap {
+        block.levelLastEventId = append(type: "MapIterationFailed", previous: branch.lastEventId,
+                                        key: "mapIterationFailedEventDetails",
+                                        details: JSONObject([("index", .integer(parent.index)),
+                                                             ("name", .string(block.stateName))]))
+      }
+    }
+    block.results[parent.index] = Self.errorOutput(error)
+    if !block.isMap || exceedsTolerance(block) {
+      let tolerated = block.toleratedCount != nil || block.toleratedPercentage != nil
+      block.failure = tolerated && block.isMap
+        ? StatesError("States.ExceedToleratedFailureThreshold",
+                      cause: "The specified tolerance threshold for the Map Run has been exceeded")
+        : error
+      state.blocks[parent.block] = block
+      abortChildren(parent.block)
+      resume(block.owner, .blockDone)
+      return
+    }
+    state.blocks[parent.block] = block
+    childEnded(parent.block)
+  }
+
+  func exceedsTolerance(_ block: Block) -> Bool {
+    if let count = block.toleratedCount, block.failures > count { return true }
+    if let percentage = block.toleratedPercentage,
+       Double(block.failures) * 100 > percentage * Double(block.items.count) { return true }
+    return block.toleratedCount == nil && block.toleratedPercentage == nil
+  }
+
+  /// Ends the children still running after a failure.
+  func abortChildren(_ blockId: Int) {
+    guard var block = state.blocks[blockId] else { return }
+    for (index, childId) in block.running.sorted(by: { $0.key < $1.key }) {
+      guard let child = state.branches.removeValue(forKey: childId) else { continue }
+      removeTimers(branch: childId)
+      if let token = child.taskToken { state.pendingTasks[token] = nil }
+      if let nested = child.block { abortNested(nested) }
+      if block.isMap, child.recordsHistory {
+        append(type: "MapIterationAborted", previous: child.lastEventId, key: "mapIterationAbortedEventDetails",
+               details: JSONObject([("index", .integer(index)), ("name", .string(block.stateName))]))
+      }
+    }
+    block.running = [:]
+    block.nextIndex = block.items.count
+    state.blocks[blockId] = block
+    state.ready.removeAll { state.branches[$0] == nil }
+  }
+
+  private func abortNested(_ blockId: Int) {
+    abortChildren(blockId)
+    state.blocks[blockId] = nil
+  }
+
+  func childEnded(_ blockId: Int) {
+    guard let block = state.blocks[blockId] else { return }
+    if block.nextIndex < block.items.count {
+      startChildren(blockId)
+    } else if block.running.isEmpty {
+      resume(block.owner, .blockDone)
+    }
+  }
+
+  /// The children of branch `id`'s Parallel or Map state are done: pass the results on, or fail.
+  func blockEnded(_ id: Int) throws {
+    guard let blockId = state.branches[id]?.block, let block = state.blocks.removeValue(forKey: blockId) else { return }
+    state.branches[id]?.block = nil
+    state.branches[id]?.continuation = .blocked
+    let def = stateDefinition(state.branches[id]!)
+    if let failure = block.failure {
+      if block.distributed {
+        emit(id, "MapRunFailed", "mapRunFailedEventDetails", EventDetails.failure(failure))
+      }
+      stateFailed(id, failure)
+      return
+    }
+    var levelLast = block.levelLastEventId
+    if block.distributed {
+      levelLast = emit(id, "MapRunSucceeded")
+    }
+    if state.branches[id]!.recordsHistory {
+      append(type: block.isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", previous: levelLast)
+      state.branches[id]?.lastEventId = levelLast
+    }
+    try processResult(id, def, .array(block.results.map { $0 ?? .null }))
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SFNKit
+
+extension Execution {
+  /// Errors AWS raises from a state's own fields, whose causes it prefixes with the state and its entered event.
+  static let fieldErrors: Set<String> = ["States.Runtime", "States.QueryEvaluationError", "States.IntrinsicFailure"]
+
+  /// A state failed while evaluating its fields (or any other error thrown inside it).
+  func dataFailure(_ id: Int, _ raw: StatesError) {
+    guard let branch = state.branches[id] else { return }
+    var error = raw
+    if Self.fieldErrors.contains(error.error) {
+      error.cause = "An error occurred while executing the state '\(branch.state)' (entered at the event id "
+        + "#\(branch.enteredEventId)). " + (error.cause ?? "")
+    }
+    // States.Runtime is never retried or caught: the execution fails.
+    if error.error == "States.Runtime" {
+      failExecution(error, after: id)
+      return
+    }
+    stateFailed(id, error)
+  }
+
+  /// A state failed with `error`: retry it, catch it, or fail its branch.
+  func stateFailed(_ id: Int, _ error: StatesError) {
+    guard var branch = state.branches[id] else { return }
+    let def = stateDefinition(branch)
+    if let index = def.retriers.firstIndex(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
+      let retrier = def.retriers[index]
+      if branch.retrierAttempts[index] < retrier.maxAttempts {
+        let delay = retrier.interval(forRetry: branch.retrierAttempts[index])
+        branch.retrierAttempts[index] += 1
+        branch.retryCount += 1
+        branch.continuation = .blocked
+        state.branches[id] = branch
+        addTimer(due: clock.now + (retrier.fullJitter ? delay * random() : delay), branch: id, kind: .retry)
+        return
+      }
+    }
+    if let catcher = def.catchers.first(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
+      do {
+        try caught(id, def, catcher, error)
+      } catch let e as StatesError {
+        dataFailure(id, e)
+      } catch {
+        dataFailure(id, StatesError.runtime("\(error)"))
+      }
+      return
+    }
+    if error.error == "States.QueryEvaluationError" {
+      let details = JSONObject([("error", .string(error.error)), ("cause", .string(error.cause ?? "")),
+                                ("state", .string(def.name))])
+      let eventId = append(type: "EvaluationFailed", previous: branch.enteredPreviousEventId,
+                           key: "evaluationFailedEventDetails", details: details)
+      if branch.recordsHistory { state.branches[id]?.lastEventId = eventId }
+    }
+    switch def.type {
+    case .map: emit(id, "MapStateFailed")
+    case .parallel: emit(id, "ParallelStateFailed")
+    default: break
+    }
+    branchFailed(id, error)
+  }
+
+  /// The error output a catcher passes on: `{"Error": ..., "Cause": ...}`.
+  static func errorOutput(_ error: StatesError) -> JSON {
+    var o = JSONObject([("Error", .string(error.error))])
+    if let cause = error.cause { o["Cause"] = .string(cause) }
+    return .object(o)
+  }
+
+  func caught(_ id: Int, _ def: StateDefinition, _ catcher: Catcher, _ error: StatesError) throws {
+    let branch = state.branches[id]!
+    let errorOutput = Self.errorOutput(error)
+    let output: JSON
+    let assigned: [(String, JSON)]?
+    if def.queryLanguage == .jsonata {
+      let states = statesBinding(id, input: branch.input, errorOutput: errorOutput)
+      assigned = try assignments(id, catcher.assign, def, jsonPathInput: errorOutput, states: states)
+      output = try jsonata(id, catcher.output, field: "Output", states: states) ?? errorOutput
+    } else {
+      assigned = try assignments(id, catcher.assign, def, jsonPathInput: errorOutput, states: .null)
+      switch catcher.resultPath {
+      case .absent: output = errorOutput
+      case .null: output = branch.input
+      case .path(let p): output = try data.merge(errorOutput, into: branch.input, at: p)
+      }
+    }
+    switch def.type {
+    case .map: emit(id, "MapStateFailed")
+    case .parallel: emit(id, "ParallelStateFailed")
+    default: break
+    }
+    try exitState(id, def, output: output, assigned: assigned, next: catcher.next)
+  }
+}

@@ -1,0 +1,19 @@
+import SFNKit
+
+/// The JSON-to-JSON work inside a state as the interpreter asks for it (paths, templates, ResultPath, Choice
+/// rules, JSONata). Every call is a pure function of its arguments and throws `StatesError`; the interpreter adds
+/// the "An error occurred while executing the state ..." prefix AWS puts on causes.
+public protocol StateDataProcessor {
+  /// JSONPath: the value at `path` (InputPath, OutputPath, ItemsPath, `*Path` fields; an intrinsic function for
+  /// ErrorPath and CausePath), `$$` being `context`; `field` names the field in error messages.
+  func select(_ path: String, field: String, input: JSON, context: JSON, variables: [String: JSON]) throws -> JSON
+  /// JSONPath: a payload template (Parameters, ResultSelector, ItemSelector, Assign) filled from `input`.
+  func payload(_ template: JSON, field: String, input: JSON, context: JSON,
+               variables: [String: JSON]) throws -> JSON
+  /// JSONPath: `input` with `result` placed at `resultPath` (`$` replaces it).
+  func merge(_ result: JSON, into input: JSON, at resultPath: String) throws -> JSON
+  /// JSONPath: whether a Choice rule matches `input`.
+  func matches(_ rule: JSONObject, input: JSON, context: JSON, variables: [String: JSON]) throws -> Bool
+  /// JSONata: `value` with every `{% expression %}` string evaluated, `$states` being `states`.
+  func evaluate(_ value: JSON, field: String, states: JSON, variables: [String: JSON]) throws -> JSON
+}
