@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import StateMachineEngine
+import SFNKit
 
 /// A task handler for tests: answers each state from a queue of outcomes, recording the invocations.
 final class ScriptedTasks: TaskHandler {

@@ -1,12 +1,15 @@
 import Foundation
 import XCTest
 @testable import StateMachineEngine
+import SFNKit
 
 /// Replays the executions recorded against AWS (Fixtures/aws-recorded, see its README) on a virtual clock and
 /// compares outcome and history, after the README's normalisation, with what AWS did.
 final class RecordedExecutionTests: XCTestCase {
   /// Cases AWS's record cannot be reproduced offline for, with the reason.
-  static let exceptions: [String: String] = [:]
+  static let exceptions: [String: String] = [
+    "base/wait.wait_timestamppath.Z": "the recording redacted the input's timestamp (<timestamp>), which the Wait reads",
+  ]
 
   static var casesDirectory: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -26,7 +29,7 @@ final class RecordedExecutionTests: XCTestCase {
         if let only, !id.contains(only) { continue }
         if Self.exceptions[id] != nil { continue }
         total += 1
-        if let problem = RecordedCase(directory: dir.appendingPathComponent(name)).check() {
+        if let problem = RecordedReplay(directory: dir.appendingPathComponent(name)).check() {
           failures.append((id, problem))
         } else {
           passed += 1
@@ -43,7 +46,7 @@ final class RecordedExecutionTests: XCTestCase {
 }
 
 /// One recorded case: runs it and describes the first differences from the record, or nil when it matches.
-struct RecordedCase {
+struct RecordedReplay {
   let directory: URL
 
   func check() -> String? {
@@ -86,8 +89,9 @@ struct RecordedCase {
       problems.append("status \(status), AWS \(expected["status"]?.stringValue ?? "?")"
                         + (execution.state.error.map { " (\($0.error): \($0.cause ?? ""))" } ?? ""))
     }
+    // Strings holding JSON objects compare parsed: mocked causes cannot reproduce the recorder's spacing.
     if let output = expected["output"], let actual = execution.state.output,
-       let d = placeholders.difference(output, actual, at: "output") {
+       let d = placeholders.difference(Normaliser.deepParsed(output), Normaliser.deepParsed(actual), at: "output") {
       problems.append(d)
     }
     if expected["status"]?.stringValue == "FAILED", status == "FAILED" {
@@ -103,7 +107,8 @@ struct RecordedCase {
     }
     if let events = expected["events"]?.arrayValue {
       let actual = execution.events.map(Normaliser.normalise)
-      if let d = EventComparison(placeholders: placeholders).difference(expected: events, actual: actual) {
+      if let d = EventComparison(placeholders: placeholders).difference(expected: events.map(Normaliser.deepParsed),
+                                                                        actual: actual) {
         problems.append(d)
       }
     }
@@ -142,12 +147,22 @@ enum Normaliser {
           details[k] = .object(JSONObject(vars.map { ($0.key, $0.value.stringValue.flatMap { try? JSONParser.parse($0) }
                                                         ?? $0.value) }))
         } else {
-          details[k] = parsedIfJSON(v)
+          details[k] = v
         }
       }
-      o[key] = .object(details)
+      o[key] = deepParsed(.object(details))
     }
     return .object(o)
+  }
+
+  /// `parsedIfJSON` applied to every string inside `value`.
+  static func deepParsed(_ value: JSON) -> JSON {
+    switch value {
+    case .string: return parsedIfJSON(value)
+    case .array(let items): return .array(items.map(deepParsed))
+    case .object(let o): return .object(JSONObject(o.map { ($0.key, deepParsed($0.value)) }))
+    default: return value
+    }
   }
 
   /// A string starting with `{` that parses as JSON becomes the parsed value.

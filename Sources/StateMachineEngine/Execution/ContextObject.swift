@@ -3,7 +3,8 @@ import SFNKit
 
 /// The context object (`$$` in JSONPath, `$states.context` in JSONata) as AWS lays it out.
 enum ContextObject {
-  static func build(info: ExecutionInfo, stateName: String, enteredTime: Date, retryCount: Int, taskToken: String?,
+  /// `retryCount` nil leaves `State.RetryCount` out, as AWS does for states that cannot retry.
+  static func build(info: ExecutionInfo, stateName: String, enteredTime: Date, retryCount: Int?, taskToken: String?,
                     mapItem: JSON?) -> JSON {
     var o = JSONObject()
     o["Execution"] = .object(JSONObject([
@@ -12,8 +13,10 @@ enum ContextObject {
     ]))
     o["StateMachine"] = .object(JSONObject([("Id", .string(info.stateMachineArn)),
                                             ("Name", .string(info.stateMachineName))]))
-    o["State"] = .object(JSONObject([("EnteredTime", .string(ISOTimestamp.format(enteredTime))),
-                                     ("Name", .string(stateName)), ("RetryCount", .integer(retryCount))]))
+    var stateObject = JSONObject([("EnteredTime", .string(ISOTimestamp.format(enteredTime))),
+                                  ("Name", .string(stateName))])
+    if let retryCount { stateObject["RetryCount"] = .integer(retryCount) }
+    o["State"] = .object(stateObject)
     if let taskToken { o["Task"] = .object(JSONObject([("Token", .string(taskToken))])) }
     if let mapItem { o["Map"] = .object(JSONObject([("Item", mapItem)])) }
     return .object(o)

@@ -45,11 +45,12 @@ extension Execution {
       return
     }
     let (items, selectorInput) = try mapItems(id, def)
-    let maxConcurrency = try mapInteger(id, def, "MaxConcurrency", input: selectorInput) ?? 0
-    let tolerance = try mapTolerance(id, def, input: selectorInput)
     let batched = try batches(id, def, items, selectorInput: selectorInput)
     var levelLast = emit(id, "MapStateStarted", "mapStateStartedEventDetails",
                          JSONObject([("length", .integer(batched.count))]))
+    // AWS reads these after recording MapStateStarted: their errors follow that event.
+    let maxConcurrency = try mapInteger(id, def, "MaxConcurrency", input: selectorInput) ?? 0
+    let tolerance = try mapTolerance(id, def, input: selectorInput)
     if def.distributed {
       let label = def["Label"]?.stringValue.map { $0 + ":" } ?? ""
       let arn = "arn:aws:states:\(info.region):\(info.executionArn.split(separator: ":")[4]):mapRun:"
@@ -188,7 +189,7 @@ extension Execution {
                             parent: BranchParent(block: blockId, index: index), lastEventId: owner.lastEventId,
                             variables: owner.variables, recordsHistory: owner.recordsHistory && !block.distributed,
                             mapItem: block.isMap ? JSON.object(JSONObject([("Index", .integer(index)), ("Value", item)]))
-                              : nil)
+                              : Optional<JSON>.none)
       block.running[index] = child
       started.append(child)
     }

@@ -21,6 +21,17 @@ extension Execution {
     stateFailed(id, error)
   }
 
+  /// Fails branch `id` with an error raised while handling another one (no retry, no catch).
+  func unrecoverable(_ id: Int, _ raw: StatesError) {
+    guard let branch = state.branches[id] else { return }
+    var error = raw
+    if Self.fieldErrors.contains(error.error) {
+      error.cause = "An error occurred while executing the state '\(branch.state)' (entered at the event id "
+        + "#\(branch.enteredEventId)). " + (error.cause ?? "")
+    }
+    if error.error == "States.Runtime" { failExecution(error, after: id) } else { branchFailed(id, error) }
+  }
+
   /// A state failed with `error`: retry it, catch it, or fail its branch.
   func stateFailed(_ id: Int, _ error: StatesError) {
     guard var branch = state.branches[id] else { return }
@@ -40,10 +51,9 @@ extension Execution {
     if let catcher = def.catchers.first(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
       do {
         try caught(id, def, catcher, error)
-      } catch let e as StatesError {
-        dataFailure(id, e)
       } catch {
-        dataFailure(id, StatesError.runtime("\(error)"))
+        // The catcher's own fields failed: nothing catches that again.
+        unrecoverable(id, error as? StatesError ?? StatesError.runtime("\(error)"))
       }
       return
     }

@@ -58,8 +58,9 @@ extension Execution {
   /// `$$` for branch `id`.
   func context(_ id: Int, token: String? = nil) -> JSON {
     let branch = state.branches[id]!
+    let retries = [.task, .parallel, .map].contains(stateDefinition(branch).type) ? branch.retryCount : nil
     return ContextObject.build(info: info, stateName: branch.state, enteredTime: branch.enteredTime,
-                               retryCount: branch.retryCount, taskToken: token, mapItem: branch.mapItem)
+                               retryCount: retries, taskToken: token, mapItem: branch.mapItem)
   }
 
   /// `$states` for a JSONata field.

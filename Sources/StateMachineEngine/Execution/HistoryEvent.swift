@@ -55,7 +55,7 @@ enum EventDetails {
   /// `stateExitedEventDetails`, with the variables the state assigned, if any.
   static func exited(_ name: String, output: JSON, assigned: [(String, JSON)]?) -> JSONObject {
     var o = JSONObject([("name", .string(name)), ("output", text(output)), ("outputDetails", notTruncated)])
-    if let assigned {
+    if let assigned, !assigned.isEmpty {
       o["assignedVariables"] = .object(JSONObject(assigned.map { ($0.0, text($0.1)) }))
       o["assignedVariablesDetails"] = ["truncated": false]
     }
