@@ -159,3 +159,48 @@ final class FunctionLibraryCollectionTests: XCTestCase {
     assertError("D3050") { try self.context.call("reduce", value("[1, 2]"), lambda(arity: 1) { args in args[0] }) }
   }
 }
+
+/// Inputs at the edges: large arrays, huge or odd numbers, and strings Unicode treats as equivalent.
+final class FunctionLibraryEdgeTests: XCTestCase {
+  let context = FunctionTestContext()
+
+  func testDistinctOfALargeArrayKeepsFirstOccurrences() throws {
+    let items = (0..<20_000).map { Value.number(Double($0 % 1000)) } + [.number(-0.0), .string("1"), .null, .null]
+    guard case .array(let result)? = try context.call("distinct", .array(ArrayValue(items))) else {
+      return XCTFail("expected an array")
+    }
+    XCTAssertEqual(result.count, 1002)
+    assertResult(.array(ArrayValue(Array(result.items.suffix(2)))), #"["1", null]"#)
+  }
+
+  func testDistinctComparesStringsByCodeUnits() throws {
+    // "é" precomposed and decomposed are canonically equivalent in Swift but different strings in JavaScript.
+    let result = try context.call("distinct", .array(ArrayValue([.string("\u{E9}"), .string("e\u{301}")])))
+    guard case .array(let a)? = result else { return XCTFail("expected an array") }
+    XCTAssertEqual(a.count, 2)
+  }
+
+  func testDistinctKeepsEveryNaNAndMergesZeroes() throws {
+    let numbers: [Value] = [.number(.nan), .number(.nan), .number(0), .number(-0.0)]
+    let result = try context.call("distinct", .array(ArrayValue(numbers)))
+    guard case .array(let a)? = result else { return XCTFail("expected an array") }
+    XCTAssertEqual(a.count, 3)
+  }
+
+  func testPadToAnImpossibleWidthIsARangeError() {
+    assertError("RangeError") { try self.context.call("pad", .string("x"), .number(1e300)) }
+    assertError("RangeError") { try self.context.call("pad", .string("x"), .number(-.infinity)) }
+  }
+
+  func testSubstringWithInfiniteBounds() throws {
+    assertResult(try context.call("substring", .string("hello"), .number(1), .number(.infinity)), "\"ello\"")
+    assertResult(try context.call("substring", .string("hello"), .number(-.infinity)), "\"hello\"")
+    assertResult(try context.call("substring", .string("hello"), .number(1e300), .number(2)), "\"\"")
+  }
+
+  func testShuffleToleratesARandomSourceOutOfRange() throws {
+    let shuffled = try FunctionTestContext(randoms: [1.0, -3, .nan]).call("shuffle", value("[1, 2, 3]"))
+    guard case .array(let a)? = shuffled else { return XCTFail("expected an array") }
+    XCTAssertEqual(a.count, 3)
+  }
+}

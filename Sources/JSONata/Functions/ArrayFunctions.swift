@@ -13,11 +13,7 @@ extension Builtins {
     },
     .typed("distinct", "<x:x>") { a, _ in
       guard case .array(let array)? = a[0], array.count > 1 else { return a[0] }
-      var distinct = ArrayValue([], isSequence: array.isSequence)
-      for item in array.items where !distinct.items.contains(where: { Value.deepEqual($0, item) }) {
-        distinct.items.append(item)
-      }
-      return .array(distinct)
+      return .array(ArrayValue(ArrayFunctions.distinct(array.items), isSequence: array.isSequence))
     },
     .typed("zip", "<a+>") { a, _ in
       let arrays = a.values.map { value -> [Value] in
@@ -56,11 +52,32 @@ enum ArrayFunctions {
     return [value]
   }
 
+  /// The items without repeats (by deep equality), first occurrences in order. Scalars are looked up in a set, so
+  /// large arrays of strings or numbers stay fast; arrays and objects are compared with those kept so far.
+  static func distinct(_ items: [Value]) -> [Value] {
+    var kept: [Value] = []
+    var keptScalars = Set<ScalarKey>()
+    var keptContainers: [Value] = []
+    for item in items {
+      if let key = ScalarKey(item) {
+        // NaN never equals itself, so every NaN is kept, as jsonata-js's deep equality has it.
+        guard keptScalars.insert(key).inserted || key.isNaN else { continue }
+      } else {
+        guard !keptContainers.contains(where: { Value.deepEqual($0, item) }) else { continue }
+        keptContainers.append(item)
+      }
+      kept.append(item)
+    }
+    return kept
+  }
+
   /// jsonata-js's inside-out Fisher-Yates shuffle, drawing from `random` (in [0, 1)).
   static func shuffle(_ items: [Value], random: () -> Double) -> [Value] {
     var result = items
     for i in items.indices {
-      let j = min(Int((random() * Double(i + 1)).rounded(.down)), i)
+      // Clamped, so a random source outside [0, 1) cannot index out of range.
+      let scaled = (random() * Double(i + 1)).rounded(.down)
+      let j = scaled.isNaN ? 0 : Int(min(max(scaled, 0), Double(i)))
       if i != j { result[i] = result[j] }
       result[j] = items[i]
     }
@@ -111,5 +128,35 @@ enum MergeSort {
     merged += left[i...]
     merged += right[j...]
     return merged
+  }
+}
+
+/// A scalar value as a set element, equal exactly when JavaScript's `===` says so (0 and -0 are one key).
+struct ScalarKey: Hashable {
+  private enum Kind: Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    /// The UTF-8 bytes: JavaScript compares strings by code units, not by Unicode canonical equivalence as `==`.
+    case string([UInt8])
+  }
+
+  private let kind: Kind
+
+  /// The key of a null, boolean, number or string; nil for arrays, objects and functions.
+  init?(_ value: Value) {
+    switch value {
+    case .null: kind = .null
+    case .bool(let b): kind = .bool(b)
+    case .number(let n): kind = .number(n == 0 ? 0 : n)
+    case .string(let s): kind = .string(Array(s.utf8))
+    default: return nil
+    }
+  }
+
+  /// True for NaN, which equals nothing.
+  var isNaN: Bool {
+    if case .number(let n) = kind { return n.isNaN }
+    return false
   }
 }

@@ -74,7 +74,7 @@ enum Matches {
 
   /// An integral offset from a custom matcher's number.
   private static func number(_ value: Value?) -> Int? {
-    guard case .number(let n)? = value, n.isFinite else { return nil }
+    guard case .number(let n)? = value, abs(n) < 9_007_199_254_740_992 else { return nil }
     return Int(n)
   }
 }

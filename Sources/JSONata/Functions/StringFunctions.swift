@@ -24,7 +24,7 @@ extension Builtins {
     .typed("trim", "<s-:s>") { a, _ in try a.string(0).map { .string(StringFunctions.trim($0)) } },
     .typed("pad", "<s-ns?:s>") { a, _ in
       guard let s = try a.string(0) else { return nil }
-      return .string(StringFunctions.pad(s, width: try a.number(1) ?? 0, with: try a.string(2)))
+      return .string(try StringFunctions.pad(s, width: try a.number(1) ?? 0, with: try a.string(2)))
     },
     .typed("contains", "<s-(sf):b>") { a, context in
       guard let s = try a.string(0) else { return nil }
@@ -110,17 +110,31 @@ enum StringFunctions {
   }
 
   /// `$pad`: pads to |width| code points with `padding` (default a space) repeated, on the right for a positive
-  /// width and on the left for a negative one.
-  static func pad(_ s: String, width: Double, with padding: String?) -> String {
+  /// width and on the left for a negative one. A width past what a JavaScript string can hold is JavaScript's
+  /// RangeError, as jsonata-js lets it through.
+  static func pad(_ s: String, width: Double, with padding: String?) throws -> String {
     var fill = padding ?? " "
     if fill.isEmpty { fill = " " }
-    let missing = Int(abs(width).rounded(.towardZero)) - s.unicodeScalars.count
+    let target = abs(width).rounded(.towardZero)
+    guard target <= maxStringLength else {
+      throw JSONataError(code: "RangeError", value: .number(width), message: "Invalid string length")
+    }
+    let missing = Int(target) - s.unicodeScalars.count
     guard missing > 0 else { return s }
-    let repeated = Array(String(repeating: fill, count: missing).unicodeScalars.prefix(missing))
     var padding = String.UnicodeScalarView()
-    padding.append(contentsOf: repeated)
+    var source = fill.unicodeScalars.makeIterator()
+    while padding.count < missing {
+      guard let scalar = source.next() else {
+        source = fill.unicodeScalars.makeIterator()
+        continue
+      }
+      padding.append(scalar)
+    }
     return width > 0 ? s + String(padding) : String(padding) + s
   }
+
+  /// The longest string V8 (and so Node, which jsonata-js runs on) can make, in UTF-16 units.
+  static let maxStringLength = 536_870_888.0
 
   /// `$split(str, separator, limit)`: by a string or a matcher, at most `limit` pieces (D3020 when negative).
   static func split(_ a: Arguments, context: EvaluationContext) throws -> Value? {
