@@ -135,6 +135,9 @@ struct JSONPathParser {
     while i < s.count {
       let c = s[i]
       if c == "\\", i + 1 < s.count {
+        // A backslash only keeps the next character from closing the name; AWS keeps both (a recorded case
+        // reads the key `Test\""Name"` with `$['Test\""Name"']`).
+        out.append(c)
         out.append(s[i + 1])
         i += 2
         continue
