@@ -28,11 +28,10 @@ final class NumberFormatTests: XCTestCase {
   func testFormatNumberPercentPerMilleAndOptions() throws {
     XCTAssertEqual(try f.string("formatNumber", .n(0.14), .s("01%")), "14%")
     XCTAssertEqual(try f.string("formatNumber", .n(0.4857), .s("###.###\u{2030}")), "485.7\u{2030}")
-    XCTAssertEqual(try f.string("formatNumber", .n(0.14), .s("###pm"), .object(ObjectValue([("per-mille", .s("pm"))]))),
-                   "140pm")
-    XCTAssertEqual(try f.string("formatNumber", .n(1234.5), .s("#.##0,0"),
-                                .object(ObjectValue([("decimal-separator", .s(",")), ("grouping-separator", .s("."))]))),
-                   "1.234,5")
+    let perMille = Value.object(ObjectValue([("per-mille", .s("pm"))]))
+    XCTAssertEqual(try f.string("formatNumber", .n(0.14), .s("###pm"), perMille), "140pm")
+    let european = Value.object(ObjectValue([("decimal-separator", .s(",")), ("grouping-separator", .s("."))]))
+    XCTAssertEqual(try f.string("formatNumber", .n(1234.5), .s("#.##0,0"), european), "1.234,5")
     XCTAssertEqual(try f.string("formatNumber", .n(2), .s("AAA.AAA"), .object(ObjectValue([("zero-digit", .s("A"))]))),
                    "AAC.AAA")
   }

@@ -21,10 +21,13 @@ struct DateTimePicture {
 
   /// A literal or a marker.
   enum Part {
+    /// Text copied as it is (`[[` and `]]` already read as `[` and `]`).
     case literal(String)
+    /// A component to write or read.
     case marker(Marker)
   }
 
+  /// The picture in order.
   var parts: [Part] = []
 
   /// The default presentation of each component when the marker gives none.
@@ -147,10 +150,12 @@ struct DateTimePicture {
 
 /// Formats milliseconds since the epoch with a `DateTimePicture` (jsonata-js's `formatDateTime`).
 struct DateTimeFormatter {
+  /// English month names, January first.
   static let monthNames = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
   ]
+  /// English day names at their ISO numbers (Monday is 1).
   static let dayNames = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
   /// Offset hours and minutes as jsonata-js derives them from `±HHMM`: floor(n / 100) and n % 100.
@@ -256,7 +261,9 @@ struct DateTimeFormatter {
 enum DateTimeFragments {
   /// A component's value.
   enum Fragment {
+    /// A numeric component.
     case number(Double)
+    /// `am`/`pm`, or the calendar and era `ISO`.
     case text(String)
     /// The time zone, which the formatter writes from its offset.
     case timezone

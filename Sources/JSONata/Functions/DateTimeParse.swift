@@ -96,9 +96,12 @@ enum DateTimeParser {
 
 /// Turns the components read from a timestamp into milliseconds, with jsonata-js's defaulting rules.
 private struct DateTimeAssembly {
+  /// The values read, by component letter.
   var components: [Character: Double]
+  /// The evaluation's start time, which fills the components left of those given.
   let now: Double
 
+  /// Milliseconds since the epoch (D3136 for a gap between given components or a week-based date).
   func millis() throws -> Double {
     var c = components
     // Which date and time combinations were given; a zero reads as absent here, as in jsonata-js.
@@ -240,13 +243,19 @@ private struct DigitReader {
   private let chars: [Character]
   private var index = 0
 
+  /// A cursor at the start of `text`.
   init(_ text: String) { chars = Array(text) }
 
+  /// True when every character was read.
   var atEnd: Bool { index == chars.count }
+  /// The next character.
   var peek: Character? { peek(at: 0) }
+  /// The character `offset` places ahead.
   func peek(at offset: Int) -> Character? { index + offset < chars.count ? chars[index + offset] : nil }
+  /// Steps over one character.
   mutating func advance() { index += 1 }
 
+  /// Steps over `c` when it is next.
   mutating func expect(_ c: Character) -> Bool {
     guard peek == c else { return false }
     index += 1
@@ -264,6 +273,7 @@ private struct DigitReader {
     return value
   }
 
+  /// The ASCII digits that follow, consumed.
   mutating func digitRun() -> String {
     var run = ""
     while let c = peek, c.asciiDigit != nil {

@@ -11,12 +11,17 @@ struct IntegerPicture {
     var character: Unicode.Scalar
   }
 
+  /// How the number is written.
   var primary = Primary.decimal
+  /// Letter case of letters, numerals and words.
   var letterCase = LetterCase.lower
+  /// Ordinal form (`;o`): 1st, first.
   var ordinal = false
   /// The code point of the zero of the picture's decimal digit family.
   var zeroCode: UInt32 = 0x30
+  /// Digits always written (the picture's decimal digits, or a width's minimum).
   var mandatoryDigits = 0
+  /// `#` signs: digits written only when the number has them.
   var optionalDigits = 0
   /// Separators at a fixed interval (jsonata-js's `regular`): the interval and character.
   var regular: Separator?

@@ -122,6 +122,7 @@ private struct PictureContext {
   private func isDigit(_ c: UInt16) -> Bool { family.contains(c) }
   private func isDigitOrOptional(_ c: UInt16) -> Bool { family.contains(c) || c == unit("digit") }
 
+  /// The prefix, suffix, mantissa, exponent, integer and fractional parts of a sub-picture.
   func splitParts(_ sub: [UInt16]) -> SubPicture {
     let exponentChar = unit("exponent-separator")
     let isActive = { (c: UInt16) in active.contains(c) && c != exponentChar }
@@ -158,6 +159,7 @@ private struct PictureContext {
     return Array(s[a..<b])
   }
 
+  /// F&O 4.7.3's rules; the last one broken is the error (D3081 to D3093), as in jsonata-js.
   func validate(_ parts: SubPicture) throws {
     var error: String?
     let sub = parts.picture
@@ -200,6 +202,7 @@ private struct PictureContext {
     if let error { throw JSONataError(code: error) }
   }
 
+  /// Grouping positions, digit counts and scaling of a validated sub-picture.
   func analyse(_ parts: SubPicture) -> PictureVariables {
     let grouping = property("grouping-separator")
     func groupingPositions(_ part: [UInt16], toLeft: Bool) -> [Int] {
@@ -249,6 +252,7 @@ private struct PictureContext {
     return factor
   }
 
+  /// The number written with the analysed sub-picture (F&O 4.7.5, bullets 3 to 14).
   func render(_ value: Double, _ pic: PictureVariables) -> String {
     let zero = unit("zero-digit") ?? 0x30
     let decimalSeparator = property("decimal-separator")

@@ -1,20 +1,26 @@
 /// A moment as JavaScript's `Date` reads it in UTC: proleptic Gregorian fields from milliseconds since the
 /// epoch, by plain calendar arithmetic (no time zone data; JSONata formats in UTC or at a fixed offset).
 struct UTCTime {
+  /// Milliseconds in a day.
   static let millisPerDay = 86_400_000.0
   /// JavaScript's time value limit: a Date further than this from the epoch is invalid.
   static let maxMillis = 8.64e15
 
   /// Milliseconds since the epoch.
   let millis: Double
+  /// The year (astronomical: 0 is 1 BC).
   let year: Int
   /// Month of the year, 0 (January) to 11, as `getUTCMonth`.
   let month: Int
   /// Day of the month, from 1.
   let day: Int
+  /// Hours of the day, 0 to 23.
   let hours: Int
+  /// Minutes, 0 to 59.
   let minutes: Int
+  /// Seconds, 0 to 59.
   let seconds: Int
+  /// Milliseconds, 0 to 999.
   let milliseconds: Int
   /// Day of the week, 0 (Sunday) to 6, as `getUTCDay`.
   let weekday: Int
@@ -80,10 +86,12 @@ struct UTCTime {
     return (Int(year), Int(month - 1), Int(day))
   }
 
+  /// Integer division rounding toward negative infinity.
   static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
   }
 
+  /// The remainder of `floorDiv`, with the sign of `b`.
   static func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
 }
