@@ -50,10 +50,16 @@ final class DataJSONataTests: XCTestCase {
       location: "Arguments",
       cause: "The JSONata expression '$doesNotExist' specified for the field 'Arguments' returned nothing (undefined)."))
     XCTAssertEqual(failure(["result": "{% $doesNotExist %}"])?.location, "Output/result")
-    XCTAssertEqual(failure(["list": [1, "{% $states.input.none %}"]])?.location, "Output/list/1")
+    XCTAssertEqual(failure(["list": [1, "{% $states.input.none %}"]])?.location, "Output/list[1]")
+    XCTAssertEqual(failure(["a": ["b": "{% $states.input.missing %}"]])?.cause, "The JSONata expression "
+                     + "'$states.input.missing' specified for the field 'Output/a/b' returned nothing (undefined).")
   }
 
   func testEvaluationAndSyntaxErrors() {
+    XCTAssertEqual(failure("{% $eval('1+1') %}")?.cause, "The JSONata expression '$eval('1+1')' specified for the field "
+                     + "'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function")
+    XCTAssertEqual(failure("{% $partition([1], 0) %}")?.cause.hasPrefix("The JSONata expression '$partition([1], 0)' "
+                     + "specified for the field 'Output' threw an error during evaluation: "), true)
     let error = failure("{% 1 + 'a' %}")
     XCTAssertEqual(error?.location, "Output")
     XCTAssertTrue(error?.cause.hasPrefix("The JSONata expression '1 + 'a'' specified for the field 'Output' threw an "

@@ -31,11 +31,12 @@ public struct JSONataStates: Sendable, Equatable {
   }
 }
 
-/// A JSONata field failed: `States.QueryEvaluationError` with AWS's cause, and the field's location (`Output/result`)
+/// A JSONata field failed: `States.QueryEvaluationError` with AWS's cause, and the field's location (`Output/a/b`,
+/// `Arguments/list[1]`)
 /// that the EvaluationFailed history event reports. The interpreter prefixes the cause with the state, as for every
 /// state error ("An error occurred while executing the state ...").
 public struct QueryEvaluationError: Error, Equatable, Sendable {
-  /// Where in the state the failing expression is: the field, then keys and indexes, joined by `/`.
+  /// Where in the state the failing expression is: the field, then `/key` per object key and `[i]` per array index.
   public var location: String?
   /// The cause, without the state prefix.
   public var cause: String
@@ -120,7 +121,7 @@ public struct JSONataTemplate: @unchecked Sendable {
       if members.allSatisfy({ if case .literal = $0.1 { return true } else { return false } }) { return .literal(value) }
       return .object(members.map { (key: $0.0, node: $0.1) })
     case .array(let items):
-      let nodes = try items.enumerated().map { try compile($1, location: location + "/\($0)", functions: functions) }
+      let nodes = try items.enumerated().map { try compile($1, location: location + "[\($0)]", functions: functions) }
       if nodes.allSatisfy({ if case .literal = $0 { return true } else { return false } }) { return .literal(value) }
       return .array(nodes)
     default:
@@ -167,10 +168,12 @@ public struct JSONataTemplate: @unchecked Sendable {
       do {
         result = try parsed.evaluate(input: nil, bindings: bindings, environment: environment)
       } catch let error as JSONataError {
-        // The dialect's own errors carry the Step Functions code; jsonata's carry theirs (T2001, D3001, ...).
-        let detail = error.code == "States.QueryEvaluationError" ? error.message : "\(error.code): \(error.message)"
+        // AWS ends the sentence with ". CODE: message" for jsonata's coded errors (T2001, D3001, ...) and with
+        // ": message" for a message of its own (the dialect's functions raise those under the Step Functions code).
+        let detail = error.code == StepFunctionsDialect.errorCode ? ": \(error.message)"
+          : ". \(error.code): \(error.message)"
         throw QueryEvaluationError(location: location, cause: "The JSONata expression '\(text)' specified for the "
-                                     + "field '\(location)' threw an error during evaluation. \(detail)")
+                                     + "field '\(location)' threw an error during evaluation\(detail)")
       }
       guard let result else {
         throw QueryEvaluationError(location: location, cause: "The JSONata expression '\(text)' specified for the "
@@ -189,9 +192,9 @@ public struct JSONataTemplate: @unchecked Sendable {
 public struct JSONataCondition: Sendable {
   private let template: JSONataTemplate
 
-  /// Parses the `Condition` value.
-  public init(_ condition: JSON) throws {
-    template = try JSONataTemplate(condition, field: "Condition")
+  /// Parses the `Condition` value; `field` locates it in the state, as AWS names it (`Choices[0]/Condition`).
+  public init(_ condition: JSON, field: String = "Condition") throws {
+    template = try JSONataTemplate(condition, field: field)
   }
 
   /// True when the condition holds.
