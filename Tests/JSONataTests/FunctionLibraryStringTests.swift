@@ -82,6 +82,14 @@ final class FunctionLibraryStringTests: XCTestCase {
     assertResult(try context.call("uppercase", .string("Hello World")), "\"HELLO WORLD\"")
     assertResult(try context.call("lowercase", .string("Hello World")), "\"hello world\"")
     assertResult(try context.call("length", .string("😂 x")), "3")
+    // Node's toLowerCase: a word-final capital sigma becomes "ς", past case-ignorable marks and apostrophes.
+    let sigmas = [
+      ("ΑΣ", "ας"), ("ΑΣ Α", "ας α"), ("Σ", "σ"), ("ΑΣ.", "ας."), ("ΑΣΑ", "ασα"), ("Α'Σ'", "α'ς'"),
+      ("ΑΣ\u{301}Α", "ασ\u{301}α"), ("ΑΣ\u{301}", "ας\u{301}"), ("ΌΣΟΣ ΣΟΦΟΣ", "όσος σοφος"), ("İ", "i\u{307}"),
+    ]
+    for (upper, lower) in sigmas {
+      XCTAssertEqual(try context.call("lowercase", .string(upper)).map(text), text(.string(lower)), upper)
+    }
     assertResult(try context.call("length", .string("")), "0")
     assertResult(try context.call("trim", .string(" \t Hello \n\r  World \t ")), "\"Hello World\"")
     assertResult(try context.call("trim", .string("")), "\"\"")

@@ -18,7 +18,7 @@ extension Builtins {
       guard let found = text.index(of: chars) else { return .string(s) }
       return .string(text.text(from: found + chars.count))
     },
-    .typed("lowercase", "<s-:s>") { a, _ in try a.string(0).map { .string($0.lowercased()) } },
+    .typed("lowercase", "<s-:s>") { a, _ in try a.string(0).map { .string(StringFunctions.lowercase($0)) } },
     .typed("uppercase", "<s-:s>") { a, _ in try a.string(0).map { .string($0.uppercased()) } },
     .typed("length", "<s-:n>") { a, _ in try a.string(0).map { .number(Double($0.unicodeScalars.count)) } },
     .typed("trim", "<s-:s>") { a, _ in try a.string(0).map { .string(StringFunctions.trim($0)) } },
@@ -89,6 +89,35 @@ enum StringFunctions {
     let truncated = position.rounded(.towardZero)
     if truncated < 0 { return max(Int(max(truncated, -Double(count) - 1)) + count, 0) }
     return Int(min(truncated, Double(count)))
+  }
+
+  /// `$lowercase` as JavaScript's `toLowerCase`: Unicode's default mappings, which Swift's `lowercased()` applies
+  /// too, plus the one context-dependent rule: a capital sigma that ends a word becomes final sigma "ς".
+  static func lowercase(_ s: String) -> String {
+    let scalars = Array(s.unicodeScalars)
+    guard scalars.contains("\u{3A3}") else { return s.lowercased() }
+    var out = String.UnicodeScalarView()
+    for (i, scalar) in scalars.enumerated() {
+      if scalar == "\u{3A3}" && isFinalSigma(scalars, at: i) {
+        out.append("\u{3C2}")
+      } else {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    return String(out)
+  }
+
+  /// Unicode's Final_Sigma condition: a cased letter before (past case-ignorable characters), none after.
+  private static func isFinalSigma(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    func casedLetter(in range: some Sequence<Int>) -> Bool {
+      for i in range {
+        let properties = scalars[i].properties
+        if properties.isCaseIgnorable { continue }
+        return properties.isCased
+      }
+      return false
+    }
+    return casedLetter(in: (0..<index).reversed()) && !casedLetter(in: (index + 1)..<scalars.count)
   }
 
   /// `$trim`: runs of spaces, tabs and line breaks become one space, and a leading and a trailing space go.
