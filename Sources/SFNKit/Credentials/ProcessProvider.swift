@@ -11,7 +11,7 @@ public struct ProcessProvider: CredentialProvider {
   /// The command to run; nil means the selected profile's `credential_process`.
   public var command: (text: String, profile: String, location: SourceLocation?)?
   /// Runs the split command; replaceable in tests.
-  public var run: ([String], [String: String]) throws -> ProcessOutput = ProcessRunner.run
+  public var run: ([String], [String: String]) throws -> ProcessOutput = { try ProcessRunner.run($0, environment: $1) }
 
   /// A provider for the selected profile's `credential_process`, or for an explicit command.
   public init(context: CredentialContext, command: (text: String, profile: String, location: SourceLocation?)? = nil) {
@@ -42,6 +42,8 @@ public struct ProcessProvider: CredentialProvider {
     let output: ProcessOutput
     do {
       output = try run(words, context.environment.variables)
+    } catch SubprocessError.spawn(let program, let code) {
+      throw fail("could not start \(words[0]): \(FileSystemError(path: program, code: code))")
     } catch {
       throw fail("could not start \(words[0]): \(error)")
     }

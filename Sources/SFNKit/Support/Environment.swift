@@ -62,4 +62,11 @@ public struct Clock: Sendable {
   public static let system = Clock { Date() }
   /// A clock stopped at `date`.
   public static func fixed(_ date: Date) -> Clock { Clock { date } }
+
+  /// Seconds on the system's monotonic clock (never jumps): for measuring how long something takes.
+  public static func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
 }

@@ -78,7 +78,7 @@ private final class TransferSink {
   let readTimeout: Double
   var abort: Abort?
   private var bytesSeen: curl_off_t = -1
-  private var lastActivity = monotonicSeconds()
+  private var lastActivity = Clock.monotonicSeconds()
 
   init(handle: UnsafeMutableRawPointer, readTimeout: Double, isCancelled: @escaping () -> Bool) {
     self.handle = handle
@@ -95,7 +95,7 @@ private final class TransferSink {
     }
     var connectTime = 0.0
     _ = sfn_curl_getinfo_double(handle, CURLINFO_CONNECT_TIME, &connectTime)
-    let now = monotonicSeconds()
+    let now = Clock.monotonicSeconds()
     if transferred != bytesSeen || connectTime == 0 {
       bytesSeen = transferred
       lastActivity = now
@@ -140,13 +140,6 @@ private let progress: sfn_curl_xferinfo_fn = { user, _, downloaded, _, uploaded 
   guard let user else { return 0 }
   return Unmanaged<TransferSink>.fromOpaque(user).takeUnretainedValue()
     .shouldAbort(transferred: downloaded + uploaded) ? 1 : 0
-}
-
-/// Seconds on a clock that never jumps.
-private func monotonicSeconds() -> Double {
-  var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
-  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 /// Owns one `CURL*` handle; not thread-safe.

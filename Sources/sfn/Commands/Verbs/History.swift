@@ -35,7 +35,7 @@ extension Verbs {
       let terminal = runtime.context.terminal
       let renderer = TimelineRenderer(width: terminal.width, color: terminal.colorStdout)
       let client = runtime.client
-      let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: VerbRuntime.sleep)
+      let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: Interrupt.sleep)
       if format == .table { write(renderer.header()) }
 
       var printed = 0

@@ -44,13 +44,8 @@ struct VerbRuntime {
   /// A reader for JSON arguments (inline, @FILE, file://FILE, -).
   var jsonInput: JSONInputReader { JSONInputReader(files: context.files) }
 
-  /// A waiter that sleeps for real.
-  var waiter: ExecutionWaiter { ExecutionWaiter(call: { try client.call($0, $1) }, sleep: Self.sleep) }
-
-  static func sleep(_ seconds: Double) {
-    guard seconds > 0 else { return }
-    usleep(UInt32(min(seconds, 4000) * 1_000_000))
-  }
+  /// A waiter that sleeps for real (until Ctrl-C).
+  var waiter: ExecutionWaiter { ExecutionWaiter(call: { try client.call($0, $1) }, sleep: Interrupt.sleep) }
 
   /// Ends the command with the exit code of a final execution status; a failure's error and cause go to stderr.
   static func finish(status: String?, error: String?, cause: String?, name: String) throws {
