@@ -44,6 +44,7 @@ public final class JSONataExpression {
   /// Parses `text`; throws a `JSONataError` with jsonata-js's code (S0xxx) and position for a syntax error.
   public init(_ text: String, functions: [String: Builtin] = Builtins.standard) throws {
     program = Program(root: try Parser.parse(text), functions: functions)
+    needsLargeStack = JSONataExpression.mayRecurse(program.root)
   }
 
   /// Evaluates the expression against `input` (nil is undefined) with extra variable `bindings` (names without
@@ -51,7 +52,7 @@ public final class JSONataExpression {
   public func evaluate(input: Value?, bindings: [String: Value] = [:],
                        environment: EvaluationEnvironment) throws -> Value? {
     let program = self.program
-    return try JSONataExpression.onLargeStack {
+    let run = {
       let frame = Frame(parent: program.staticFrame)
       for (name, value) in bindings { frame.bind(name, value) }
       frame.bind("$", input)
@@ -63,6 +64,40 @@ public final class JSONataExpression {
                                 defaultMaxDepth: JSONataExpression.defaultMaxDepth)
       return try evaluator.evaluate(program.root, context, frame)
     }
+    // Without lambdas or $eval the nesting is bounded by the expression itself, so the caller's stack suffices
+    // and the thread start is saved.
+    let boundFunction = bindings.values.contains { if case .function = $0 { return true } else { return false } }
+    if !needsLargeStack && !boundFunction { return try run() }
+    return try JSONataExpression.onLargeStack(run)
+  }
+
+  /// True when evaluation can nest without bound: lambdas, `$eval`, or a deeply nested expression.
+  private let needsLargeStack: Bool
+
+  private static func mayRecurse(_ root: Node) -> Bool {
+    var recursive = false
+    func visit(_ n: Node?, _ depth: Int) {
+      guard let n, !recursive else { return }
+      if depth > 40 || n.type == .lambda || (n.type == .variable && n.value == "eval") {
+        recursive = true
+        return
+      }
+      for child in [n.lhs, n.rhs, n.expression, n.procedure, n.body, n.condition, n.then, n.otherwise, n.pattern,
+                    n.update, n.delete] {
+        visit(child, depth + 1)
+      }
+      for child in n.expressions + n.steps + n.arguments { visit(child, depth + 1) }
+      for pair in n.pairs + (n.group?.pairs ?? []) {
+        visit(pair.key, depth + 1)
+        visit(pair.value, depth + 1)
+      }
+      for term in n.terms { visit(term.expression, depth + 1) }
+      for stage in (n.predicate ?? []) + (n.stages ?? []) {
+        if case .filter(let p, _) = stage { visit(p, depth + 1) }
+      }
+    }
+    visit(root, 0)
+    return recursive
   }
 
   /// Every function call on a variable (`$name(...)`, `$name(?)`, `~> $name`): the name without `$` and the
