@@ -74,7 +74,7 @@ struct RecordedReplay {
     let info = ExecutionInfo(name: "recorded", stateMachineName: "Machine", input: input, startTime: clock.now)
     var tokens = 0
     var generator = SplitMix(seed: 7)
-    let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(seed: 7),
+    let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(seed: 7, now: { clock.now.timeIntervalSince1970 }),
                               tasks: CompositeTaskHandler(sources), clock: clock,
                               random: { Double(generator.next() >> 11) / Double(1 << 53) },
                               newToken: {

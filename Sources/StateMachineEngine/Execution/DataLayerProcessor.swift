@@ -1,3 +1,5 @@
+import Foundation
+import JSONata
 import SFNKit
 
 /// The interpreter's data processing done by the Data/ types (JSONPath, payload templates, ResultPath, Choice
@@ -5,10 +7,15 @@ import SFNKit
 public final class DataLayerProcessor: StateDataProcessor {
   private var random: EngineRandom
   private var paths: [String: JSONPathQuery] = [:]
+  private var rules: [String: ChoiceRule] = [:]
+  private var templates: [String: JSONataTemplate] = [:]
+  private let now: () -> Double
 
-  /// A processor drawing randomness from the system, or from a seeded generator for reproducible runs.
-  public init(seed: UInt64? = nil) {
+  /// A processor drawing randomness from the system, or from a seeded generator for reproducible runs;
+  /// `now` (seconds since the epoch) is what JSONata's `$now()` reads.
+  public init(seed: UInt64? = nil, now: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
     random = EngineRandom(seed: seed)
+    self.now = now
   }
 
   private func query(_ text: String) throws -> JSONPathQuery {
@@ -53,13 +60,39 @@ public final class DataLayerProcessor: StateDataProcessor {
   }
 
   public func matches(_ rule: JSONObject, input: JSON, context: JSON, variables: [String: JSON]) throws -> Bool {
-    // Until the Data/ Choice rules land: only a missing engine piece, named as such.
-    throw StatesError.runtime("Choice rules are not available in this build")
+    let key = JSONWriter.compact.string(.object(rule))
+    let compiled: ChoiceRule
+    if let cached = rules[key] {
+      compiled = cached
+    } else {
+      compiled = try ChoiceRule(rule)
+      rules[key] = compiled
+    }
+    return try compiled.matches(QueryScope(input: input, context: context, variables: variables))
   }
 
-  public func evaluate(_ value: JSON, field: String, states: JSON, variables: [String: JSON]) throws -> JSON {
+  public func evaluate(_ value: JSON, field: String, states: JSONataStates, variables: [String: JSON],
+                       expecting: JSONKind?) throws -> JSON {
     if !Self.hasExpression(value) { return value }
-    throw StatesError("States.QueryEvaluationError", cause: "JSONata is not available in this build")
+    let key = field + "\u{0}" + JSONWriter.compact.string(value)
+    do {
+      let template: JSONataTemplate
+      if let cached = templates[key] {
+        template = cached
+      } else {
+        template = try JSONataTemplate(value, field: field)
+        templates[key] = template
+      }
+      let environment = EvaluationEnvironment(startMillis: now() * 1000, random: { [unowned self] in
+        Double(self.random.next() >> 11) / Double(UInt64(1) << 53)
+      }, clock: { Date().timeIntervalSince1970 * 1000 })
+      if let expecting {
+        return try template.evaluate(states, variables: variables, environment: environment, expecting: expecting)
+      }
+      return try template.evaluate(states, variables: variables, environment: environment)
+    } catch let error as QueryEvaluationError {
+      throw FieldEvaluationFailure(error.statesError, location: error.location)
+    }
   }
 
   /// True when a value holds a `{% ... %}` string anywhere.

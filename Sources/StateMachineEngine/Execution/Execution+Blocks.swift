@@ -73,14 +73,9 @@ extension Execution {
         }
         return (items, branch.input)
       }
-      let value = try data.evaluate(field, field: "Items", states: states, variables: branch.variables)
-      guard let items = value.arrayValue else {
-        throw StatesError("States.QueryEvaluationError",
-                          cause: "The JSONata expression '\(Self.expressionText(field))' specified for the field "
-                            + "'Items' returned an unexpected result type. Expected 'array', but was "
-                            + "'\(Self.typeName(value))' for value: \(JSONWriter.compact.string(value))")
-      }
-      return (items, branch.input)
+      let value = try data.evaluate(field, field: "Items", states: states, variables: branch.variables,
+                                    expecting: .array)
+      return (value.arrayValue ?? [], branch.input)
     }
     let effective = try effectiveInput(id, def)
     var value = effective
@@ -216,9 +211,9 @@ extension Execution {
       let ctx = ContextObject.build(info: info, stateName: owner.state, enteredTime: owner.enteredTime,
                                     retryCount: owner.retryCount, taskToken: nil, mapItem: branch.mapItem)
       if def.queryLanguage == .jsonata {
-        let states = JSON.object(JSONObject([("input", block.selectorInput), ("context", ctx)]))
+        let states = JSONataStates(input: block.selectorInput, context: ctx)
         selected = try def["ItemSelector"].map {
-          try data.evaluate($0, field: "ItemSelector", states: states, variables: owner.variables)
+          try data.evaluate($0, field: "ItemSelector", states: states, variables: owner.variables, expecting: nil)
         }
       } else {
         selected = try def.parameters.map {

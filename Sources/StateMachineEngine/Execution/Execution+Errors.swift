@@ -6,7 +6,7 @@ extension Execution {
   static let fieldErrors: Set<String> = ["States.Runtime", "States.QueryEvaluationError", "States.IntrinsicFailure"]
 
   /// A state failed while evaluating its fields (or any other error thrown inside it).
-  func dataFailure(_ id: Int, _ raw: StatesError) {
+  func dataFailure(_ id: Int, _ raw: StatesError, location: String? = nil) {
     guard let branch = state.branches[id] else { return }
     var error = raw
     if Self.fieldErrors.contains(error.error) {
@@ -18,7 +18,7 @@ extension Execution {
       failExecution(error, after: id)
       return
     }
-    stateFailed(id, error)
+    stateFailed(id, error, location: location)
   }
 
   /// Fails branch `id` with an error raised while handling another one (no retry, no catch).
@@ -33,7 +33,7 @@ extension Execution {
   }
 
   /// A state failed with `error`: retry it, catch it, or fail its branch.
-  func stateFailed(_ id: Int, _ error: StatesError) {
+  func stateFailed(_ id: Int, _ error: StatesError, location: String? = nil) {
     guard var branch = state.branches[id] else { return }
     let def = stateDefinition(branch)
     if let index = def.retriers.firstIndex(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
@@ -53,13 +53,15 @@ extension Execution {
         try caught(id, def, catcher, error)
       } catch {
         // The catcher's own fields failed: nothing catches that again.
-        unrecoverable(id, error as? StatesError ?? StatesError.runtime("\(error)"))
+        unrecoverable(id, (error as? StatesError) ?? (error as? FieldEvaluationFailure)?.error
+                        ?? StatesError.runtime("\(error)"))
       }
       return
     }
     if error.error == "States.QueryEvaluationError" {
-      let details = JSONObject([("error", .string(error.error)), ("cause", .string(error.cause ?? "")),
-                                ("state", .string(def.name))])
+      var details = JSONObject([("error", .string(error.error)), ("cause", .string(error.cause ?? ""))])
+      if let location { details["location"] = .string(location) }
+      details["state"] = .string(def.name)
       let eventId = append(type: "EvaluationFailed", previous: branch.enteredPreviousEventId,
                            key: "evaluationFailedEventDetails", details: details)
       if branch.recordsHistory { state.branches[id]?.lastEventId = eventId }
@@ -89,7 +91,7 @@ extension Execution {
       assigned = try assignments(id, catcher.assign, def, jsonPathInput: errorOutput, states: states)
       output = try jsonata(id, catcher.output, field: "Output", states: states) ?? errorOutput
     } else {
-      assigned = try assignments(id, catcher.assign, def, jsonPathInput: errorOutput, states: .null)
+      assigned = try assignments(id, catcher.assign, def, jsonPathInput: errorOutput, states: JSONataStates(input: .null))
       switch catcher.resultPath {
       case .absent: output = errorOutput
       case .null: output = branch.input

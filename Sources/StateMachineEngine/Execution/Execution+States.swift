@@ -23,6 +23,8 @@ extension Execution {
       try body()
     } catch let error as StatesError {
       dataFailure(id, error)
+    } catch let failure as FieldEvaluationFailure {
+      dataFailure(id, failure.error, location: failure.location)
     } catch {
       dataFailure(id, StatesError.runtime("\(error)"))
     }
@@ -64,12 +66,8 @@ extension Execution {
   }
 
   /// `$states` for a JSONata field.
-  func statesBinding(_ id: Int, input: JSON, result: JSON? = nil, errorOutput: JSON? = nil) -> JSON {
-    var o = JSONObject([("input", input)])
-    if let result { o["result"] = result }
-    if let errorOutput { o["errorOutput"] = errorOutput }
-    o["context"] = context(id)
-    return .object(o)
+  func statesBinding(_ id: Int, input: JSON, result: JSON? = nil, errorOutput: JSON? = nil) -> JSONataStates {
+    JSONataStates(input: input, result: result, errorOutput: errorOutput, context: context(id))
   }
 
   /// JSONPath InputPath applied to the branch's input.
@@ -107,12 +105,13 @@ extension Execution {
 
   /// The variables an `Assign` block sets, in its order, evaluated with the values from before the state.
   func assignments(_ id: Int, _ assign: JSON?, _ def: StateDefinition, jsonPathInput: JSON,
-                   states: @autoclosure () -> JSON) throws -> [(String, JSON)]? {
+                   states: @autoclosure () -> JSONataStates) throws -> [(String, JSON)]? {
     guard let assign else { return nil }
     let branch = state.branches[id]!
     let value: JSON
     if def.queryLanguage == .jsonata {
-      value = try data.evaluate(assign, field: "Assign", states: states(), variables: branch.variables)
+      value = try data.evaluate(assign, field: "Assign", states: states(), variables: branch.variables,
+                                expecting: nil)
     } else {
       value = try data.payload(assign, field: "Assign", input: jsonPathInput, context: context(id),
                                variables: branch.variables)
@@ -123,9 +122,11 @@ extension Execution {
   }
 
   /// Evaluates a JSONata field (`Output`, `Arguments`, `Items`...), or returns nil when the state lacks it.
-  func jsonata(_ id: Int, _ value: JSON?, field: String, states: JSON) throws -> JSON? {
+  func jsonata(_ id: Int, _ value: JSON?, field: String, states: JSONataStates,
+               expecting: JSONKind? = nil) throws -> JSON? {
     guard let value else { return nil }
-    return try data.evaluate(value, field: field, states: states, variables: state.branches[id]!.variables)
+    return try data.evaluate(value, field: field, states: states, variables: state.branches[id]!.variables,
+                             expecting: expecting)
   }
 
   // MARK: - Simple states
@@ -149,7 +150,7 @@ extension Execution {
     } else {
       result = effective
     }
-    let assigned = try assignments(id, def.assign, def, jsonPathInput: result, states: .null)
+    let assigned = try assignments(id, def.assign, def, jsonPathInput: result, states: JSONataStates(input: .null))
     let output = try applyOutputPath(id, def.outputPath, try applyResultPath(id, def.resultPath, result))
     try exitState(id, def, output: output, assigned: assigned, next: def.next)
   }
@@ -160,12 +161,8 @@ extension Execution {
       let states = statesBinding(id, input: branch.input)
       for choice in def.choices {
         let condition = try data.evaluate(choice.rule["Condition"] ?? .bool(false), field: "Condition",
-                                          states: states, variables: branch.variables)
-        guard let matched = condition.boolValue else {
-          throw StatesError("States.QueryEvaluationError", cause: "The JSONata expression specified for the field "
-                              + "'Condition' returned an unexpected result type. Expected 'boolean'")
-        }
-        if matched {
+                                          states: states, variables: branch.variables, expecting: .boolean)
+        if condition.boolValue == true {
           let assigned = try assignments(id, choice.assign ?? def.assign, def, jsonPathInput: branch.input,
                                          states: states)
           let output = try jsonata(id, choice.output ?? def.output, field: "Output", states: states) ?? branch.input
@@ -189,7 +186,7 @@ extension Execution {
     }
     if chosen == nil, let next = def.defaultNext { chosen = (next, def.assign) }
     guard let chosen else { throw StatesError("States.NoChoiceMatched", cause: nil) }
-    let assigned = try assignments(id, chosen.assign, def, jsonPathInput: effective, states: .null)
+    let assigned = try assignments(id, chosen.assign, def, jsonPathInput: effective, states: JSONataStates(input: .null))
     let output = try applyOutputPath(id, def.outputPath, effective)
     try exitState(id, def, output: output, assigned: assigned, next: chosen.next)
   }
@@ -285,7 +282,7 @@ extension Execution {
       return
     }
     let effective = try effectiveInput(id, def)
-    let assigned = try assignments(id, def.assign, def, jsonPathInput: effective, states: .null)
+    let assigned = try assignments(id, def.assign, def, jsonPathInput: effective, states: JSONataStates(input: .null))
     try exitState(id, def, output: try applyOutputPath(id, def.outputPath, effective), assigned: assigned,
                   next: def.next)
   }

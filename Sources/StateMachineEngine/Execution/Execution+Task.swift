@@ -62,7 +62,7 @@ extension Execution {
 
     let parameters: JSON
     if def.queryLanguage == .jsonata {
-      let states = JSON.object(JSONObject([("input", branch.input), ("context", context(id, token: callback ? token : nil))]))
+      let states = JSONataStates(input: branch.input, context: context(id, token: callback ? token : nil))
       parameters = try jsonata(id, def.arguments, field: "Arguments", states: states) ?? branch.input
     } else {
       let effective = try effectiveInput(id, def)
@@ -183,7 +183,7 @@ extension Execution {
       selected = try data.payload(selector, field: "ResultSelector", input: result, context: context(id),
                                   variables: branch.variables)
     }
-    let assigned = try assignments(id, def.assign, def, jsonPathInput: selected, states: .null)
+    let assigned = try assignments(id, def.assign, def, jsonPathInput: selected, states: JSONataStates(input: .null))
     let output = try applyOutputPath(id, def.outputPath, try applyResultPath(id, def.resultPath, selected))
     try exitState(id, def, output: output, assigned: assigned, next: def.next)
   }

@@ -14,6 +14,22 @@ public protocol StateDataProcessor {
   func merge(_ result: JSON, into input: JSON, at resultPath: String) throws -> JSON
   /// JSONPath: whether a Choice rule matches `input`.
   func matches(_ rule: JSONObject, input: JSON, context: JSON, variables: [String: JSON]) throws -> Bool
-  /// JSONata: `value` with every `{% expression %}` string evaluated, `$states` being `states`.
-  func evaluate(_ value: JSON, field: String, states: JSON, variables: [String: JSON]) throws -> JSON
+  /// JSONata: `value` with every `{% expression %}` string evaluated, `$states` being `states`; with `expecting`,
+  /// a result of another kind is a `States.QueryEvaluationError`.
+  func evaluate(_ value: JSON, field: String, states: JSONataStates, variables: [String: JSON],
+                expecting: JSONKind?) throws -> JSON
+}
+
+/// A state field failed to evaluate: the error, and where in the state (EvaluationFailed's `location`).
+public struct FieldEvaluationFailure: Error, Equatable {
+  /// The error the state fails with.
+  public var error: StatesError
+  /// The field and path inside it (`Output/result`), when known.
+  public var location: String?
+
+  /// A failure with this error at `location`.
+  public init(_ error: StatesError, location: String?) {
+    self.error = error
+    self.location = location
+  }
 }
