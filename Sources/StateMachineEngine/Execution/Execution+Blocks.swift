@@ -45,11 +45,11 @@ extension Execution {
       return
     }
     let (items, selectorInput) = try mapItems(id, def)
+    let maxConcurrency = try mapInteger(id, def, "MaxConcurrency", input: selectorInput) ?? 0
     let batched = try batches(id, def, items, selectorInput: selectorInput)
     var levelLast = emit(id, "MapStateStarted", "mapStateStartedEventDetails",
                          JSONObject([("length", .integer(batched.count))]))
-    // AWS reads these after recording MapStateStarted: their errors follow that event.
-    let maxConcurrency = try mapInteger(id, def, "MaxConcurrency", input: selectorInput) ?? 0
+    // AWS reads the tolerances after recording MapStateStarted: their errors follow that event.
     let tolerance = try mapTolerance(id, def, input: selectorInput)
     if def.distributed {
       let label = def["Label"]?.stringValue.map { $0 + ":" } ?? ""
@@ -95,7 +95,9 @@ extension Execution {
     if def.queryLanguage == .jsonPath, def[name] == nil, let path = def[name + "Path"]?.stringValue {
       let value = try data.select(path, field: name + "Path", input: input, context: context(id),
                                   variables: state.branches[id]!.variables)
-      guard let n = value.numberValue, n.isIntegral, let i = n.intValue else {
+      // A string holding an integer is accepted, as AWS parses the value's text.
+      let number = value.numberValue ?? value.stringValue.flatMap { JSONNumber(integerText: $0) }
+      guard let n = number, n.isIntegral, let i = n.intValue else {
         throw StatesError.runtime("The \(name)Path field refers to value \"\(Self.plain(value))\" which is not a "
                                     + "valid integer: \(path)")
       }

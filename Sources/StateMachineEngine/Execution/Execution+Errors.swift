@@ -6,7 +6,7 @@ extension Execution {
   static let fieldErrors: Set<String> = ["States.Runtime", "States.QueryEvaluationError", "States.IntrinsicFailure"]
 
   /// A state failed while evaluating its fields (or any other error thrown inside it).
-  func dataFailure(_ id: Int, _ raw: StatesError, location: String? = nil) {
+  func dataFailure(_ id: Int, _ raw: StatesError, location: String? = nil, afterEvaluation: Bool = false) {
     guard let branch = state.branches[id] else { return }
     var error = raw
     if Self.fieldErrors.contains(error.error) {
@@ -18,7 +18,7 @@ extension Execution {
       failExecution(error, after: id)
       return
     }
-    stateFailed(id, error, location: location)
+    stateFailed(id, error, location: location, afterEvaluation: afterEvaluation)
   }
 
   /// Fails branch `id` with an error raised while handling another one (no retry, no catch).
@@ -33,7 +33,7 @@ extension Execution {
   }
 
   /// A state failed with `error`: retry it, catch it, or fail its branch.
-  func stateFailed(_ id: Int, _ error: StatesError, location: String? = nil) {
+  func stateFailed(_ id: Int, _ error: StatesError, location: String? = nil, afterEvaluation: Bool = false) {
     guard var branch = state.branches[id] else { return }
     let def = stateDefinition(branch)
     if let index = def.retriers.firstIndex(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
@@ -62,7 +62,8 @@ extension Execution {
       var details = JSONObject([("error", .string(error.error)), ("cause", .string(error.cause ?? ""))])
       if let location { details["location"] = .string(location) }
       details["state"] = .string(def.name)
-      let eventId = append(type: "EvaluationFailed", previous: branch.enteredPreviousEventId,
+      let previous = afterEvaluation ? branch.lastEventId : branch.enteredPreviousEventId
+      let eventId = append(type: "EvaluationFailed", previous: previous,
                            key: "evaluationFailedEventDetails", details: details)
       if branch.recordsHistory { state.branches[id]?.lastEventId = eventId }
     }

@@ -24,7 +24,7 @@ extension Execution {
     } catch let error as StatesError {
       dataFailure(id, error)
     } catch let failure as FieldEvaluationFailure {
-      dataFailure(id, failure.error, location: failure.location)
+      dataFailure(id, failure.error, location: failure.location, afterEvaluation: failure.afterEvaluation)
     } catch {
       dataFailure(id, StatesError.runtime("\(error)"))
     }
@@ -238,8 +238,9 @@ extension Execution {
         due = clock.now + TimeInterval(s)
       } else if let stamp = try jsonata(id, def["Timestamp"], field: "Timestamp", states: states) {
         guard let text = stamp.stringValue, let date = ISOTimestamp.parse(text) else {
-          throw StatesError("States.QueryEvaluationError", cause: "The Timestamp field cannot be parsed as an "
-                              + "ISO-8601 extended offset date-time format string: \(stamp.stringValue ?? "\(stamp)")")
+          let error = StatesError("States.QueryEvaluationError", cause: "The Timestamp field cannot be parsed as an "
+                                    + "ISO-8601 extended offset date-time format string: \(Self.plain(stamp))")
+          throw FieldEvaluationFailure(error, location: "Timestamp", afterEvaluation: true)
         }
         due = date
       } else {

@@ -26,10 +26,14 @@ public struct FieldEvaluationFailure: Error, Equatable {
   public var error: StatesError
   /// The field and path inside it (`Output/result`), when known.
   public var location: String?
+  /// True when the field evaluated but its value was unusable (a Wait's Timestamp that is not a date): AWS then
+  /// links EvaluationFailed to the state's last event instead of the event before the state.
+  public var afterEvaluation: Bool
 
   /// A failure with this error at `location`.
-  public init(_ error: StatesError, location: String?) {
+  public init(_ error: StatesError, location: String?, afterEvaluation: Bool = false) {
     self.error = error
     self.location = location
+    self.afterEvaluation = afterEvaluation
   }
 }
