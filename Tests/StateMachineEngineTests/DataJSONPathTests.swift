@@ -52,6 +52,9 @@ final class DataJSONPathTests: XCTestCase {
     XCTAssertEqual(try select("$.book[?(@.title in ['A', 'B'])].title"), ["A", "B"])
     XCTAssertEqual(try select("$.book[?(@.title nin ['A', 'B'])].title"), ["C"])
     XCTAssertEqual(try select("$.book[?(@.tags size 1)].title"), ["A"])
+    XCTAssertEqual(try select("$.book[?(@.price == '8')].title"), ["A"])
+    let flags: JSON = ["flags": [["id": 1, "on": false], ["id": 2], ["id": 3, "on": .null]]]
+    XCTAssertEqual(try select("$.flags[?(@.on)].id", flags), [1, 3])
     XCTAssertEqual(try select("$.book[?(@.price > $.book[0].price)].title"), ["B", "C"])
     let users: JSON = ["users": [["year": 1997, "status": 0], ["year": 1998, "status": 1]]]
     XCTAssertEqual(try select("$.users[?(@.status == 0)]", users), [["year": 1997, "status": 0]])
@@ -110,7 +113,8 @@ final class DataJSONPathTests: XCTestCase {
     let input: JSON = ["a": 1, "list": [1, 2]]
     XCTAssertEqual(try ResultPath.apply(JSONPathQuery("$"), result: "r", to: input), "r")
     XCTAssertEqual(try ResultPath.apply(nil, result: "r", to: input), input)
-    XCTAssertEqual(try ResultPath.apply(JSONPathQuery("$.b"), result: "r", to: input), ["a": 1, "list": [1, 2], "b": "r"])
+    XCTAssertEqual(try ResultPath.apply(JSONPathQuery("$.b"), result: "r", to: input),
+                   ["a": 1, "list": [1, 2], "b": "r"])
     XCTAssertEqual(try ResultPath.apply(JSONPathQuery("$.a"), result: ["x": 1], to: input),
                    ["a": ["x": 1], "list": [1, 2]])
     XCTAssertEqual(try ResultPath.apply(JSONPathQuery("$.x.y.z"), result: true, to: input),

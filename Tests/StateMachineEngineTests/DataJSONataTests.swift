@@ -48,7 +48,8 @@ final class DataJSONataTests: XCTestCase {
   func testUndefinedResultsAreErrors() {
     XCTAssertEqual(failure("{% $doesNotExist %}", field: "Arguments"), QueryEvaluationError(
       location: "Arguments",
-      cause: "The JSONata expression '$doesNotExist' specified for the field 'Arguments' returned nothing (undefined)."))
+      cause: "The JSONata expression '$doesNotExist' specified for the field 'Arguments' returned nothing "
+        + "(undefined)."))
     XCTAssertEqual(failure(["result": "{% $doesNotExist %}"])?.location, "Output/result")
     XCTAssertEqual(failure(["list": [1, "{% $states.input.none %}"]])?.location, "Output/list[1]")
     XCTAssertEqual(failure(["a": ["b": "{% $states.input.missing %}"]])?.cause, "The JSONata expression "
@@ -56,8 +57,8 @@ final class DataJSONataTests: XCTestCase {
   }
 
   func testEvaluationAndSyntaxErrors() {
-    XCTAssertEqual(failure("{% $eval('1+1') %}")?.cause, "The JSONata expression '$eval('1+1')' specified for the field "
-                     + "'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function")
+    XCTAssertEqual(failure("{% $eval('1+1') %}")?.cause, "The JSONata expression '$eval('1+1')' specified for the "
+                     + "field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function")
     XCTAssertEqual(failure("{% $partition([1], 0) %}")?.cause.hasPrefix("The JSONata expression '$partition([1], 0)' "
                      + "specified for the field 'Output' threw an error during evaluation: "), true)
     let error = failure("{% 1 + 'a' %}")

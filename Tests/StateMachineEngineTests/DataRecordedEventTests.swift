@@ -73,7 +73,8 @@ final class DataRecordedEventTests: XCTestCase {
           }
           guard let type = event["type"]?.stringValue, type == "PassStateEntered" || type == "TaskStateEntered",
                 let details = event["stateEnteredEventDetails"], let name = details["name"]?.stringValue,
-                let input = details["input"], let (state, language) = definitions[name], !readsRuntimeOnly(.object(state)) else { continue }
+                let input = details["input"], let (state, language) = definitions[name],
+                !readsRuntimeOnly(.object(state)) else { continue }
           // Event details had JSON-looking strings parsed when recorded; the first state's real input is the file's.
           let realInput = n == 1 ? c.input : input
           let stateContext = context(c, state: name, canRetry: type == "TaskStateEntered")

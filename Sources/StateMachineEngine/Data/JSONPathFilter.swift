@@ -7,7 +7,7 @@ indirect enum JSONPathFilter: Sendable, Equatable {
   case and(JSONPathFilter, JSONPathFilter)
   case or(JSONPathFilter, JSONPathFilter)
   case not(JSONPathFilter)
-  /// True when the operand exists (a path that selects something) and is not `false`.
+  /// True when the operand exists (a path that selects something, whatever its value).
   case exists(Operand)
   case compare(Operand, String, Operand)
 
@@ -35,9 +35,10 @@ indirect enum JSONPathFilter: Sendable, Equatable {
     case .or(let a, let b): return a.matches(item, root: root) || b.matches(item, root: root)
     case .not(let a): return !a.matches(item, root: root)
     case .exists(let operand):
+      // Jayway checks presence only: a field holding null or false exists.
       guard let value = operand.value(item, root: root) else { return false }
       if case .path(_, _, false) = operand, case .array(let items) = value { return !items.isEmpty }
-      return value != .bool(false)
+      return true
     case .compare(let lhs, let op, let rhs):
       return Self.compare(lhs.value(item, root: root), op, rhs, item: item, root: root)
     }
@@ -103,8 +104,15 @@ indirect enum JSONPathFilter: Sendable, Equatable {
     }
   }
 
-  /// Equality of filter values: numbers by value, everything else structurally.
-  private static func equal(_ a: JSON, _ b: JSON) -> Bool { a == b }
+  /// Equality of filter values: numbers by value, everything else structurally; as in Jayway, a number equals a
+  /// string that spells the same number (`@.a == '1'` holds for `1`).
+  private static func equal(_ a: JSON, _ b: JSON) -> Bool {
+    switch (a, b) {
+    case (.number(let n), .string(let s)), (.string(let s), .number(let n)):
+      return Double(s).map { $0 == n.doubleValue } ?? false
+    default: return a == b
+    }
+  }
 
   /// The order of two numbers or two strings; nil for values that do not compare.
   private static func ordering(_ a: JSON, _ b: JSON) -> Int? {

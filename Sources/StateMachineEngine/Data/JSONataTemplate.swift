@@ -78,6 +78,11 @@ public struct JSONataTemplate: @unchecked Sendable {
     case expression(text: String, parsed: JSONataExpression, location: String)
     case object([(key: String, node: Node)])
     case array([Node])
+
+    var isLiteral: Bool {
+      if case .literal = self { return true }
+      return false
+    }
   }
 
   private let root: Node
@@ -100,10 +105,7 @@ public struct JSONataTemplate: @unchecked Sendable {
   }
 
   /// True when the template holds no expression at all (a constant).
-  public var isConstant: Bool {
-    if case .literal = root { return true }
-    return false
-  }
+  public var isConstant: Bool { root.isLiteral }
 
   private static func compile(_ value: JSON, location: String, functions: [String: Builtin]) throws -> Node {
     switch value {
@@ -118,11 +120,11 @@ public struct JSONataTemplate: @unchecked Sendable {
     case .object(let object):
       let members = try object.map { ($0.key, try compile($0.value, location: location + "/" + $0.key,
                                                           functions: functions)) }
-      if members.allSatisfy({ if case .literal = $0.1 { return true } else { return false } }) { return .literal(value) }
+      if members.allSatisfy({ $0.1.isLiteral }) { return .literal(value) }
       return .object(members.map { (key: $0.0, node: $0.1) })
     case .array(let items):
       let nodes = try items.enumerated().map { try compile($1, location: location + "[\($0)]", functions: functions) }
-      if nodes.allSatisfy({ if case .literal = $0 { return true } else { return false } }) { return .literal(value) }
+      if nodes.allSatisfy(\.isLiteral) { return .literal(value) }
       return .array(nodes)
     default:
       return .literal(value)
@@ -146,15 +148,21 @@ public struct JSONataTemplate: @unchecked Sendable {
     let actual = JSONKind(of: value)
     guard actual == kind else {
       let expression: String
-      if case .expression(let text, _, _) = root { expression = text } else { expression = JSONWriter.compact.string(value) }
+      if case .expression(let text, _, _) = root {
+        expression = text
+      } else {
+        expression = JSONWriter.compact.string(value)
+      }
       throw QueryEvaluationError(location: field, cause: "The JSONata expression '\(expression)' specified for the "
-                                   + "field '\(field)' returned an unexpected result type. Expected '\(kind.rawValue)', "
-                                   + "but was '\(actual.rawValue)' for value: \(JSONWriter.compact.string(value))")
+                                   + "field '\(field)' returned an unexpected result type. Expected "
+                                   + "'\(kind.rawValue)', but was '\(actual.rawValue)' for value: "
+                                   + JSONWriter.compact.string(value))
     }
     return value
   }
 
-  private func evaluate(_ node: Node, _ bindings: [String: Value], _ environment: EvaluationEnvironment) throws -> JSON {
+  private func evaluate(_ node: Node, _ bindings: [String: Value],
+                        _ environment: EvaluationEnvironment) throws -> JSON {
     switch node {
     case .literal(let value): return value
     case .object(let members):
