@@ -48,6 +48,7 @@ final class DataIntrinsicTests: XCTestCase {
     XCTAssertEqual(try run("States.JsonToString($.o)", input: ["o": ["Arg1": 1, "Arg2": []]]),
                    "{\"Arg1\":1,\"Arg2\":[]}")
     XCTAssertEqual(try run("States.JsonToString('HelloWorld')"), "\"HelloWorld\"")
+    XCTAssertEqual(try run("States.JsonToString($.n)", input: ["n": [1.5, 1e10, 2, "a\n"]]), "[1.5,1.0E10,2,\"a\\n\"]")
     XCTAssertEqual(failure("States.StringToJson('{nope')")?.error, "States.IntrinsicFailure")
     XCTAssertEqual(try run("States.JsonMerge($.a, $.b, false)",
                            input: ["a": ["x": ["p": 1], "y": 2], "b": ["x": ["q": 1], "z": 3]]),

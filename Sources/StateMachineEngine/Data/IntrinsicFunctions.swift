@@ -68,7 +68,7 @@ public enum IntrinsicFunctions {
       }
     case "States.JsonToString":
       try args.count(1)
-      return .string(JSONWriter.compact.string(arguments[0]))
+      return .string(JavaText.json(arguments[0]))
     case "States.Array":
       return .array(arguments)
     case "States.ArrayPartition":

@@ -34,6 +34,37 @@ enum JavaText {
     }
   }
 
+  /// Compact JSON as Jackson writes it (what States.JsonToString returns and AWS quotes in causes): floats with
+  /// Java's `Double.toString` (`1.0E10`), strings escaped as JSON requires.
+  static func json(_ value: JSON) -> String {
+    var out = ""
+    writeJSON(value, into: &out)
+    return out
+  }
+
+  private static func writeJSON(_ value: JSON, into out: inout String) {
+    switch value {
+    case .number(let n): out += number(n)
+    case .array(let items):
+      out += "["
+      for (n, item) in items.enumerated() {
+        if n > 0 { out += "," }
+        writeJSON(item, into: &out)
+      }
+      out += "]"
+    case .object(let object):
+      out += "{"
+      for (n, (key, child)) in object.enumerated() {
+        if n > 0 { out += "," }
+        JSONWriter.quote(key, into: &out)
+        out += ":"
+        writeJSON(child, into: &out)
+      }
+      out += "}"
+    default: out += JSONWriter.compact.string(value)
+    }
+  }
+
   /// An integer as its digits; a float as Java's `Double.toString` (`1.0`, `1.5E-5`, `1.0E10`).
   static func number(_ n: JSONNumber) -> String {
     guard n.isFloat else { return n.text }

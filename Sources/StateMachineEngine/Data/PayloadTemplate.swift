@@ -96,7 +96,7 @@ public struct PayloadTemplate: Sendable {
       case .variable(let name): searched = scope.variables[name] ?? .null
       }
       throw StatesError.runtime("The JSONPath '\(path.text)' specified for the field '\(field)' could not be found "
-                                  + "in the input '\(JSONWriter.compact.string(searched))'")
+                                  + "in the input '\(JavaText.json(searched))'")
     }
   }
 }

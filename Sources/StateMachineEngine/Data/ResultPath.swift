@@ -28,7 +28,7 @@ public enum ResultPath {
     if steps.isEmpty { return result }
     guard let merged = set(result, at: steps[...], in: input) else {
       throw StatesError.runtime("Unable to apply ReferencePath \(path.text) to input "
-                                  + JSONWriter.compact.string(input))
+                                  + JavaText.json(input))
     }
     return merged
   }
