@@ -83,6 +83,12 @@ final class NumberFormatTests: XCTestCase {
     XCTAssertNil(try f.call("formatInteger", nil, .s("0")))
   }
 
+  func testIrregularSeparatorsBeyondTheDigitsFollowJavaScriptsSubstr() throws {
+    // jsonata-js inserts with substr(0, n - position): past the left end digits are lost; kept for fidelity.
+    XCTAssertEqual(try f.string("formatInteger", .n(101), .s("#,##,##0")), ",,01")
+    XCTAssertEqual(try f.string("formatInteger", .n(123_456), .s("#,##,##0")), "1,23,456")
+  }
+
   func testFormatIntegerOrdinals() throws {
     XCTAssertEqual(try f.string("formatInteger", .n(1), .s("0;o")), "1st")
     XCTAssertEqual(try f.string("formatInteger", .n(123), .s("000;o")), "123rd")

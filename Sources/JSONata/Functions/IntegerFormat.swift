@@ -150,7 +150,13 @@ struct IntegerPicture {
       // Leftmost separator first, so the positions of the ones to its right still count from the end.
       for separator in separators.reversed() {
         let at = scalars.count - separator.position
-        if at >= 0 { scalars.insert(separator.character, at: at) }
+        if at >= 0 {
+          scalars.insert(separator.character, at: at)
+        } else {
+          // jsonata-js's `substr(0, at) + sep + substr(at)`: a negative length gives "", a negative start counts
+          // from the end, so the digits left of the last -at are lost.
+          scalars = [separator.character] + scalars[max(scalars.count + at, 0)...]
+        }
       }
     }
     if ordinal {

@@ -243,6 +243,11 @@ private struct PictureContext {
       picture: parts.picture)
   }
 
+  /// Where JavaScript's `slice(0, i)` ends: a negative index counts from the end, both ends are clamped.
+  private static func sliceIndex(_ i: Int, _ count: Int) -> Int {
+    i < 0 ? max(count + i, 0) : min(i, count)
+  }
+
   private static func regular(_ positions: [Int]) -> Int {
     guard let first = positions.first else { return 0 }
     func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
@@ -314,15 +319,13 @@ private struct PictureContext {
       }
     } else {
       for position in pic.integerGroupingPositions {
-        let at = decimalPos - position
-        if at >= 0 && at <= s.count { s.insert(contentsOf: grouping, at: at) }
+        s.insert(contentsOf: grouping, at: Self.sliceIndex(decimalPos - position, s.count))
         decimalPos += 1
       }
     }
     decimalPos = NumberFormat.indexOf(s, decimalSeparator)
     for position in pic.fractionalGroupingPositions {
-      let at = position + decimalPos + 1
-      if at >= 0 && at <= s.count { s.insert(contentsOf: grouping, at: at) }
+      s.insert(contentsOf: grouping, at: Self.sliceIndex(position + decimalPos + 1, s.count))
     }
     decimalPos = NumberFormat.indexOf(s, decimalSeparator)
     if NumberFormat.indexOf(pic.picture, decimalSeparator) == -1 || decimalPos == s.count - 1 {
