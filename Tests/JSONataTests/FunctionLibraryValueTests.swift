@@ -149,4 +149,25 @@ final class FunctionLibraryValueTests: XCTestCase {
       XCTFail("\(error)")
     }
   }
+
+  func testErrorsCarryTheArgumentIndexAndTemplateMessage() {
+    do {
+      _ = try context.call("number", .string("abc"))
+      XCTFail("expected D3030")
+    } catch let error as JSONataError {
+      XCTAssertEqual(error.index, 1)
+      XCTAssertEqual(error.message, #"Unable to cast value to a number: "abc""#)
+    } catch {
+      XCTFail("\(error)")
+    }
+    do {
+      _ = try Arguments([.number(1)], function: "uppercase").string(0)
+      XCTFail("expected T0410")
+    } catch let error as JSONataError {
+      XCTAssertEqual(error.code, "T0410")
+      XCTAssertEqual(error.message, #"Argument 1 of function "uppercase" does not match function signature"#)
+    } catch {
+      XCTFail("\(error)")
+    }
+  }
 }

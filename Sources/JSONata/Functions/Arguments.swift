@@ -83,8 +83,20 @@ struct Arguments {
 
   /// The error for an argument whose type the signature does not allow.
   func mismatch(_ index: Int, _ value: Value) -> JSONataError {
-    JSONataError(code: "T0410", token: function, value: value,
-                 message: "Argument \(index + 1) of function \"\(function)\" does not match function signature")
+    var error = JSONataError.argument("T0410", index: index + 1, value: value)
+    error.token = function
+    error.refreshMessage()
+    return error
+  }
+}
+
+extension JSONataError {
+  /// An error about the argument at 1-based `index`, which jsonata-js reports as the error's `index`.
+  static func argument(_ code: String, index: Int, value: Value? = nil) -> JSONataError {
+    var error = JSONataError(code: code, value: value)
+    error.index = index
+    error.refreshMessage()
+    return error
   }
 }
 

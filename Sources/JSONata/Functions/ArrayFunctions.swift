@@ -98,7 +98,7 @@ enum ArrayFunctions {
     if strings.count == items.count {
       return try MergeSort.sorted(strings) { JavaScript.precedes($1, $0) }.map { .string($0) }
     }
-    throw JSONataError(code: "D3070")
+    throw JSONataError.argument("D3070", index: 1)
   }
 }
 

@@ -52,7 +52,7 @@ enum HigherOrder {
         let arguments = arguments(for: predicate, item, .number(Double(i)), .array(array))
         guard Value.isTruthy(try context.apply(predicate, arguments)) else { continue }
       }
-      if found != nil { throw JSONataError(code: "D3138") }
+      if found != nil { throw JSONataError.argument("D3138", index: i) }
       found = item
     }
     guard let found else { throw JSONataError(code: "D3139") }
@@ -64,7 +64,7 @@ enum HigherOrder {
   static func reduce(_ a: Arguments, context: EvaluationContext) throws -> Value? {
     guard let array = a.array(0) else { return nil }
     guard let function = try a.function(1) else { throw a.mismatch(1, .null) }
-    guard function.arity >= 2 else { throw JSONataError(code: "D3050") }
+    guard function.arity >= 2 else { throw JSONataError.argument("D3050", index: 1) }
     var accumulator = a[2]
     var index = 0
     if accumulator == nil && !array.items.isEmpty {

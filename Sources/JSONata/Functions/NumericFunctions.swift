@@ -18,13 +18,15 @@ extension Builtins {
       let exponent = try a.number(1) ?? .nan
       let result = pow(base, exponent)
       guard result.isFinite else {
-        throw JSONataError(code: "D3061", value: .number(base), value2: .number(exponent))
+        var error = JSONataError(code: "D3061", value: .number(base), value2: .number(exponent))
+        error.index = 1
+        throw error
       }
       return .number(result)
     },
     .typed("sqrt", "<n-:n>") { a, _ in
       guard let n = try a.number(0) else { return nil }
-      if n < 0 { throw JSONataError(code: "D3060", value: .number(n)) }
+      if n < 0 { throw JSONataError.argument("D3060", index: 1, value: .number(n)) }
       return .number(n.squareRoot())
     },
     .typed("random", "<:n>") { _, context in .number(context.environment.random()) },
@@ -49,7 +51,7 @@ enum NumericFunctions {
       }
     default: break
     }
-    throw JSONataError(code: "D3030", value: value)
+    throw JSONataError.argument("D3030", index: 1, value: value)
   }
 
   /// jsonata-js's `/^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$/`.

@@ -169,7 +169,7 @@ enum StringFunctions {
   static func split(_ a: Arguments, context: EvaluationContext) throws -> Value? {
     guard let s = try a.string(0) else { return nil }
     let limit = try a.number(2)
-    if let limit, limit < 0 { throw JSONataError(code: "D3020", value: .number(limit)) }
+    if let limit, limit < 0 { throw JSONataError.argument("D3020", index: 3, value: .number(limit)) }
     var pieces: [String] = []
     if limit == nil || limit! > 0 {
       switch a[1] {
@@ -202,7 +202,7 @@ enum StringFunctions {
   static func match(_ a: Arguments, context: EvaluationContext) throws -> Value? {
     guard let s = try a.string(0) else { return nil }
     let limit = try a.number(2)
-    if let limit, limit < 0 { throw JSONataError(code: "D3040", value: .number(limit)) }
+    if let limit, limit < 0 { throw JSONataError.argument("D3040", index: 3, value: .number(limit)) }
     var result = ArrayValue.sequence()
     if limit == nil || limit! > 0, let matcher = try a.function(1) {
       var step = try Matches.first(matcher, in: s, context: context)
@@ -223,9 +223,9 @@ enum StringFunctions {
   /// function replacement (whose result must be a string, else D3012), at most `limit` times (D3011 when negative).
   static func replace(_ a: Arguments, context: EvaluationContext) throws -> Value? {
     guard let s = try a.string(0) else { return nil }
-    if case .string("")? = a[1] { throw JSONataError(code: "D3010", value: .string("")) }
+    if case .string("")? = a[1] { throw JSONataError.argument("D3010", index: 2, value: .string("")) }
     let limit = try a.number(3)
-    if let limit, limit < 0 { throw JSONataError(code: "D3011", value: .number(limit)) }
+    if let limit, limit < 0 { throw JSONataError.argument("D3011", index: 4, value: .number(limit)) }
     guard limit == nil || limit! > 0 else { return .string(s) }
     let text = UTF16Text(s)
     let replacer = try Replacer(a[2], arguments: a, context: context)
