@@ -306,7 +306,7 @@ final class Evaluator: EvaluationContext {
     }
     results.isTupleStream = items.isTupleStream
     if predicate.type == .number, case .number(let n) = predicate.literal {
-      var index = Int(n.rounded(.down))
+      var index = Evaluator.clampedIndex(n)
       if index < 0 { index += items.items.count }
       if index >= 0 && index < items.items.count {
         let item = items.items[index]
@@ -328,7 +328,7 @@ final class Evaluator: EvaluationContext {
       if case .number(let n)? = res, !n.isNaN { res = .array(ArrayValue([.number(n)])) }
       if case .array(let a)? = res, a.items.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
         for case .number(let n) in a.items {
-          var ii = Int(n.rounded(.down))
+          var ii = Evaluator.clampedIndex(n)
           if ii < 0 { ii += items.items.count }
           if ii == index { results.items.append(item) }
         }
@@ -337,6 +337,12 @@ final class Evaluator: EvaluationContext {
       }
     }
     return results
+  }
+
+  /// `Math.floor(n)` as an array index; values beyond any array's size are clamped so they cannot trap.
+  static func clampedIndex(_ n: Double) -> Int {
+    guard !n.isNaN else { return Int.max }
+    return Int(max(-1e15, min(1e15, n.rounded(.down))))
   }
 
   static func lookup(_ input: Value?, _ key: String) -> Value? {
@@ -654,7 +660,7 @@ final class Evaluator: EvaluationContext {
     case .regex(let matcher):
       guard case .string(let text)? = args.first else { return nil }
       var from = 0
-      if args.count > 1, case .number(let n)? = args[1] { from = Int(n) }
+      if args.count > 1, case .number(let n)? = args[1] { from = max(0, Evaluator.clampedIndex(n)) }
       return try regexMatch(matcher, text, from: from)
     case .evaluator(let object):
       guard let lambda = object as? Lambda else { throw JSONataError(code: "T1006") }

@@ -1,22 +1,37 @@
 /// A scope of variable bindings; lookups walk out to the enclosing frames.
 final class Frame {
-  private var bindings: [String: Value?] = [:]
+  // Most frames hold a few bindings, found faster by comparing names than by hashing them; the outermost frame
+  // (the function table) uses a dictionary.
+  private var names: [String] = []
+  private var values: [Value?] = []
+  private let table: [String: Value?]
   let parent: Frame?
 
-  init(parent: Frame?) { self.parent = parent }
+  init(parent: Frame?) {
+    self.parent = parent
+    table = [:]
+  }
 
   init(parent: Frame?, bindings: [String: Value?]) {
     self.parent = parent
-    self.bindings = bindings
+    table = bindings
   }
 
-  func bind(_ name: String, _ value: Value?) { bindings[name] = .some(value) }
+  func bind(_ name: String, _ value: Value?) {
+    if let i = names.firstIndex(of: name) {
+      values[i] = value
+    } else {
+      names.append(name)
+      values.append(value)
+    }
+  }
 
   /// The bound value, or nil when unbound (or bound to undefined).
   func lookup(_ name: String) -> Value? {
     var frame: Frame? = self
     while let f = frame {
-      if let value = f.bindings[name] { return value }
+      if let i = f.names.firstIndex(of: name) { return f.values[i] }
+      if !f.table.isEmpty, let value = f.table[name] { return value }
       frame = f.parent
     }
     return nil

@@ -47,29 +47,55 @@ public struct ArrayValue {
 /// A JSON object with keys in insertion order, as JavaScript keeps them.
 public struct ObjectValue {
   private var pairs: [(key: String, value: Value)] = []
-  private var index: [String: Int] = [:]
+  /// Key positions, kept only for objects above `ObjectValue.indexThreshold` keys; smaller ones are scanned,
+  /// which is faster than hashing and saves building a dictionary for every small object.
+  private var index: [String: Int]?
   /// Identifies the object inside a transform (`| pattern | update |`) while its matches are updated; 0 elsewhere.
   var transformID = 0
+
+  private static let indexThreshold = 12
 
   /// An empty object.
   public init() {}
 
   /// An object with these pairs; a repeated key keeps its first position and last value.
-  public init(_ pairs: [(String, Value)]) { for (k, v) in pairs { self[k] = v } }
+  public init(_ pairs: [(String, Value)]) {
+    self.pairs.reserveCapacity(pairs.count)
+    for (k, v) in pairs { self[k] = v }
+  }
+
+  private func position(of key: String) -> Int? {
+    if let index { return index[key] }
+    return pairs.firstIndex { $0.key == key }
+  }
+
+  private mutating func rebuildIndex() {
+    guard pairs.count > ObjectValue.indexThreshold else {
+      index = nil
+      return
+    }
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(pairs.count)
+    for (n, p) in pairs.enumerated() { positions[p.key] = n }
+    index = positions
+  }
 
   /// Reads, sets, or (with nil) removes a key.
   public subscript(key: String) -> Value? {
-    get { index[key].map { pairs[$0].value } }
+    get { position(of: key).map { pairs[$0].value } }
     set {
-      switch (index[key], newValue) {
+      switch (position(of: key), newValue) {
       case (let i?, let v?): pairs[i].value = v
       case (nil, let v?):
-        index[key] = pairs.count
         pairs.append((key, v))
+        if index != nil {
+          index![key] = pairs.count - 1
+        } else if pairs.count > ObjectValue.indexThreshold {
+          rebuildIndex()
+        }
       case (let i?, nil):
         pairs.remove(at: i)
-        index = [:]
-        for (n, p) in pairs.enumerated() { index[p.key] = n }
+        rebuildIndex()
       case (nil, nil): break
       }
     }
