@@ -46,6 +46,15 @@ final class DataChoiceTests: XCTestCase {
     XCTAssertFalse(try matches(["Or": [["Variable": "$.a", "NumericEquals": 2]]], input))
   }
 
+  func testMalformedRulesAreRuntimeErrors() {
+    for rule: JSON in [["And": []], ["Not": "x"], ["Variable": "$.a"], ["Variable": "a", "IsNull": true],
+                       ["Variable": "$.a", "NumericEqualsPath": 1]] {
+      XCTAssertThrowsError(try ChoiceRule(rule.objectValue!), "\(rule)") { error in
+        XCTAssertEqual((error as? StatesError)?.error, "States.Runtime", "\(rule)")
+      }
+    }
+  }
+
   func testStringMatches() {
     XCTAssertTrue(Wildcard.matches("log-2020.txt", pattern: "log-*.txt"))
     XCTAssertTrue(Wildcard.matches("abc", pattern: "*"))

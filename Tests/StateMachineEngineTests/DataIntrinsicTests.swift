@@ -144,6 +144,20 @@ final class DataIntrinsicTests: XCTestCase {
     }
   }
 
+  func testMalformedTemplatesFailWhenCompiled() {
+    XCTAssertEqual((try? PayloadTemplate(["a.$": 1])) == nil, true)
+    XCTAssertThrowsError(try PayloadTemplate(["a.$": "States.Nope(1)"])) { error in
+      XCTAssertEqual((error as? StatesError)?.error, "States.IntrinsicFailure")
+    }
+    XCTAssertThrowsError(try PayloadTemplate(["a.$": "$.x["])) { error in
+      XCTAssertEqual((error as? StatesError)?.error, "States.Runtime")
+    }
+    // A key that is only ".$" is a literal name, as is a value under a key without the suffix.
+    XCTAssertEqual(try PayloadTemplate([".$": "$.a", "b": "$.a"]).evaluate(QueryScope(input: ["a": 1]),
+                                                                            random: &random),
+                   [".$": "$.a", "b": "$.a"])
+  }
+
   func testJavaNumberText() {
     XCTAssertEqual(JavaText.number(1.0), "1.0")
     XCTAssertEqual(JavaText.number(1.1), "1.1")
