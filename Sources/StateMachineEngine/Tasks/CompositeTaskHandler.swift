@@ -38,13 +38,15 @@ public final class CompositeTaskHandler: TaskHandler {
 }
 
 extension CompositeTaskHandler {
-  /// The handler for an offline run: the mock test case (if any), then the `--task` commands, then child
-  /// executions through `children` (if given), then, for a server, callbacks and activities left pending.
-  public static func offline(testCase: MockTestCase?, commands: CommandTaskSource?,
+  /// The handler for an offline run: the mock test case (if any), then the `--task` commands, then S3 calls
+  /// answered from the directory `s3Root` (if given), then child executions through `children` (if given), then,
+  /// for a server, callbacks and activities left pending.
+  public static func offline(testCase: MockTestCase?, commands: CommandTaskSource?, s3Root: String? = nil,
                              children: ChildExecutionStarter? = nil, callbacks: Bool = false) -> CompositeTaskHandler {
     var sources: [TaskSource] = []
     if let testCase { sources.append(MockTaskSource(testCase: testCase)) }
     if let commands { sources.append(commands) }
+    if let s3Root { sources.append(LocalS3TaskSource(root: s3Root)) }
     if let children { sources.append(StartExecutionTaskSource(starter: children)) }
     if callbacks { sources.append(CallbackTaskSource()) }
     return CompositeTaskHandler(sources)
