@@ -23,7 +23,7 @@ let package = Package(
     .target(name: "JSONata", dependencies: ["SFNJSON", "COpenSSL"]),
     .target(
       name: "SFNKit",
-      dependencies: ["SFNJSON", "CCurl", "COpenSSL", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["SFNJSON", "JSONata", "CCurl", "COpenSSL", .product(name: "Yams", package: "Yams")]),
     .target(name: "StateMachineEngine", dependencies: ["SFNKit", "JSONata"]),
     .executableTarget(
       name: "sfn",

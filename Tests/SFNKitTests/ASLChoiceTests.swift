@@ -15,7 +15,7 @@ final class ASLChoiceTests: XCTestCase {
     {"Variable": "$.t", "TimestampGreaterThan": "2024-01-01T00:00:00Z", "Next": "B"},
     {"And": [{"Variable": "$.a", "BooleanEquals": true}, {"Not": {"Variable": "$.b", "IsNull": true}}], "Next": "B"},
     {"Or": [{"Variable": "$.a", "StringMatches": "log-*.txt"}], "Next": "B"}
-    """#))
+    """#), allowing: ["unassigned-variable"])
   }
 
   func testVariableAndComparatorAreRequired() {

@@ -11,6 +11,11 @@ final class ASLChecker {
   var topLanguage: ASLQueryLanguage = .jsonPath
   /// Every state name seen so far, machine-wide: names must be unique across all nested scopes.
   var stateNames: [String: ASLMember] = [:]
+  /// The definition's text, for positions inside string literals.
+  let source: ASLSourceText
+
+  /// A checker for the definition `text`.
+  init(source text: String) { source = ASLSourceText(text) }
 
   /// Records an error about a value.
   func error(_ message: String, at node: ASLNode, code: String) {

@@ -5,7 +5,7 @@ public enum ASLLinter {
 
   /// All findings for a definition, sorted by position (errors before warnings at the same spot).
   public static func lint(_ text: String) -> [ASLDiagnostic] {
-    let checker = ASLChecker()
+    let checker = ASLChecker(source: text)
     let size = text.utf8.count
     if size > maxDefinitionBytes {
       checker.add(.error, "The definition is \(size) bytes; the maximum is \(maxDefinitionBytes) bytes (1 MiB)",
@@ -18,6 +18,7 @@ public enum ASLLinter {
                       key: d.duplicate, code: "duplicate-key")
       }
       checker.checkMachine(document.root)
+      if document.root.isObject { checker.checkVariableFlow(document.root) }
     } catch let e as ASLSyntaxError {
       checker.add(.error, "Invalid JSON: \(e.message)", line: e.line, column: e.column, path: "$", code: "json-syntax")
     } catch {

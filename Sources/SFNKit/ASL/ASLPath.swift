@@ -67,7 +67,7 @@ enum ASLPath {
     c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c.value > 0x7F && c.properties.isAlphabetic)
   }
 
-  private static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
+  static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
     isIdentifierStart(c) || (c >= "0" && c <= "9")
   }
 

@@ -29,7 +29,7 @@ extension ASLChecker {
     default: break  // Pass and Succeed have only the shared data fields.
     }
     if state["Retry"] != nil || state["Catch"] != nil { checkErrorHandling(state, language: language) }
-    checkExpressions(state, language: language)
+    checkExpressions(state, type: type, language: language)
   }
 
   /// The state's own QueryLanguage, else the machine's; JSONPath states are not allowed in a JSONata machine.
