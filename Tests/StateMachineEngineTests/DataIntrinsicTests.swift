@@ -72,6 +72,11 @@ final class DataIntrinsicTests: XCTestCase {
     XCTAssertEqual(failure("States.ArrayPartition(States.Array(1), 0)")?.error, "States.IntrinsicFailure")
     XCTAssertEqual(failure("States.ArrayRange(0, 1000, 1)")?.error, "States.IntrinsicFailure")
     XCTAssertEqual(failure("States.ArrayRange(0, 1, 0)")?.error, "States.IntrinsicFailure")
+    XCTAssertEqual(try run("States.ArrayRange(0, 999, 1)").arrayValue?.count, 1000)
+    XCTAssertEqual(try run("States.ArrayRange(9223372036854775806, 9223372036854775807, 2)"),
+                   [9_223_372_036_854_775_806])
+    XCTAssertEqual(try run("States.ArrayRange(1, 0, 1)"), [])
+    XCTAssertEqual(try run("States.ArrayPartition(States.Array(1, 2), 9223372036854775807)"), [[1, 2]])
     XCTAssertEqual(failure("States.ArrayLength('x')")?.error, "States.IntrinsicFailure")
   }
 

@@ -76,8 +76,9 @@ public enum IntrinsicFunctions {
       let items = try args.array(0)
       let size = try args.integer(1)
       guard size > 0 else { throw args.failure("the chunk size must be a positive integer, but was \(size)") }
-      return .array(stride(from: 0, to: items.count, by: size).map {
-        .array(Array(items[$0..<min($0 + size, items.count)]))
+      // `items.count - start` cannot overflow where `start + size` could (a huge chunk size).
+      return .array(stride(from: 0, to: items.count, by: size).map { start in
+        .array(Array(items[start..<(items.count - start > size ? start + size : items.count)]))
       })
     case "States.ArrayContains":
       try args.count(2)
@@ -86,11 +87,13 @@ public enum IntrinsicFunctions {
       try args.count(3)
       let (start, end, step) = (try args.integer(0), try args.integer(1), try args.integer(2))
       guard step != 0 else { throw args.failure("the step must not be 0") }
-      let values = Array(stride(from: start, through: end, by: step).prefix(maxRangeItems + 1))
-      guard values.count <= maxRangeItems else {
+      // Count in floating point first: stepping past Int.max would trap.
+      let span = (Double(end) - Double(start)) / Double(step)
+      guard span < Double(maxRangeItems) else {
         throw args.failure("the range would have more than \(maxRangeItems) items")
       }
-      return .array(values.map { .integer($0) })
+      let count = span < 0 ? 0 : Int(span.rounded(.down)) + 1
+      return .array((0..<count).map { .integer(start + $0 * step) })
     case "States.ArrayGetItem":
       try args.count(2)
       let items = try args.array(0)
