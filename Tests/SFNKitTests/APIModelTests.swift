@@ -102,7 +102,7 @@ final class APIModelTests: XCTestCase {
   }
 
   func testValidatorChecksNamesRangesAndDocuments() {
-    let builder = RequestBuilder(files: LocalFileReader(home: nil))
+    let builder = RequestBuilder(files: LocalFileSystem())
     let start = ServiceModel.operation(.startExecution)
     let arn = "arn:aws:states:us-east-1:1:stateMachine:x"
     XCTAssertNoThrow(try builder.build(start, values: [.text("stateMachineArn", arn), .text("name", "ok-name_1")]))

@@ -90,37 +90,35 @@ final class ExecutionsTests: XCTestCase {
   }
 
   func testNameResolverMakesOneListCallAndCachesTheAccount() throws {
-    let path = NSTemporaryDirectory() + "sfn-accounts-\(UUID().uuidString)/accounts"
+    let files = InMemoryFileSystem()
+    let cache = AccountCache(directory: CacheDirectory(path: "/cache/sfn", fileSystem: files))
     var calls: [OperationName] = []
     let list: NameResolver.Call = { op, _ in
       calls.append(op)
       return ["stateMachines": [["stateMachineArn": "arn:aws-cn:states:cn-north-1:42:stateMachine:other", "name": "other",
                                  "type": "EXPRESS"]]]
     }
-    let resolver = NameResolver(region: "cn-north-1", cache: AccountCache(path: path), cacheKey: "k", call: list)
+    let resolver = NameResolver(region: "cn-north-1", cache: cache, cacheKey: "k", call: list)
     XCTAssertEqual(try resolver.machine("other"), "arn:aws-cn:states:cn-north-1:42:stateMachine:other")
     XCTAssertEqual(resolver.machineTypes["arn:aws-cn:states:cn-north-1:42:stateMachine:other"], "EXPRESS")
     XCTAssertEqual(try resolver.machine("hello:prod"), "arn:aws-cn:states:cn-north-1:42:stateMachine:hello:prod")
     XCTAssertEqual(try resolver.execution("hello:3/run-1"), "arn:aws-cn:states:cn-north-1:42:execution:hello:run-1")
     XCTAssertEqual(try resolver.activity("work"), "arn:aws-cn:states:cn-north-1:42:activity:work")
     XCTAssertEqual(calls, [.listStateMachines])
-    let fresh = NameResolver(region: "cn-north-1", cache: AccountCache(path: path), cacheKey: "k", call: list)
+    XCTAssertEqual(files.modes["/cache/sfn/accounts"], 0o600, "the cache names the user's account: private")
+    XCTAssertTrue(files.directories.contains("/cache/sfn"))
+    let fresh = NameResolver(region: "cn-north-1", cache: cache, cacheKey: "k", call: list)
     XCTAssertEqual(try fresh.machine("hello"), "arn:aws-cn:states:cn-north-1:42:stateMachine:hello")
     XCTAssertEqual(calls.count, 1, "the second resolver reads the cache")
     XCTAssertThrowsError(try fresh.execution("hello")) { XCTAssertEqual(($0 as? SFNError)?.kind, .usage) }
     XCTAssertThrowsError(try fresh.machine("arn:aws:states:us-east-1:1:activity:x")) { XCTAssertEqual(($0 as? SFNError)?.kind, .usage) }
-    let empty = NameResolver(region: "us-east-1", cache: AccountCache(path: nil), cacheKey: "k") { _, _ in ["stateMachines": []] }
+    let empty = NameResolver(region: "us-east-1", cache: AccountCache(directory: nil), cacheKey: "k") { _, _ in ["stateMachines": []] }
     XCTAssertThrowsError(try empty.machine("hello")) { XCTAssertEqual(($0 as? SFNError)?.kind, .rejected) }
   }
 
   func testJSONInputReaderChecksBeforeSending() throws {
-    struct Files: FileReading {
-      func read(_ path: String) throws -> [UInt8] {
-        guard path == "in.json" else { throw SFNError(.inputFile, "cannot read \(path)") }
-        return Array(" {\"a\": 1}\n".utf8)
-      }
-    }
-    let reader = JSONInputReader(files: Files(), stdin: { Array("[1]".utf8) }, limit: 16)
+    let files = InMemoryFileSystem(["in.json": " {\"a\": 1}\n"])
+    let reader = JSONInputReader(files: files, stdin: { Array("[1]".utf8) }, limit: 16)
     XCTAssertEqual(try reader.read("@in.json", option: "--input"), "{\"a\": 1}")
     XCTAssertEqual(try reader.read("file://in.json", option: "--input"), "{\"a\": 1}")
     XCTAssertEqual(try reader.read("-", option: "--input"), "[1]")

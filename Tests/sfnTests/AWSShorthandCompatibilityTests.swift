@@ -76,7 +76,7 @@ final class AWSShorthandCompatibilityTests: XCTestCase {
         values.append(.text(member, Self.requiredValue(member)))
       }
       do {
-        let input = try RequestBuilder(files: LocalFileReader(home: nil)).build(operation, values: values)
+        let input = try RequestBuilder(files: LocalFileSystem()).build(operation, values: values)
         XCTAssertEqual(input[c.3], awsValue, "--\(c.2) \(c.4.joined(separator: " ")) in \(c.0)")
       } catch {
         XCTFail("sfn rejects --\(c.2) \(c.4) that the AWS CLI reads as \(awsValue): \(error)")

@@ -1,10 +1,10 @@
 /// Turns command-line parameter values into an operation's JSON input, checking it against the model.
 public struct RequestBuilder {
   /// Reads `file://` and `fileb://` parameter files.
-  public var files: FileReading
+  public var files: FileSystem
 
   /// A builder reading parameter files through `files`.
-  public init(files: FileReading) { self.files = files }
+  public init(files: FileSystem) { self.files = files }
 
   /// The JSON input for `operation`: `base` (from --cli-input-json) overlaid with the given values.
   public func build(_ operation: Operation, values: [ParameterValue], base: JSON? = nil) throws -> JSON {
@@ -86,16 +86,10 @@ public func kebab(_ name: String) -> String {
   return out
 }
 
-/// Reads files named by parameter values.
-public protocol FileReading {
-  /// The bytes of the file at `path`; throws `SFNError(.inputFile, ...)` when it cannot be read.
-  func read(_ path: String) throws -> [UInt8]
-}
-
 /// `file://PATH` (text) and `fileb://PATH` (bytes) parameter values, as the AWS CLI reads them.
 public enum ParameterFile {
   /// The value itself, or the contents of the file it names.
-  public static func resolve(_ value: String, files: FileReading) throws -> String {
+  public static func resolve(_ value: String, files: FileSystem) throws -> String {
     for prefix in ["file://", "fileb://"] where value.hasPrefix(prefix) {
       let path = String(value.dropFirst(prefix.count))
       let bytes = try files.read(path)

@@ -35,39 +35,31 @@ public enum CompletionResource: Equatable, Sendable {
 /// Completion lists kept on disk for a short while, one file per scope (endpoint, region, profile) and resource,
 /// so pressing TAB twice does not ask the service twice.
 public struct CompletionCache {
-  public let directory: String
+  public let directory: CacheDirectory
   public let scope: String
-  public let fileSystem: FileSystem
   public let clock: Clock
   /// Seconds an entry stays fresh.
   public let ttl: Double
 
   /// A cache in `directory` for requests that go to `scope`.
-  public init(directory: String, scope: String, fileSystem: FileSystem = LocalFileSystem(), clock: Clock = .system,
-              ttl: Double = 60) {
+  public init(directory: CacheDirectory, scope: String, clock: Clock = .system, ttl: Double = 60) {
     self.directory = directory
     self.scope = scope
-    self.fileSystem = fileSystem
     self.clock = clock
     self.ttl = ttl
   }
 
-  /// `$XDG_CACHE_HOME/sfn`, else `~/.cache/sfn`; nil without either.
-  public static func defaultDirectory(environment: Environment) -> String? {
-    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/sfn" }
-    if let home = environment["HOME"] { return home + "/.cache/sfn" }
-    return nil
+  /// The name of the file holding `resource`: a digest, so ARNs and URLs never become path parts.
+  func fileName(for resource: CompletionResource) -> String {
+    "completion-" + Crypto.sha256Hex(scope + "\n" + resource.cacheKey).prefix(32) + ".json"
   }
 
-  /// The file holding `resource`: a digest, so ARNs and URLs never become path parts.
-  public func path(for resource: CompletionResource) -> String {
-    let digest = Crypto.sha256Hex(scope + "\n" + resource.cacheKey)
-    return directory + "/completion-" + digest.prefix(32) + ".json"
-  }
+  /// The path of the file holding `resource`.
+  public func path(for resource: CompletionResource) -> String { directory.file(fileName(for: resource)) }
 
   /// The cached items when the entry exists, parses and is younger than `ttl`.
   public func load(_ resource: CompletionResource) -> [CompletionItem]? {
-    guard let bytes = try? fileSystem.contents(atPath: path(for: resource)),
+    guard let bytes = directory.contents(of: fileName(for: resource)),
       let json = try? JSONParser.parse(bytes: bytes),
       let saved = json["savedAt"]?.doubleValue, let items = json["items"]?.arrayValue
     else { return nil }
@@ -85,8 +77,6 @@ public struct CompletionCache {
       ("savedAt", .integer(Int(clock.now().timeIntervalSince1970.rounded(.down)))),
       ("items", .array(items.map { .object(JSONObject([("name", .string($0.name)), ("arn", .string($0.arn))])) })),
     ]))
-    // The lists name the user's resources: private directory and files.
-    try? fileSystem.createDirectory(atPath: directory, mode: 0o700)
-    try? fileSystem.write(Array((JSONWriter.compact.string(json) + "\n").utf8), toPath: path(for: resource), mode: 0o600)
+    directory.store(Array((JSONWriter.compact.string(json) + "\n").utf8), as: fileName(for: resource))
   }
 }

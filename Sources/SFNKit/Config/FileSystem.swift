@@ -9,7 +9,8 @@ import Glibc
 import Darwin
 #endif
 
-/// File access used by config loading and credential caches, injectable so tests can supply contents.
+/// File access, injectable so tests can supply contents: config files, credential and cache files, and the files
+/// users name on the command line (`read(_:)`).
 public protocol FileSystem: AnyObject {
   /// The bytes of the file at `path`, or nil when it does not exist; other failures throw.
   func contents(atPath path: String) throws -> [UInt8]?
@@ -19,6 +20,22 @@ public protocol FileSystem: AnyObject {
   func createDirectory(atPath path: String, mode: UInt16) throws
 }
 
+extension FileSystem {
+  /// The bytes of a file the user named (a parameter file, a definition, an input): missing or unreadable, it is
+  /// an input-file error.
+  public func read(_ path: String) throws -> [UInt8] {
+    let bytes: [UInt8]?
+    do { bytes = try contents(atPath: path) } catch let e as FileSystemError {
+      throw SFNError(.inputFile, "cannot read \(path): \(e.reason.lowercased())")
+    }
+    guard let bytes else { throw SFNError(.inputFile, "cannot read \(path): \(FileSystemError.reason(ENOENT).lowercased())") }
+    return bytes
+  }
+
+  /// True when the whole file at `path` reads.
+  public func isReadable(_ path: String) -> Bool { ((try? contents(atPath: path)) ?? nil) != nil }
+}
+
 /// Why a file operation failed, with the C `errno`.
 public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The path involved.
@@ -26,17 +43,25 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
   /// The `errno` value.
   public var code: Int32
   /// `path: reason`.
-  public var description: String { "\(path): \(String(cString: strerror(code)))" }
+  public var description: String { "\(path): \(reason)" }
+  /// The C library's text for `code`, e.g. `No such file or directory`.
+  public var reason: String { Self.reason(code) }
+
+  /// The C library's text for `errno` value `code`.
+  static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
 
 /// The real file system, through POSIX calls so permission bits are exact.
 public final class LocalFileSystem: FileSystem, @unchecked Sendable {
+  /// What a leading `~/` in a path to read stands for (the injected HOME); nil leaves such paths as they are.
+  public let home: String?
+
   /// The file system of this machine.
-  public init() {}
+  public init(home: String? = nil) { self.home = home }
 
   /// See `FileSystem.contents(atPath:)`.
   public func contents(atPath path: String) throws -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(expanded(path), O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       if errno == ENOENT || errno == ENOTDIR { return nil }
       throw FileSystemError(path: path, code: errno)
@@ -45,7 +70,7 @@ public final class LocalFileSystem: FileSystem, @unchecked Sendable {
     var result: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
-      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
         throw FileSystemError(path: path, code: errno)
@@ -53,6 +78,11 @@ public final class LocalFileSystem: FileSystem, @unchecked Sendable {
       if count == 0 { return result }
       result.append(contentsOf: buffer[0..<count])
     }
+  }
+
+  private func expanded(_ path: String) -> String {
+    if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
+    return path
   }
 
   /// See `FileSystem.write(_:toPath:mode:)`; writes a temporary file next to `path`, then renames it.
@@ -92,6 +122,15 @@ public final class LocalFileSystem: FileSystem, @unchecked Sendable {
       }
     }
   }
+}
+
+/// `read(2)`, named apart from `FileSystem.read`.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+  return Glibc.read(fd, buffer, count)
+  #else
+  return Darwin.read(fd, buffer, count)
+  #endif
 }
 
 /// `write(2)`, named apart from `FileSystem.write`.

@@ -53,7 +53,7 @@ public struct DefinitionSource: Sendable {
   }
 
   /// Reads a definition file (`file://PATH` is accepted as in the AWS CLI); `-` reads standard input.
-  public static func load(_ path: String, files: FileReading,
+  public static func load(_ path: String, files: FileSystem,
                           standardInput: () -> [UInt8] = readStandardInput) throws -> DefinitionSource {
     if path == "-" { return try DefinitionSource(name: "-", bytes: standardInput()) }
     let name = path.hasPrefix("file://") ? String(path.dropFirst(7)) : path

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where an account lives: learnt once from an ARN the service returned, so names can become ARNs without a request.
 public struct AccountScope: Equatable, Sendable {
   public var partition: String
@@ -16,20 +10,20 @@ public struct AccountScope: Equatable, Sendable {
   }
 }
 
-/// Remembers the account behind a key (endpoint, region, profile, access key id) in a small file.
+/// Remembers the account behind a key (endpoint, region, profile, access key id) in the cache file `accounts`.
 public struct AccountCache {
-  /// The cache file, e.g. `~/.cache/sfn/accounts`; nil disables the cache.
-  public var path: String?
+  /// The cache directory; nil disables the cache.
+  public var directory: CacheDirectory?
+  /// The file's name in the cache directory.
+  static let fileName = "accounts"
 
-  /// A cache in `path`.
-  public init(path: String?) { self.path = path }
+  /// A cache in `directory`.
+  public init(directory: CacheDirectory?) { self.directory = directory }
 
-  /// The cache file under XDG_CACHE_HOME or HOME, as the environment says.
+  /// The standard cache directory, or none with SFN_NO_CACHE set.
   public static func standard(environment: Environment) -> AccountCache {
-    if environment["SFN_NO_CACHE"] != nil { return AccountCache(path: nil) }
-    if let xdg = environment["XDG_CACHE_HOME"] { return AccountCache(path: xdg + "/sfn/accounts") }
-    if let home = environment["HOME"] { return AccountCache(path: home + "/.cache/sfn/accounts") }
-    return AccountCache(path: nil)
+    if environment["SFN_NO_CACHE"] != nil { return AccountCache(directory: nil) }
+    return AccountCache(directory: CacheDirectory.standard(environment: environment))
   }
 
   /// The scope stored for `key`, if any.
@@ -40,33 +34,19 @@ public struct AccountCache {
 
   /// Stores `scope` for `key`; failures to write are ignored (the cache only saves a request).
   public func store(_ key: String, _ scope: AccountScope) {
-    guard let path else { return }
+    guard let directory else { return }
     var lines = entries().filter { $0.0 != key }.map { "\($0.0)\t\($0.1.partition)\t\($0.1.account)" }
     lines.append("\(key)\t\(scope.partition)\t\(scope.account)")
-    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-    makeDirectories(directory)
-    let temporary = path + ".\(getpid()).tmp"
-    guard let f = fopen(temporary, "w") else { return }
-    fputs(lines.suffix(100).joined(separator: "\n") + "\n", f)
-    fclose(f)
-    rename(temporary, path)
+    directory.store(Array((lines.suffix(100).joined(separator: "\n") + "\n").utf8), as: Self.fileName)
   }
 
   private func entries() -> [(String, AccountScope)] {
-    guard let path, let bytes = try? LocalFileReader(home: nil).read(path),
+    guard let bytes = directory?.contents(of: Self.fileName),
       let text = String(validating: bytes, as: UTF8.self)
     else { return [] }
     return text.split(separator: "\n").compactMap { line in
       let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       return f.count == 3 ? (f[0], AccountScope(partition: f[1], account: f[2])) : nil
-    }
-  }
-
-  private func makeDirectories(_ directory: String) {
-    var current = ""
-    for part in directory.split(separator: "/") {
-      current += "/" + part
-      mkdir(current, 0o700)
     }
   }
 }

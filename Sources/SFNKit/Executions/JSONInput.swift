@@ -2,12 +2,12 @@
 public struct JSONInputReader {
   /// The service's limit for inputs, outputs and task results (UTF-8 bytes).
   public static let defaultLimit = 256 * 1024
-  public var files: FileReading
+  public var files: FileSystem
   public var stdin: () -> [UInt8]
   public var limit: Int
 
   /// A reader over `files` and `stdin`, allowing at most `limit` bytes.
-  public init(files: FileReading, stdin: @escaping () -> [UInt8] = readStandardInput, limit: Int = JSONInputReader.defaultLimit) {
+  public init(files: FileSystem, stdin: @escaping () -> [UInt8] = readStandardInput, limit: Int = JSONInputReader.defaultLimit) {
     self.files = files
     self.stdin = stdin
     self.limit = limit

@@ -5,7 +5,7 @@ final class CommandContext {
   let global: GlobalSettings
   let environment: Environment
   let terminal: Terminal
-  let files: LocalFileReader
+  let files: LocalFileSystem
   private var cachedSetup: ClientSetup?
   private var cachedTransport: CurlTransport?
 
@@ -13,7 +13,7 @@ final class CommandContext {
     self.global = global
     self.environment = environment
     terminal = Terminal.system(color: global.color, environment: environment)
-    files = LocalFileReader(home: environment["HOME"])
+    files = LocalFileSystem(home: environment["HOME"])
   }
 
   /// A context for the parsed global options.
@@ -41,7 +41,7 @@ final class CommandContext {
   /// `path` when it is readable; libcurl would only say "TLS failure" after connecting, and the file is
   /// configuration the user can fix.
   private func checkedCABundle(_ path: String?) throws -> String? {
-    if let path, !files.canRead(path) {
+    if let path, !files.isReadable(path) {
       throw SFNError(.configuration, "CA bundle \(path) cannot be read; check --ca-bundle, AWS_CA_BUNDLE or ca_bundle")
     }
     return path

@@ -28,7 +28,7 @@ struct Completer {
     let context = CommandContext(global: global, environment: environment)
     let client = try? context.client()
     var cache: CompletionCache?
-    if let client, let directory = CompletionCache.defaultDirectory(environment: environment) {
+    if let client, let directory = CacheDirectory.standard(environment: environment) {
       let profile = global.profile ?? environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default"
       let scope = [client.configuration.endpoint.absoluteString, client.configuration.region, profile]
       cache = CompletionCache(directory: directory, scope: scope.joined(separator: " "))
