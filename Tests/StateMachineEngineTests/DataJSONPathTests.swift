@@ -128,3 +128,34 @@ final class DataJSONPathTests: XCTestCase {
     }
   }
 }
+
+/// Random path-like and intrinsic-like texts never crash parsing or evaluation: they parse and select, or fail
+/// with an error.
+final class DataRobustnessTests: XCTestCase {
+  func testRandomTextsParseOrFailCleanly() {
+    var generator = CountingGenerator()
+    let pathAlphabet = Array("$$.[]*?()@'\"0123456789:-,ab =<>!&|~/\\i")
+    let callAlphabet = Array("States.Format(Array'{}\\, $.a1)[]-0.5e")
+    let document: JSON = ["a": [1, ["b": [2, 3]], "x"], "b": ["a": .null], "1": true]
+    let scope = QueryScope(input: document, context: document, variables: ["ab": document])
+    var selected = 0
+    for n in 0..<4000 {
+      let alphabet = n % 2 == 0 ? pathAlphabet : callAlphabet
+      let length = Int.random(in: 1...24, using: &generator)
+      var text = n % 2 == 0 ? "$" : "States."
+      for _ in 0..<length { text.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]) }
+      do {
+        if n % 2 == 0 {
+          _ = try JSONPathQuery(text).select(scope)
+        } else {
+          _ = try IntrinsicCall(text).evaluate(scope, field: "f.$", random: &generator)
+        }
+        selected += 1
+      } catch {
+        // Only the documented error types escape.
+        XCTAssertTrue(error is JSONPathError || error is StatesError, "\(text): \(error)")
+      }
+    }
+    XCTAssertGreaterThan(selected, 0)
+  }
+}
