@@ -4,11 +4,11 @@ import SFNKit
 
 final class TaskCommandTests: XCTestCase {
   private func run(_ command: String, parameters: JSON = ["name": "Ada"], timeout: Int? = nil,
-                   token: String? = nil) throws -> TaskOutcome? {
+                   token: String? = nil, resource: String = "arn:aws:states:::sqs:sendMessage") throws -> TaskOutcome? {
     let source = try CommandTaskSource(options: [TaskCommandOption(stateName: "Work", command: command)],
                                        environment: ["PATH": "/usr/bin:/bin", "GREETING": "Hello"])
     let task = TaskInvocation(executionArn: "arn:aws:states:us-east-1:1:execution:m:e", stateName: "Work",
-                              resource: "arn:aws:states:::lambda:invoke", parameters: parameters, taskToken: token,
+                              resource: resource, parameters: parameters, taskToken: token,
                               timeoutSeconds: timeout, attempt: 2)
     return try source.outcome(for: task)
   }
@@ -81,7 +81,28 @@ final class TaskCommandTests: XCTestCase {
   func testOutputOverTheLimitIsDataLimitExceeded() throws {
     let outcome = try run("cat >/dev/null; head -c 300000 /dev/zero | tr '\\0' 'a' | sed 's/.*/\"&\"/'")
     XCTAssertEqual(outcome, .failed(StatesError("States.DataLimitExceeded", cause: "The state/task "
-                                                  + "'arn:aws:states:::lambda:invoke' returned a result with a size "
+                                                  + "'arn:aws:states:::sqs:sendMessage' returned a result with a size "
                                                   + "exceeding the maximum number of bytes service limit.")))
+  }
+
+  func testCommandPlaysTheFunctionOfALambdaInvokeTask() throws {
+    let invoke = "arn:aws:states:::lambda:invoke"
+    let function = "arn:aws:lambda:us-east-1:1:function:greet"
+    let parameters: JSON = ["FunctionName": .string(function), "Payload": ["name": "Ada"]]
+    XCTAssertEqual(try run("read event; printf '{\"event\": %s, \"fn\": \"%s\"}' \"$event\" \"$SFN_FUNCTION_NAME\"",
+                           parameters: parameters, resource: invoke),
+                   .succeeded(["ExecutedVersion": "$LATEST", "StatusCode": 200,
+                               "Payload": ["event": ["name": "Ada"], "fn": .string(function)]]))
+    XCTAssertEqual(try run("cat", parameters: ["FunctionName": "f"], resource: invoke),
+                   .succeeded(["ExecutedVersion": "$LATEST", "StatusCode": 200, "Payload": [:]]))
+    // A callback's result is what the callback sends: no Invoke envelope.
+    XCTAssertEqual(try run("cat", parameters: parameters, token: "t", resource: invoke + ".waitForTaskToken"),
+                   .succeeded(parameters))
+  }
+
+  func testLambdaStyleErrorsNameTheErrorAndAreTheCause() throws {
+    let printed = "{\"errorMessage\":\"no stock\",\"errorType\":\"OutOfStock\"}"
+    XCTAssertEqual(try run("echo '\(printed)'; exit 1", resource: "arn:aws:states:::lambda:invoke"),
+                   .failed(StatesError("OutOfStock", cause: printed)))
   }
 }

@@ -41,7 +41,9 @@ public struct TaskCommandOption: Sendable, Equatable {
 /// `sfn activity worker`). A non-zero exit fails the task with the `{"error": ..., "cause": ...}` it printed on
 /// stdout, else with `States.TaskFailed` and a cause naming the command, its exit status and its last stderr.
 /// TimeoutSeconds is enforced in real time (scaled like Wait states): the command is stopped and the task fails
-/// with `States.Timeout`.
+/// with `States.Timeout`. For a request-response `lambda:invoke` task the command plays the function: it reads
+/// the `Payload` parameter, its output is wrapped as Invoke answers, and a Lambda-style
+/// `{"errorType", "errorMessage"}` it prints names the error (see `LambdaInvokeShape`).
 public final class CommandTaskSource: TaskSource {
   /// The command for each state.
   public let commands: [String: String]
@@ -77,8 +79,10 @@ public final class CommandTaskSource: TaskSource {
     variables["SFN_RESOURCE"] = task.resource
     variables["SFN_RETRY_COUNT"] = String(task.attempt)
     variables["SFN_TASK_TOKEN"] = task.taskToken
+    let lambda = LambdaInvokeShape(task)
+    if lambda != nil, let name = task.parameters["FunctionName"]?.stringValue { variables["SFN_FUNCTION_NAME"] = name }
     let runner = TaskCommand(arguments: [shell, "-c", command], environment: variables)
-    let input = Array((JSONWriter.compact.string(task.parameters) + "\n").utf8)
+    let input = Array((JSONWriter.compact.string(lambda?.event ?? task.parameters) + "\n").utf8)
     let deadline = task.timeoutSeconds.map { clock.now().addingTimeInterval(Double($0) * timeScale) }
     var timedOut = false
     let result: TaskCommandResult
@@ -91,7 +95,9 @@ public final class CommandTaskSource: TaskSource {
       return .failed(StatesError("States.TaskFailed", cause: "\(error)"))
     }
     if timedOut { return .failed(StatesError("States.Timeout")) }
-    return .some(CommandResultInterpreter(command: command, task: task, limit: runner.outputLimit).outcome(result))
+    let outcome = CommandResultInterpreter(command: command, task: task, limit: runner.outputLimit).outcome(result)
+    guard let lambda, case .succeeded(let payload) = outcome else { return outcome }
+    return .succeeded(lambda.result(payload))
   }
 }
 
@@ -125,10 +131,40 @@ struct CommandResultInterpreter {
     }
   }
 
-  /// `{"error": "...", "cause": "..."}` (or `Error`/`Cause`, as mock configurations spell them) on stdout.
+  /// `{"error": "...", "cause": "..."}` (or `Error`/`Cause`, as mock configurations spell them) on stdout; or a
+  /// Lambda runtime's `{"errorType": ..., "errorMessage": ...}`, which, as with Lambda, names the error and is
+  /// itself the cause.
   private func printedError(_ stdout: String) -> StatesError? {
-    guard let object = (try? JSONParser.parse(stdout))?.objectValue,
-          let error = (object["error"] ?? object["Error"])?.stringValue else { return nil }
-    return StatesError(error, cause: (object["cause"] ?? object["Cause"])?.stringValue)
+    guard let printed = try? JSONParser.parse(stdout), let object = printed.objectValue else { return nil }
+    if let error = (object["error"] ?? object["Error"])?.stringValue {
+      return StatesError(error, cause: (object["cause"] ?? object["Cause"])?.stringValue)
+    }
+    if let type = object["errorType"]?.stringValue {
+      return StatesError(type, cause: JSONWriter.compact.string(printed))
+    }
+    return nil
+  }
+}
+
+/// A `--task` command standing in for the Lambda function of an `arn:aws:states:::lambda:invoke` task, so the
+/// definition runs as written: the command gets the function's event (the `Payload` parameter) and its output
+/// becomes the invoke result's `Payload`, as Lambda's Invoke answers (`ExecutedVersion`, `Payload`,
+/// `StatusCode`; the HTTP metadata AWS adds is left out, there being no HTTP call).
+struct LambdaInvokeShape {
+  /// The function's event.
+  let event: JSON
+
+  /// The shape for request-response `lambda:invoke` tasks; nil for any other resource or pattern (a callback's
+  /// result is what the callback sends, not an Invoke answer).
+  init?(_ task: TaskInvocation) {
+    let resource = task.classifiedResource
+    guard resource.kind == .integration(service: "lambda", action: "invoke"), resource.pattern == .requestResponse
+    else { return nil }
+    event = task.parameters["Payload"] ?? .object(JSONObject())
+  }
+
+  /// The invoke result around the function's output.
+  func result(_ payload: JSON) -> JSON {
+    .object(JSONObject([("ExecutedVersion", "$LATEST"), ("Payload", payload), ("StatusCode", 200)]))
   }
 }
