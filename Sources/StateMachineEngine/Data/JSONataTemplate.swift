@@ -53,6 +53,7 @@ public struct QueryEvaluationError: Error, Equatable, Sendable {
 
 /// The JSON kinds AWS names in "returned an unexpected result type" causes.
 public enum JSONKind: String, Sendable {
+  /// One case per JSON type, spelled as AWS spells it in causes.
   case array, boolean, null, number, object, string
 
   /// The kind of `value`.
