@@ -112,6 +112,10 @@ final class DataIntrinsicTests: XCTestCase {
     // new Random(0).nextInt() is -1155484576: its top 31 bits scaled to 16 give 11.
     var generator = JavaRandom(seed: 0)
     XCTAssertEqual(generator.nextInt(bound: 16), 11)
+    // AWS's seeded $random(42) is 0.7275636800328681 (java.util.Random's first nextDouble): its top 26 bits are
+    // the generator's first 26-bit draw.
+    var seeded = JavaRandom(seed: 42)
+    XCTAssertEqual(seeded.nextInt(bound: 1 << 26), 48_825_972)
   }
 
   func testStringSplitAndUUID() throws {
