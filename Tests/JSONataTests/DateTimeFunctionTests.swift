@@ -103,6 +103,15 @@ final class DateTimeFunctionTests: XCTestCase {
                    .string("2018-03-23T13:45:00.000Z"))
   }
 
+  func testMalformedMarkersReadAsJavaScriptDoes() throws {
+    // substring(1, 0) swaps its bounds: a lone comma is its own presentation, of an unknown component.
+    XCTAssertEqual(try f.string("fromMillis", friday, .s("[,]")), "undefined")
+    // A negative maximum width cuts a name to nothing, as substring(0, -3) does.
+    XCTAssertEqual(try f.string("fromMillis", friday, .s("<[MNn,*--3]>")), "<>")
+    XCTAssertNoThrow(try f.string("fromMillis", friday, .s("[Y,*--2]")))
+    XCTAssertNoThrow(try f.call("toMillis", .s("ab"), .s("[MNn,*--3]")))
+  }
+
   func testFromMillisErrors() {
     XCTAssertEqual(f.errorCode("fromMillis", friday, .s("[YN]-[M]-[D]")), "D3133")
     XCTAssertEqual(f.errorCode("fromMillis", friday, .s("[YN]-[M")), "D3135")

@@ -41,6 +41,7 @@ final class StepFunctionsDialectTests: XCTestCase {
     XCTAssertEqual(try f.call("partition", numbers(0, 1, 2, 3), .n(3))?.json, try parsed("[[0,1,2],[3]]"))
     XCTAssertEqual(try f.call("partition", numbers(0, 1), .n(3))?.json, try parsed("[[0,1]]"))
     XCTAssertEqual(try f.call("partition", numbers(), .n(3))?.json, try parsed("[]"))
+    XCTAssertEqual(try f.call("partition", numbers(0, 1), .n(1e300))?.json, try parsed("[[0,1]]"))
     XCTAssertNil(try f.call("partition", nil, .n(3)))
   }
 
@@ -48,6 +49,7 @@ final class StepFunctionsDialectTests: XCTestCase {
     assertDialectError("partition", numbers(1, 2), .n(0))
     assertDialectError("partition", numbers(1, 2), .n(-1))
     assertDialectError("partition", numbers(1, 2), .n(1.5))
+    assertDialectError("partition", numbers(1, 2), .n(.infinity))
   }
 
   func testRangeIsInclusiveAndStepsEitherWay() throws {

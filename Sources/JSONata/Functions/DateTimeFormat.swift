@@ -99,11 +99,13 @@ struct DateTimePicture {
     var width: (min: Int?, max: Int?)?
     if let comma = text.lastIndex(of: ",") {
       let widthText = text[text.index(after: comma)...]
-      presentation = text.dropFirst()[..<comma]
+      // JavaScript's substring(1, 0) swaps its bounds: a leading comma is itself the presentation.
+      presentation = comma == text.startIndex ? text[...comma] : text.dropFirst()[..<comma]
       func bound(_ s: Substring?) -> Int? {
         guard let s, s != "*" else { return nil }
         let n = PictureNumerics.parseInt(String(s))
-        return n.isNaN ? nil : Int(n)
+        // A width beyond a million digits cannot be written (jsonata-js fails allocating it); cap it.
+        return n.isNaN ? nil : Int(max(min(n, 1_000_000), -1_000_000))
       }
       if let dash = widthText.firstIndex(of: "-") {
         width = (bound(widthText[..<dash]), bound(widthText[widthText.index(after: dash)...]))
@@ -210,7 +212,9 @@ struct DateTimeFormatter {
         } else if names == .lower {
           name = name.lowercased()
         }
-        if let maximum = marker.width?.max, name.count > maximum { name = String(name.prefix(maximum)) }
+        if let maximum = marker.width?.max, name.count > maximum {
+          name = String(name.prefix(max(maximum, 0)))
+        }
         return name
       }
       return try marker.integerFormat!.format(value)

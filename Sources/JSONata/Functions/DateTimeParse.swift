@@ -48,7 +48,8 @@ enum DateTimeParser {
       let separator = marker.integerFormat?.regular?.character
       var regex = component == "z" ? "GMT" : ""
       regex += "[-+][0-9]+"
-      if let separator { regex += String(separator) + "[0-9]+" }
+      // jsonata-js puts the separator in unescaped; escaping it keeps a bracket or brace from breaking the regex.
+      if let separator { regex += escaped(String(separator)) + "[0-9]+" }
       return (regex, { text in
         let value = component == "z" ? String(text.dropFirst(3)) : text
         var hours = 0.0
@@ -71,7 +72,7 @@ enum DateTimeParser {
     var lookup: [String: Double] = [:]
     func named(_ names: [String], offset: Int) {
       for (i, name) in names.enumerated() where !name.isEmpty {
-        let key = marker.width?.max.map { String(name.prefix($0)) } ?? name
+        let key = marker.width?.max.map { String(name.prefix(max($0, 0))) } ?? name
         lookup[key] = Double(i + offset)
       }
     }

@@ -70,11 +70,11 @@ enum IntegerWords {
     return words[Int(index)]
   }
 
-  /// 10 to a non-negative integer power, exactly as far as doubles allow.
+  /// 10 to an integer power, exactly as far as doubles allow.
   static func pow10(_ n: Int) -> Double {
     var result = 1.0
-    for _ in 0..<n { result *= 10 }
-    return result
+    for _ in 0..<min(abs(n), 400) { result *= 10 }  // beyond 10^308 it is infinite anyway
+    return n < 0 ? 1 / result : result
   }
 
   /// Every word `wordsToNumber` knows (lower case), in jsonata-js's order, with its value.

@@ -30,11 +30,11 @@ public enum StepFunctionsDialect {
       guard case .array(let array)? = args.first ?? nil, let size = DialectArguments.number(args, 1) else {
         return nil
       }
-      guard size >= 1, size == size.rounded(), size <= Double(Int.max) else {
+      guard size >= 1, size == size.rounded(), size.isFinite else {
         throw DialectArguments.error("$partition", "the chunk size must be a positive integer, got "
           + Value.javaScriptString(size))
       }
-      let chunk = Int(size)
+      let chunk = size >= Double(array.items.count) ? max(array.items.count, 1) : Int(size)
       let chunks = stride(from: 0, to: array.items.count, by: chunk).map { start in
         Value.array(ArrayValue(Array(array.items[start..<min(start + chunk, array.items.count)])))
       }
