@@ -130,6 +130,18 @@ final class DateTimeFunctionTests: XCTestCase {
     XCTAssertNil(try f.call("toMillis", nil))
   }
 
+  func testToMillisReadsFieldsAsDateParseDoes() throws {
+    // A day up to 31 rolls into the next month, hour 24 is the next midnight, fractions keep milliseconds.
+    XCTAssertEqual(try f.number("toMillis", .s("2018-02-30")), try f.number("toMillis", .s("2018-03-02")))
+    XCTAssertEqual(try f.number("toMillis", .s("2018-03-23T24:00:00Z")), try f.number("toMillis", .s("2018-03-24")))
+    XCTAssertEqual(try f.number("toMillis", .s("1970-01-01T00:00:00.123456Z")), 123)
+    XCTAssertEqual(try f.number("toMillis", .s("1970-01-01T00:00:00.5Z")), 500)
+    // Forms jsonata-js's pattern admits but Date.parse rejects give NaN, not an error.
+    for text in ["2018-13-01", "2018-01-01-01", "2018-03-23T25:00:00Z", "2018.5"] {
+      XCTAssertEqual(try f.number("toMillis", .s(text)).map { $0.isNaN }, true, text)
+    }
+  }
+
   func testToMillisRejectsWhatIsNotISO8601() {
     for text in ["foo", "01-02-2018", "2018-02-03 11:15:33", "2018-02-03T11:15", "18-02-03"] {
       XCTAssertEqual(f.errorCode("toMillis", .s(text)), "D3110", text)
