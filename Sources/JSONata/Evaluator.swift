@@ -102,16 +102,34 @@ final class Evaluator: EvaluationContext {
 
   // MARK: - paths
 
+  /// The input of a path step: nothing, one value (no sequence is allocated for it), or a sequence.
+  private enum StepInput {
+    case undefined
+    case single(Value)
+    case items(ArrayValue)
+
+    var sequence: ArrayValue {
+      switch self {
+      case .undefined: return .sequence()
+      case .single(let v): return .sequence([v])
+      case .items(let a): return a
+      }
+    }
+
+    var isUndefined: Bool {
+      if case .undefined = self { return true }
+      return false
+    }
+  }
+
   private func evaluatePath(_ expr: Node, _ input: Value?, _ frame: Frame) throws -> Value? {
-    var inputSequence: ArrayValue
-    var undefinedInput = false
+    var stepInput: StepInput
     if case .array(let a)? = input, expr.steps[0].type != .variable {
-      inputSequence = a
+      stepInput = .items(a)
     } else if let input {
-      inputSequence = .sequence([input])
+      stepInput = .single(input)
     } else {
-      inputSequence = .sequence()
-      undefinedInput = true
+      stepInput = .undefined
     }
     var resultSequence = ArrayValue.sequence()
     var isTupleStream = false
@@ -119,22 +137,18 @@ final class Evaluator: EvaluationContext {
     for (i, step) in expr.steps.enumerated() {
       if step.tuple { isTupleStream = true }
       if i == 0 && step.consarray {
-        switch try evaluate(step, .array(inputSequence), frame) {
+        switch try evaluate(step, .array(stepInput.sequence), frame) {
         case .array(let a)?: resultSequence = a
         case let v?: resultSequence = .sequence([v])
         case nil: resultSequence = .sequence()
         }
       } else if isTupleStream {
-        tuples = try evaluateTupleStep(step, inputSequence, undefinedInput, tuples, frame)
+        tuples = try evaluateTupleStep(step, stepInput.sequence, stepInput.isUndefined, tuples, frame)
       } else {
-        resultSequence = try evaluateStep(step, inputSequence, undefinedInput, frame,
-                                          lastStep: i == expr.steps.count - 1)
+        resultSequence = try evaluateStep(step, stepInput, frame, lastStep: i == expr.steps.count - 1)
       }
       if !isTupleStream && resultSequence.items.isEmpty { break }
-      if step.focus == nil {
-        inputSequence = resultSequence
-        undefinedInput = false
-      }
+      if step.focus == nil { stepInput = .items(resultSequence) }
     }
     if isTupleStream {
       if expr.tuple {
@@ -164,15 +178,17 @@ final class Evaluator: EvaluationContext {
     return a
   }
 
-  private func evaluateStep(_ expr: Node, _ input: ArrayValue, _ undefinedInput: Bool, _ frame: Frame,
-                            lastStep: Bool) throws -> ArrayValue {
+  private func evaluateStep(_ expr: Node, _ input: StepInput, _ frame: Frame, lastStep: Bool) throws -> ArrayValue {
     if expr.type == .sort {
-      var result = try evaluateSort(expr, input, frame)
+      var result = try evaluateSort(expr, input.sequence, frame)
       if let stages = expr.stages { result = try evaluateStages(stages, result, frame) }
       return result
     }
-    var results: [Value] = []
-    results.reserveCapacity(input.items.count)
+    // Results are flattened into `out` as they come; the first is kept for jsonata-js's rule that a last step
+    // with one array result returns that array itself.
+    var out = ArrayValue.sequence()
+    var count = 0
+    var first: Value?
     func one(_ item: Value?) throws {
       var res = try evaluate(expr, item, frame)
       if let stages = expr.stages {
@@ -180,23 +196,23 @@ final class Evaluator: EvaluationContext {
           if case .filter(let p, _) = stage { res = try evaluateFilter(p, res, frame).map(Value.array) }
         }
       }
-      if let res { results.append(res) }
-    }
-    if undefinedInput {
-      try one(nil)
-    } else {
-      for item in input.items { try one(item) }
-    }
-    if lastStep && results.count == 1, case .array(let a) = results[0], !a.isSequence { return a }
-    var out = ArrayValue.sequence()
-    out.items.reserveCapacity(results.count)
-    for res in results {
+      guard let res else { return }
+      count += 1
+      if count == 1 { first = res }
       if case .array(let a) = res, !a.isConstructed {
         out.items.append(contentsOf: a.items)
       } else {
         out.items.append(res)
       }
     }
+    switch input {
+    case .undefined: try one(nil)
+    case .single(let v): try one(v)
+    case .items(let a):
+      out.items.reserveCapacity(a.items.count)
+      for item in a.items { try one(item) }
+    }
+    if lastStep && count == 1, case .array(let a)? = first, !a.isSequence { return a }
     return out
   }
 
