@@ -60,6 +60,23 @@ final class DataJSONPathTests: XCTestCase {
     XCTAssertEqual(try select("$.users[?(@.status == 0)]", users), [["year": 1997, "status": 0]])
   }
 
+  /// Filters written after a dot (`$.[?(...)]`), in a path argument of an intrinsic, and in OutputPath.
+  func testFiltersAcrossFields() throws {
+    var random = CountingGenerator()
+    let users: JSON = ["users": [["year": 1997, "name": "A", "status": 0], ["year": 1998, "name": "B", "status": 0],
+                                 ["year": 2001, "name": "C", "status": 0]]]
+    let first = try PayloadTemplate(["FromInput.$": "$.users[?(@.status == 0)]"])
+      .evaluate(QueryScope(input: users), random: &random)
+    let state1 = try InputOutputPath.apply(JSONPathQuery("$.FromInput"), to: QueryScope(input: first))
+    let template: JSON = ["InputValue.$": "$", "FromInput.$": "States.JsonToString($.[?(@.year <= 1998)])"]
+    let second = try PayloadTemplate(template).evaluate(QueryScope(input: state1), random: &random)
+    let expected = "[{\"year\":1997,\"name\":\"A\",\"status\":0},{\"year\":1998,\"name\":\"B\",\"status\":0}]"
+    XCTAssertEqual(second["FromInput"]?.stringValue, expected)
+    let input = try InputOutputPath.apply(JSONPathQuery("$.InputValue"), to: QueryScope(input: second))
+    XCTAssertEqual(try InputOutputPath.apply(JSONPathQuery("$.[?(@.year < 1999)].name"), to: QueryScope(input: input)),
+                   ["A", "B"])
+  }
+
   func testContextObjectAndVariables() throws {
     XCTAssertEqual(try select("$$.Execution.Name"), "run1")
     XCTAssertEqual(try select("$$"), ["Execution": ["Name": "run1"]])
