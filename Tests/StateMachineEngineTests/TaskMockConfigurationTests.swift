@@ -124,6 +124,19 @@ final class TaskMockConfigurationTests: XCTestCase {
     XCTAssertEqual(MockConfiguration.splitTestCase("arn:aws:states:us-east-1:1:stateMachine:M").testCase, nil)
   }
 
+  func testTestCaseFromAStateMachineArnAsStepFunctionsLocalReadsIt() throws {
+    let config = try MockConfiguration.parse("""
+      {"StateMachines": {"A": {"TestCases": {"One": {}, "Two": {}}}, "B": {"TestCases": {"One": {}}}},
+       "MockedResponses": {}}
+      """)
+    let arn = "arn:aws:states:us-east-1:123456789012:stateMachine:"
+    XCTAssertNil(try config.testCase(forStateMachineArn: arn + "A"))
+    XCTAssertEqual(try config.testCase(forStateMachineArn: arn + "A#Two").map { [$0.stateMachine, $0.name] },
+                   ["A", "Two"])
+    XCTAssertEqual(try config.testCase(forStateMachineArn: arn + "B:prod#One")?.stateMachine, "B")
+    XCTAssertThrowsError(try config.testCase(forStateMachineArn: arn + "A#Three"))
+  }
+
   func testInvocationKeys() {
     XCTAssertEqual(MockConfigurationReader.invocationRange("0"), 0...0)
     XCTAssertEqual(MockConfigurationReader.invocationRange("1-2"), 1...2)

@@ -47,6 +47,18 @@ public struct MockConfiguration: Sendable, Equatable {
     return found
   }
 
+  /// The test case a StartExecution names as Step Functions Local reads it: `arn:...:stateMachine:NAME#CASE`
+  /// runs NAME's test case CASE; an ARN without `#CASE` runs unmocked (nil). A version or alias suffix
+  /// (`NAME:1`, `NAME:prod`) does not change the machine's name.
+  public func testCase(forStateMachineArn arn: String) throws -> MockTestCase? {
+    let (plain, testCase) = Self.splitTestCase(arn)
+    guard let testCase else { return nil }
+    let resource = plain.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? ""
+    let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
+    let name = parts.count >= 2 && parts[0] == "stateMachine" ? String(parts[1]) : String(resource)
+    return try self.testCase(stateMachine: name, testCase: testCase)
+  }
+
   /// Splits `ARN#CASE` (how Step Functions Local names a test case on StartExecution) into the ARN and the case.
   public static func splitTestCase(_ stateMachineArn: String) -> (arn: String, testCase: String?) {
     guard let hash = stateMachineArn.lastIndex(of: "#") else { return (stateMachineArn, nil) }
