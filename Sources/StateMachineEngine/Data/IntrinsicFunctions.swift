@@ -5,6 +5,8 @@ public struct IntrinsicCall: Sendable, Equatable {
   /// The call as written.
   public let text: String
   private let tree: ASLIntrinsics.Argument
+  /// The path arguments, parsed once (one that does not parse is reported, with its field, when evaluated).
+  private let paths: [String: JSONPathQuery]
 
   /// Parses `text`; a malformed call is `States.IntrinsicFailure` (the validator normally rejects it earlier).
   public init(_ text: String) throws {
@@ -14,6 +16,16 @@ public struct IntrinsicCall: Sendable, Equatable {
       throw StatesError("States.IntrinsicFailure", cause: "Invalid intrinsic function '\(text)': \(problem.message)")
     }
     self.text = text
+    var paths: [String: JSONPathQuery] = [:]
+    func collect(_ argument: ASLIntrinsics.Argument) {
+      switch argument {
+      case .path(let path): paths[path] = try? JSONPathQuery(path)
+      case .call(_, let arguments): arguments.forEach(collect)
+      default: break
+      }
+    }
+    collect(tree)
+    self.paths = paths
   }
 
   /// The call's result. `field` names the payload field holding it (`key.$`), for error causes; `random` supplies
@@ -29,7 +41,9 @@ public struct IntrinsicCall: Sendable, Equatable {
     case .number(let n): return .number(n)
     case .bool(let b): return .bool(b)
     case .null: return .null
-    case .path(let path): return try PayloadTemplate.select(path, scope, field: field)
+    case .path(let path):
+      if let parsed = paths[path] { return try PayloadTemplate.select(parsed, scope, field: field) }
+      return try PayloadTemplate.select(path, scope, field: field)
     case .call(let name, let arguments):
       if name == "States.Format", case .string(_, let template)? = arguments.first {
         let values = try arguments.dropFirst().map { try evaluate($0, scope, field: field, random: &random) }
