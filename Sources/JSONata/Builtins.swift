@@ -3,7 +3,8 @@ public enum Builtins {
   /// Every function of JSONata 2.0.6, by name without `$`.
   public static let standard: [String: Builtin] = {
     var table: [String: Builtin] = [:]
-    for f in core + strings + numeric + aggregation + boolean + arrays + objects + higherOrder + dateTime + encoding + errors {
+    let areas = [core, strings, numeric, aggregation, boolean, arrays, objects, higherOrder, dateTime, encoding, errors]
+    for f in areas.joined() {
       table[f.name] = f
     }
     return table

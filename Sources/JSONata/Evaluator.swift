@@ -699,8 +699,13 @@ final class Evaluator: EvaluationContext {
   }
 
   private func applyProcedure(_ lambda: Lambda, _ args: [Value?]) throws -> Value? {
-    let env = Frame(parent: lambda.frame)
-    for (i, name) in lambda.parameters.enumerated() { env.bind(name, i < args.count ? args[i] : nil) }
+    let env: Frame
+    if lambda.hasDistinctParameters {
+      env = Frame(parent: lambda.frame, names: lambda.parameters, values: args)
+    } else {
+      env = Frame(parent: lambda.frame)
+      for (i, name) in lambda.parameters.enumerated() { env.bind(name, i < args.count ? args[i] : nil) }
+    }
     switch lambda.body {
     case .expression(let body):
       return try evaluate(body, lambda.input, env)

@@ -12,6 +12,17 @@ final class Frame {
     table = [:]
   }
 
+  /// A frame binding `names` to `values` in order (missing values are undefined), as a function call makes.
+  init(parent: Frame?, names: [String], values: [Value?]) {
+    self.parent = parent
+    table = [:]
+    self.names = names
+    self.values = values
+    if values.count != names.count {
+      self.values = (0..<names.count).map { $0 < values.count ? values[$0] : nil }
+    }
+  }
+
   init(parent: Frame?, bindings: [String: Value?]) {
     self.parent = parent
     table = bindings
@@ -56,6 +67,8 @@ final class Lambda {
   let frame: Frame
   /// A tail call waiting to be made by the trampoline in `apply`.
   let isThunk: Bool
+  /// No parameter name repeats, so arguments can be bound positionally (a repeated name binds its last argument).
+  let hasDistinctParameters: Bool
 
   init(body: Body, parameters: [String], signature: Signature?, input: Value?, frame: Frame, isThunk: Bool = false) {
     self.body = body
@@ -64,6 +77,7 @@ final class Lambda {
     self.input = input
     self.frame = frame
     self.isThunk = isThunk
+    hasDistinctParameters = parameters.count < 2 || Set(parameters).count == parameters.count
   }
 
   var functionValue: FunctionValue { FunctionValue(.evaluator(self), arity: parameters.count) }

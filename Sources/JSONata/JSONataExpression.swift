@@ -108,7 +108,10 @@ public final class JSONataExpression {
   /// the UTF-16 offset of its `$`. Assignment targets and lambda parameters are not included.
   public var referencedVariables: [(name: String, position: Int)] { references().variables }
 
-  private func references() -> (functions: [(name: String, position: Int)], variables: [(name: String, position: Int)]) {
+  /// A name referenced in the expression and the UTF-16 offset of its `$`.
+  typealias Reference = (name: String, position: Int)
+
+  private func references() -> (functions: [Reference], variables: [Reference]) {
     var functions: [(name: String, position: Int)] = []
     var variables: [(name: String, position: Int)] = []
     func start(_ n: Node) -> Int { n.position - n.value.utf16.count - 1 }
