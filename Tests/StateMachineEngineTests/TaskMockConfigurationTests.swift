@@ -137,6 +137,17 @@ final class TaskMockConfigurationTests: XCTestCase {
     XCTAssertThrowsError(try config.testCase(forStateMachineArn: arn + "A#Three"))
   }
 
+  func testMismatchWithTheDefinitionsTaskStates() throws {
+    let testCase = try MockConfiguration.parse(documented).testCase(stateMachine: "x", testCase: "HappyPath")
+    XCTAssertNil(testCase.mismatch(taskStates: ["LambdaState", "SQSState", "Other"]))
+    XCTAssertEqual(testCase.mismatch(taskStates: ["LambdaState", "SQSStep"]), "test case 'HappyPath' of state "
+                     + "machine 'LambdaSQSIntegration' mocks 'SQSState', which is not a Task state of the definition "
+                     + "(its Task states: 'LambdaState', 'SQSStep')")
+    XCTAssertEqual(testCase.mismatch(taskStates: []), "test case 'HappyPath' of state machine "
+                     + "'LambdaSQSIntegration' mocks 'LambdaState', 'SQSState', which are not Task states of the "
+                     + "definition (it has none)")
+  }
+
   func testInvocationKeys() {
     XCTAssertEqual(MockConfigurationReader.invocationRange("0"), 0...0)
     XCTAssertEqual(MockConfigurationReader.invocationRange("1-2"), 1...2)

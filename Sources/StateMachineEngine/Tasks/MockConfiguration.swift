@@ -95,6 +95,20 @@ public struct MockTestCase: Sendable, Equatable {
     self.name = name
     self.states = states
   }
+
+  /// Why this case cannot be meant for a definition whose mockable states (its Task states, at any depth, and Map
+  /// states with an ItemReader) are `taskStates`: it mocks a state the definition has no such state of that name
+  /// for (a typo, or a case written for another machine). Step Functions Local ignores such entries; a caller can
+  /// warn or refuse. Nil when every mocked state is known.
+  public func mismatch(taskStates: Set<String>) -> String? {
+    let unknown = states.keys.filter { !taskStates.contains($0) }.sorted()
+    guard !unknown.isEmpty else { return nil }
+    let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+    let known = taskStates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+    return "test case '\(name)' of state machine '\(stateMachine)' mocks \(names), which "
+      + (unknown.count == 1 ? "is not a Task state" : "are not Task states") + " of the definition "
+      + (known.isEmpty ? "(it has none)" : "(its Task states: \(known))")
+  }
 }
 
 /// A named mocked response: what each consecutive invocation of a state returns or throws.
