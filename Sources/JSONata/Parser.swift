@@ -4,6 +4,9 @@ struct Parser {
   private var lexer: Lexer
   private var node: Node
   private let length: Int
+  private var nesting = 0
+  /// Deeper nesting than any real expression needs is refused, so parsing cannot exhaust the caller's stack.
+  private static let maxNesting = 300
 
   /// Left binding powers, as jsonata-js's operator table (symbols missing here bind with 0).
   private static let bindingPowers: [String: Int] = [
@@ -76,6 +79,12 @@ struct Parser {
   }
 
   private mutating func expression(_ rbp: Int) throws -> Node {
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Parser.maxNesting {
+      throw JSONataError(code: "S0201", position: node.position, token: node.value,
+                         message: "Expression nested too deeply (more than \(Parser.maxNesting) levels)")
+    }
     var t = node
     try advance(infix: true)
     var left = try nud(t)

@@ -50,6 +50,13 @@ final class JSONataParserTests: XCTestCase {
     assertSyntaxError(")", "S0211", position: 1, token: ")")
   }
 
+  func testDeepNestingIsRefusedNotACrash() {
+    let deep = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
+    XCTAssertThrowsError(try JSONataExpression(deep)) { XCTAssertEqual(($0 as? JSONataError)?.code, "S0201") }
+    let fine = String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)
+    XCTAssertNoThrow(try JSONataExpression(fine))
+  }
+
   func testPositionsCountUTF16Units() {
     // "😀" is two UTF-16 code units, as in JavaScript
     assertSyntaxError("\"😀\" bar", "S0201", position: 8, token: "bar")
