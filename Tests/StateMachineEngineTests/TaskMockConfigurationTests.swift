@@ -47,7 +47,8 @@ final class TaskMockConfigurationTests: XCTestCase {
     XCTAssertEqual(config.stateMachines.map(\.name), ["LambdaSQSIntegration"])
     XCTAssertEqual(config.stateMachines[0].testCases.map(\.name), ["HappyPath", "RetryPath"])
     let retry = try XCTUnwrap(config.responses["MockedLambdaRetry"])
-    XCTAssertEqual(retry.steps.count, 4)
+    XCTAssertEqual(retry.invocationCount, 4)
+    XCTAssertEqual(retry.ranges.map(\.invocations), [0...0, 1...2, 3...3])
     XCTAssertEqual(retry.step(forInvocation: 2), .throw(StatesError("Lambda.TimeoutException",
                                                                       cause: "Lambda timed out.")))
     XCTAssertEqual(retry.step(forInvocation: 3), .return(["StatusCode": 200]))
@@ -188,6 +189,9 @@ final class TaskMockConfigurationTests: XCTestCase {
     XCTAssertEqual(message("{\"0\": {\"Return\": 1}, \"2\": {\"Return\": 2}}"),
                    "$.MockedResponses.R: '2' leaves invocation 1 without a response; keys must cover 0, 1, 2, ... "
                      + "in order")
+    XCTAssertEqual(message("{\"0\": {\"Return\": 1}, \"3\": {\"Return\": 2}}"),
+                   "$.MockedResponses.R: '3' leaves invocations 1-2 without a response; keys must cover 0, 1, 2, "
+                     + "... in order")
     XCTAssertEqual(message("{\"1-3\": {\"Return\": 1}}"),
                    "$.MockedResponses.R: '1-3' leaves invocation 0 without a response; keys must cover 0, 1, 2, ... "
                      + "in order")
@@ -208,12 +212,23 @@ final class TaskMockConfigurationTests: XCTestCase {
                    "$.MockedResponses.R: duplicate key 'R' (first at line 1, column 43)")
   }
 
+  func testHugeRangesAreKeptAsRanges() throws {
+    let config = try MockConfiguration.parse("""
+      {"StateMachines": {}, "MockedResponses": {"R": {"0-999999999999": {"Return": 1}, "1000000000000": {"Return": 2}}}}
+      """)
+    let response = try XCTUnwrap(config.responses["R"])
+    XCTAssertEqual(response.invocationCount, 1_000_000_000_001)
+    XCTAssertEqual(response.step(forInvocation: 999_999_999_999), .return(1))
+    XCTAssertEqual(response.step(forInvocation: 1_000_000_000_000), .return(2))
+  }
+
   func testThrowWithoutCauseAndReturnOfAnyJSON() throws {
     let config = try MockConfiguration.parse("""
       {"StateMachines": {"M": {"TestCases": {"C": {"S": "R"}}}},
        "MockedResponses": {"R": {"0": {"Throw": {"Error": "Custom"}}, "1": {"Return": null}, "2": {"Return": [1]}}}}
       """)
-    XCTAssertEqual(config.responses["R"]?.steps, [.throw(StatesError("Custom")), .return(.null), .return([1])])
+    XCTAssertEqual(config.responses["R"], MockedResponse(name: "R", steps: [.throw(StatesError("Custom")),
+                                                                          .return(.null), .return([1])]))
   }
 
   func testEveryRecordedMockConfigurationParses() throws {

@@ -115,18 +115,41 @@ public struct MockTestCase: Sendable, Equatable {
 public struct MockedResponse: Sendable, Equatable {
   /// The name under `MockedResponses`.
   public var name: String
-  /// One step per invocation, index 0 first (a range `"1-2"` is expanded into one step per invocation).
-  public var steps: [MockResponseStep]
+  /// The invocation ranges in order, covering 0, 1, 2, ... without a gap (`"1-2"` is kept as one range, so a
+  /// key like `"0-100000000"` costs nothing).
+  public var ranges: [MockResponseRange]
 
-  /// A response with these steps.
-  public init(name: String, steps: [MockResponseStep]) {
+  /// A response with these ranges (consecutive from 0).
+  public init(name: String, ranges: [MockResponseRange]) {
     self.name = name
-    self.steps = steps
+    self.ranges = ranges
   }
+
+  /// A response with one step per invocation, index 0 first.
+  public init(name: String, steps: [MockResponseStep]) {
+    self.init(name: name, ranges: steps.enumerated().map { MockResponseRange(invocations: $0...$0, step: $1) })
+  }
+
+  /// How many invocations the response answers.
+  public var invocationCount: Int { ranges.last.map { $0.invocations.upperBound + 1 } ?? 0 }
 
   /// What invocation `index` (0 the first time the state runs, retries included) gets, nil past the last one.
   public func step(forInvocation index: Int) -> MockResponseStep? {
-    steps.indices.contains(index) ? steps[index] : nil
+    ranges.first { $0.invocations.contains(index) }?.step
+  }
+}
+
+/// One key of a mocked response: the invocations it answers and what they do.
+public struct MockResponseRange: Sendable, Equatable {
+  /// `"3"` is 3...3, `"1-2"` is 1...2.
+  public var invocations: ClosedRange<Int>
+  /// What each of those invocations does.
+  public var step: MockResponseStep
+
+  /// A range answering `invocations` with `step`.
+  public init(invocations: ClosedRange<Int>, step: MockResponseStep) {
+    self.invocations = invocations
+    self.step = step
   }
 }
 

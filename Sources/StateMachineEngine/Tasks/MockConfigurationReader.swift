@@ -99,19 +99,19 @@ struct MockConfigurationReader {
       ranges.append((range, try step(member.value), member))
     }
     ranges.sort { $0.range.lowerBound < $1.range.lowerBound }
-    var steps: [MockResponseStep] = []
+    var covered = 0
     for entry in ranges {
-      guard entry.range.lowerBound == steps.count else {
-        let message = entry.range.lowerBound < steps.count
+      guard entry.range.lowerBound == covered else {
+        let gapEnd = entry.range.lowerBound - 1
+        let message = entry.range.lowerBound < covered
           ? "'\(entry.member.key)' overlaps invocation \(entry.range.lowerBound), which an earlier key already covers"
-          : "'\(entry.member.key)' leaves invocation\(steps.count + 1 == entry.range.lowerBound ? "" : "s") "
-            + "\(steps.count)\(steps.count + 1 == entry.range.lowerBound ? "" : "-\(entry.range.lowerBound - 1)") "
+          : "'\(entry.member.key)' leaves invocation\(covered == gapEnd ? " \(covered)" : "s \(covered)-\(gapEnd)") "
             + "without a response; keys must cover 0, 1, 2, ... in order"
         throw fail(entry.member.value, "\(node.path): \(message)", at: entry.member)
       }
-      steps += Array(repeating: entry.step, count: entry.range.count)
+      covered = entry.range.upperBound + 1
     }
-    return MockedResponse(name: name, steps: steps)
+    return MockedResponse(name: name, ranges: ranges.map { MockResponseRange(invocations: $0.range, step: $0.step) })
   }
 
   /// `{"Return": any}` or `{"Throw": {"Error": string, "Cause": string}}`.
@@ -148,7 +148,9 @@ struct MockConfigurationReader {
     let parts = key.split(separator: "-", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count),
           parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-          let low = Int(parts[0]), let high = Int(parts[parts.count - 1]), low <= high else { return nil }
+          let low = Int(parts[0]), let high = Int(parts[parts.count - 1]), low <= high, high < Int.max else {
+      return nil
+    }
     return low...high
   }
 

@@ -38,7 +38,8 @@ public final class MockTaskSource: TaskSource {
     let key = CounterKey(executionArn: task.executionArn, stateName: task.stateName)
     let index = invocationCounts[key, default: 0]
     guard let step = response.step(forInvocation: index) else {
-      let defined = response.steps.count == 1 ? "invocation 0" : "invocations 0-\(response.steps.count - 1)"
+      let count = response.invocationCount
+      let defined = count == 1 ? "invocation 0" : "invocations 0-\(count - 1)"
       throw StatesError.runtime("The mock configuration has no response for invocation \(index) of state "
                                   + "'\(task.stateName)': mocked response '\(response.name)' (test case "
                                   + "'\(testCase.name)') defines \(defined) only")
