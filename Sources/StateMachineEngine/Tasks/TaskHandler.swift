@@ -7,7 +7,9 @@ import SFNKit
 /// blocking a thread until its completion entry point is called with the task's `TaskOutcome`.
 public protocol TaskHandler: AnyObject {
   /// Starts one Task attempt; returns its outcome, or `.pending` when it completes later (callback token,
-  /// activity, child execution) through the engine's completion entry point.
+  /// activity, child execution) through the engine's completion entry point. Throws a `StatesError` when the task
+  /// cannot be run at all (no mocked response left, nothing answers it); `States.Runtime` among those is the error
+  /// AWS never lets Retry or Catch handle, so it should fail the execution.
   func start(_ task: TaskInvocation) throws -> TaskOutcome
 }
 
