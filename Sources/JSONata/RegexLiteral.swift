@@ -4,10 +4,15 @@ final class RegexLiteral: RegexMatcher {
   let pattern: String
   let flags: String
   private let regex: Regex<AnyRegexOutput>
+  /// The pattern may assert something about the text before a match (`^`, `\b`, `\B`, lookbehind), so a search
+  /// from an offset must see the whole string rather than the rest of it.
+  private let looksBehind: Bool
 
   init(pattern: String, flags: String, position: Int) throws {
     self.pattern = pattern
     self.flags = flags
+    looksBehind = pattern.contains("^") || pattern.contains("\\b") || pattern.contains("\\B")
+      || pattern.contains("(?<=") || pattern.contains("(?<!")
     do {
       var regex = try Regex(RegexLiteral.translate(pattern))
         .matchingSemantics(.unicodeScalar)
@@ -60,7 +65,17 @@ final class RegexLiteral: RegexMatcher {
     let utf16 = text.utf16
     guard offset <= utf16.count else { return nil }
     let start = utf16.index(utf16.startIndex, offsetBy: offset)
-    guard let match = try regex.firstMatch(in: text[start...]) else { return nil }
+    let found: Regex<AnyRegexOutput>.Match?
+    if offset == 0 {
+      found = try regex.firstMatch(in: text)
+    } else if looksBehind {
+      // Searching the rest of the string would make `^` and `\b` see its start as the text's start; the matches
+      // of the whole text, in order, are the ones JavaScript's successive searches find.
+      found = text.matches(of: regex).first { $0.range.lowerBound >= start }
+    } else {
+      found = try regex.firstMatch(in: text[start...])
+    }
+    guard let match = found else { return nil }
     let range = match.range
     let lower = utf16.distance(from: utf16.startIndex, to: range.lowerBound)
     let length = utf16.distance(from: range.lowerBound, to: range.upperBound)

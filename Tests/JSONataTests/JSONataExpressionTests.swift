@@ -95,6 +95,14 @@ final class JSONataExpressionTests: XCTestCase {
     XCTAssertEqual(expression.referencedVariables.map(\.position), [7, 42, 47, 56])
   }
 
+  func testRegexAnchorsSeeTheWholeString() throws {
+    XCTAssertEqual(try evaluate("$replace('abab', /^ab/, 'x')"), "xab")
+    XCTAssertEqual(try evaluate("$match('foo bar', /\\b\\w/).match"), ["f", "b"])
+    XCTAssertEqual(try evaluate("$match('line1\\nline2', /^line\\d$/m).match"), ["line1", "line2"])
+    XCTAssertEqual(try evaluate("/a/('xa').start"), 1)
+    XCTAssertEqual(try evaluate("$match('😀a', /a/).index"), 2)
+  }
+
   func testSystemEnvironmentReadsTheClock() {
     let environment = EvaluationEnvironment.system
     XCTAssertGreaterThan(environment.startMillis, 1_600_000_000_000)
