@@ -37,6 +37,7 @@ final class TaskItemReaderTests: XCTestCase {
     XCTAssertEqual(try ItemReaderContent.items(fromResult: ["Body": "a;1\nb;2\nc;3"], config: reader),
                    [["k": "a", "v": "1"], ["k": "b", "v": "2"]])
     XCTAssertEqual(try ItemReaderContent.parse("", config: config(["InputType": "CSV"])), [])
+    XCTAssertEqual(try ItemReaderContent.parse("\u{FEFF}id\n7", config: config(["InputType": "CSV"])), [["id": "7"]])
   }
 
   func testCSVErrors() throws {

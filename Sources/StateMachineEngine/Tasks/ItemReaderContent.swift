@@ -96,6 +96,8 @@ public enum ItemReaderContent {
 
   /// The items of an object's text for the configured input type.
   public static func parse(_ text: String, config: ItemReaderConfig) throws -> [JSON] {
+    // Spreadsheet exports often start with a byte order mark; it is not part of the first header or value.
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     switch config.inputType {
     case .json?, nil:
       let value: JSON
