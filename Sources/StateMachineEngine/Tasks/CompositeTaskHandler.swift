@@ -11,8 +11,8 @@ public protocol TaskSource: AnyObject {
 /// then `--task` commands, then child executions and callbacks) and fails clearly when none answers.
 ///
 /// No source answering is a `States.Runtime` error: Step Functions Local would call the real service here, which
-/// an offline run cannot; Retry and Catch on `States.ALL` do not match `States.Runtime`, so the execution fails
-/// with a cause that names the state, the resource and the two ways to answer it.
+/// an offline run cannot. AWS never lets Retry or Catch handle `States.Runtime`, so the execution is to fail with
+/// a cause that names the state, the resource and the two ways to answer it.
 public final class CompositeTaskHandler: TaskHandler {
   /// The sources, asked in order.
   public let sources: [TaskSource]
