@@ -508,7 +508,8 @@ final class Evaluator: EvaluationContext {
     }
     if items.isEmpty { items = [nil] }
     var order: [String] = []
-    var groups: [String: (data: Value?, pairIndex: Int)] = [:]
+    // Each group's members are collected and combined once at the end (jsonata-js appends one by one).
+    var groups: [String: (members: [Value], pairIndex: Int)] = [:]
     for item in items {
       var env = frame
       var context = item
@@ -526,9 +527,9 @@ final class Evaluator: EvaluationContext {
           if existing.pairIndex != pairIndex {
             throw JSONataError(code: "D1009", position: group.position, value: key)
           }
-          groups[k] = (Operators.append(existing.data, item), pairIndex)
+          if let item { groups[k]!.members.append(item) }
         } else {
-          groups[k] = (item, pairIndex)
+          groups[k] = (item.map { [$0] } ?? [], pairIndex)
           order.append(k)
         }
       }
@@ -536,10 +537,10 @@ final class Evaluator: EvaluationContext {
     var result = ObjectValue()
     for key in order {
       let entry = groups[key]!
-      var context = entry.data
+      var context = Evaluator.combine(entry.members)
       var env = frame
       if reduce {
-        var tuple = reduceTupleStream(entry.data)
+        var tuple = reduceTuples(entry.members)
         context = tuple["@"]
         tuple["@"] = nil
         env = self.frame(for: tuple, frame)
@@ -551,18 +552,36 @@ final class Evaluator: EvaluationContext {
     return .object(result)
   }
 
-  private func reduceTupleStream(_ stream: Value?) -> ObjectValue {
-    switch stream {
-    case .object(let o)?: return o
-    case .array(let a)?:
-      guard case .object(var result)? = a.items.first else { return ObjectValue() }
-      for item in a.items.dropFirst() {
-        guard case .object(let tuple) = item else { continue }
-        for (k, v) in tuple.entries { result[k] = Operators.append(result[k], v) }
-      }
-      return result
-    default: return ObjectValue()
+  /// The values jsonata-js's repeated `$append` would build: one value as itself, several as one array with the
+  /// items of array values spread.
+  private static func combine(_ values: [Value]) -> Value? {
+    if values.count < 2 { return values.first }
+    var items: [Value] = []
+    items.reserveCapacity(values.count)
+    for value in values {
+      if case .array(let a) = value { items.append(contentsOf: a.items) } else { items.append(value) }
     }
+    return .array(ArrayValue(items))
+  }
+
+  /// Merges a group's binding tuples: each variable's values combined as `combine` does.
+  private func reduceTuples(_ members: [Value]) -> ObjectValue {
+    if members.count == 1, case .object(let tuple) = members[0] { return tuple }
+    var keys: [String] = []
+    var parts: [String: [Value]] = [:]
+    for case .object(let tuple) in members {
+      for (k, v) in tuple.entries {
+        if parts[k] == nil {
+          keys.append(k)
+          parts[k] = [v]
+        } else {
+          parts[k]!.append(v)
+        }
+      }
+    }
+    var result = ObjectValue()
+    for k in keys { result[k] = Evaluator.combine(parts[k]!) }
+    return result
   }
 
   private func evaluateSort(_ expr: Node, _ input: ArrayValue, _ frame: Frame) throws -> ArrayValue {

@@ -95,16 +95,6 @@ enum Operators {
     }
   }
 
-  /// jsonata-js's `$append` for internal use: concatenates as arrays, undefined on either side yields the other.
-  static func append(_ a: Value?, _ b: Value?) -> Value? {
-    guard let a else { return b }
-    guard let b else { return a }
-    var items: [Value]
-    if case .array(let x) = a { items = x.items } else { items = [a] }
-    if case .array(let y) = b { items.append(contentsOf: y.items) } else { items.append(b) }
-    return .array(ArrayValue(items))
-  }
-
   /// JavaScript's string `<`: UTF-16 code unit order.
   static func utf16Less(_ a: String, _ b: String) -> Bool {
     a.utf16.lexicographicallyPrecedes(b.utf16)

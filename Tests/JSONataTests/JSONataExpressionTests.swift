@@ -118,7 +118,12 @@ final class JSONataExpressionTests: XCTestCase {
     let filtered = try JSONataExpression("items[id % 2 = 0].name").evaluate(input: input, environment: fixed())
     let mapped = try JSONataExpression("$map(items, function($v){ $v.id * 2 })")
       .evaluate(input: input, environment: fixed())
+    let grouped = try JSONataExpression("items{'all': $count(id), name: id}")
+      .evaluate(input: input, environment: fixed())
     XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    guard case .object(let groups)? = grouped else { return XCTFail() }
+    XCTAssertEqual(groups["all"]?.json, 10_000)
+    XCTAssertEqual(groups.count, 10_001)
     guard case .array(let names)? = filtered, case .array(let doubled)? = mapped else { return XCTFail() }
     XCTAssertEqual(names.count, 5_000)
     XCTAssertEqual(doubled.count, 10_000)
