@@ -27,7 +27,8 @@ let package = Package(
     .target(name: "StateMachineEngine", dependencies: ["SFNKit", "JSONata"]),
     .executableTarget(
       name: "sfn",
-      dependencies: ["SFNKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["SFNKit", "StateMachineEngine",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "JSONataTests", dependencies: ["JSONata"], exclude: ["Fixtures"]),
     .testTarget(
       name: "StateMachineEngineTests", dependencies: ["StateMachineEngine"], exclude: ["Fixtures"]),

@@ -4,8 +4,14 @@ import Foundation
 public protocol EngineClock: AnyObject {
   /// The current time.
   var now: Date { get }
-  /// Waits until `date` (or returns at once when it has passed); the virtual clock just jumps.
-  func sleep(until date: Date)
+  /// Waits until `date` (or returns at once when it has passed); the virtual clock just jumps. With a
+  /// `wallDeadline` (real time), stops there instead when it comes first and returns false.
+  func sleep(until date: Date, wallDeadline: Date?) -> Bool
+}
+
+extension EngineClock {
+  /// Waits until `date` with no real-time limit.
+  public func sleep(until date: Date) { _ = sleep(until: date, wallDeadline: nil) }
 }
 
 /// A clock tests control: time stands still until the driver jumps it to the next timer.
@@ -16,8 +22,11 @@ public final class VirtualClock: EngineClock {
   /// A clock reading `start`.
   public init(start: Date = Date(timeIntervalSince1970: 1_767_225_600)) { now = start }
 
-  /// Jumps forward to `date` (never backward).
-  public func sleep(until date: Date) { if date > now { now = date } }
+  /// Jumps forward to `date` (never backward); real time plays no part.
+  public func sleep(until date: Date, wallDeadline: Date?) -> Bool {
+    if date > now { now = date }
+    return true
+  }
 
   /// Moves time forward by `seconds`.
   public func advance(by seconds: TimeInterval) { now += seconds }
@@ -36,11 +45,22 @@ public final class ScaledClock: EngineClock {
   /// The wall time plus what shortened waits skipped.
   public var now: Date { Date() + skipped }
 
-  /// Sleeps the scaled share of the time until `date` and skips the rest.
-  public func sleep(until date: Date) {
+  /// Sleeps the scaled share of the time until `date` and skips the rest, or stops at `wallDeadline`.
+  public func sleep(until date: Date, wallDeadline: Date?) -> Bool {
     let remaining = date.timeIntervalSince(now)
-    guard remaining > 0 else { return }
-    if scale > 0 { Thread.sleep(forTimeInterval: remaining * min(scale, 1_000_000)) }
-    skipped += remaining * max(1 - scale, 0)
+    guard remaining > 0 else { return true }
+    let wall = remaining * scale
+    if let wallDeadline {
+      let left = max(wallDeadline.timeIntervalSinceNow, 0)
+      if left < wall {
+        Thread.sleep(forTimeInterval: left)
+        // In `left` wall seconds the execution's time moves `left / scale`.
+        if scale > 0 { skipped += left / scale - left }
+        return false
+      }
+    }
+    if wall > 0 { Thread.sleep(forTimeInterval: wall) }
+    skipped += remaining - wall
+    return true
   }
 }

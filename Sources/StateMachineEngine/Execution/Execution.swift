@@ -151,7 +151,7 @@ public final class Execution {
     finish(.failed, error: error)
   }
 
-  func finish(_ status: ExecutionStatus, output: JSON? = nil, error: StatesError? = nil) {
+  func finish(_ status: RunStatus, output: JSON? = nil, error: StatesError? = nil) {
     state.status = status
     state.output = output
     state.error = error

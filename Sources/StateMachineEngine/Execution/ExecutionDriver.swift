@@ -9,7 +9,7 @@ public struct ExecutionDriver {
     case finished
     /// It waits for task completions and has no timer pending.
     case waitingForTasks
-    /// The deadline passed first.
+    /// The real-time deadline passed first.
     case deadline
   }
 
@@ -19,19 +19,15 @@ public struct ExecutionDriver {
   /// A driver waiting on `clock`.
   public init(clock: EngineClock) { self.clock = clock }
 
-  /// Starts `execution` if it has not started, and runs it until it ends or stops as `Stop` says; `deadline` is
-  /// on the clock's time line.
+  /// Starts `execution` if it has not started, and runs it until it ends or stops as `Stop` says;
+  /// `wallDeadline` is real time (`--timeout`), which a virtual clock never reaches.
   @discardableResult
-  public func run(_ execution: Execution, until deadline: Date? = nil) -> Stop {
+  public func run(_ execution: Execution, wallDeadline: Date? = nil) -> Stop {
     if execution.state.nextEventId == 1 { execution.start() }
     execution.run()
     while execution.state.status == .running {
       guard let due = execution.nextTimerDue else { return .waitingForTasks }
-      if let deadline, due > deadline {
-        clock.sleep(until: deadline)
-        return .deadline
-      }
-      clock.sleep(until: due)
+      guard clock.sleep(until: due, wallDeadline: wallDeadline) else { return .deadline }
       execution.fireDueTimers()
     }
     return .finished

@@ -37,7 +37,7 @@ public struct ExecutionInfo: Sendable {
 }
 
 /// Where an execution stands.
-public enum ExecutionStatus: String, Sendable, Equatable {
+public enum RunStatus: String, Sendable, Equatable {
   case running = "RUNNING", succeeded = "SUCCEEDED", failed = "FAILED", timedOut = "TIMED_OUT"
   case aborted = "ABORTED"
 }
@@ -144,7 +144,7 @@ struct EngineTimer {
 /// retry counters, pending timers and tasks; advancing it only needs the clock's time and outside outcomes.
 public struct ExecutionState {
   /// Where it stands.
-  public internal(set) var status: ExecutionStatus = .running
+  public internal(set) var status: RunStatus = .running
   /// The output when it succeeded.
   public internal(set) var output: JSON?
   /// The error and cause when it failed or timed out.

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import SFNKit
+import StateMachineEngine
+
+extension Verbs {
+  /// `sfn run DEFINITION`: run a definition to its end in the embedded engine, with no server and no account.
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "run",
+      abstract: "Run a state machine definition (JSON or YAML) to its end on this machine, without AWS.",
+      discussion: """
+        Prints the finished execution as `describe` does (--history adds the GetExecutionHistory events) and exits \
+        with its status: 0 SUCCEEDED, 1 FAILED, 2 TIMED_OUT, 3 ABORTED, 124 when --timeout passes first. Tasks are \
+        answered by --mock-config (Step Functions Local format) and --task STATE=COMMAND (the task's input on \
+        stdin, its JSON result on stdout). Wait states and retry intervals take their real time unless \
+        --wait-scale shortens them (0.01: a 100 s Wait lasts 1 s; 0: no waiting).
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var rawOption: RawOption
+    @Argument(help: ArgumentHelp("The definition file (JSON or YAML); - reads standard input.", valueName: "definition"))
+    var definition: String
+    @Option(help: ArgumentHelp("The execution input: JSON, @FILE, file://FILE or - (default {}).", valueName: "json"))
+    var input: String?
+    @Option(help: ArgumentHelp("The state machine's name (default: the file's base name).", valueName: "name"))
+    var name: String?
+    @Option(name: .customLong("mock-config"), help: ArgumentHelp("A Step Functions Local mock configuration.",
+                                                                 valueName: "file"))
+    var mockConfig: String?
+    @Option(name: .customLong("test-case"), help: ArgumentHelp("The mock configuration's test case.",
+                                                               valueName: "case"))
+    var testCase: String?
+    @Option(name: .customLong("task"), help: ArgumentHelp("Answer Task state STATE with a command (repeatable).",
+                                                           valueName: "state=command"))
+    var tasks: [String] = []
+    @Flag(help: "Add the history events (`events`) to the output.")
+    var history = false
+    @Option(name: .customLong("wait-scale"), help: ArgumentHelp("Multiply Wait and retry delays by this factor.",
+                                                                valueName: "x"))
+    var waitScale: Double?
+    @Option(help: ArgumentHelp("Give up after this long (90, 90s, 10m, 1h30m) and exit 124.", valueName: "duration"))
+    var timeout: String?
+
+    func validate() throws {
+      if testCase != nil, mockConfig == nil { throw ValidationError("--test-case needs --mock-config") }
+      if let waitScale, !(waitScale >= 0) { throw ValidationError("--wait-scale must be 0 or more") }
+    }
+
+    func run() throws {
+      let context = CommandContext(global: global)
+      let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
+      let source = try DefinitionSource.load(definition, files: context.files)
+      let findings = source.lint()
+      if !ASLLinter.isValid(findings) {
+        for finding in findings { context.terminal.err(ValidationFinding(file: source.name, diagnostic: finding).line) }
+        throw ExitCode(ExitStatus.badInput.rawValue)
+      }
+      let inputText = try JSONInputReader(files: context.files).read(input ?? "{}", option: "--input")
+      let inputValue: JSON
+      do { inputValue = try JSONParser.parse(inputText) } catch {
+        throw SFNError(.badInput, "--input: not valid JSON: \(error)")
+      }
+      let model: StateMachineDefinition
+      do { model = try StateMachineDefinition(text: source.json ?? source.text) } catch {
+        throw SFNError(.badInput, "\(source.name): \(error)")
+      }
+      let machineName = name ?? Self.baseName(source.name)
+      let handler = try taskHandler(machineName: machineName, context: context)
+      let clock = ScaledClock(scale: waitScale ?? 1)
+      let info = ExecutionInfo(name: UUID().uuidString.lowercased(), stateMachineName: machineName, input: inputValue,
+                               startTime: clock.now, region: context.environment["AWS_REGION"] ?? "us-east-1")
+      let execution = Execution(definition: model, info: info,
+                                data: DataLayerProcessor(now: { clock.now.timeIntervalSince1970 }),
+                                tasks: handler, clock: clock, recordHistory: history)
+      let stop = ExecutionDriver(clock: clock).run(execution,
+                                                   wallDeadline: timeoutSeconds.map { Date() + $0 })
+      try print(RunReport(execution: execution), context: context)
+      switch stop {
+      case .deadline:
+        try VerbRuntime.timedOut("the execution is", after: timeoutSeconds ?? 0)
+      case .waitingForTasks:
+        let tokens = execution.pendingTaskTokens.sorted().joined(separator: ", ")
+        throw SFNError(.badInput, "the execution waits for a callback or activity (task token \(tokens)) that only "
+                         + "`sfn local` can deliver; answer the state with --mock-config or --task instead")
+      case .finished:
+        let state = execution.state
+        try VerbRuntime.finish(status: state.status.rawValue, error: state.error?.error, cause: state.error?.cause,
+                               name: info.name)
+      }
+    }
+
+    /// Mock configuration first, then the `--task` commands.
+    private func taskHandler(machineName: String, context: CommandContext) throws -> CompositeTaskHandler {
+      var mockCase: MockTestCase?
+      if let mockConfig {
+        let text = String(decoding: try context.files.read(mockConfig), as: UTF8.self)
+        mockCase = try MockConfiguration.parse(text, file: mockConfig).testCase(stateMachine: machineName,
+                                                                                testCase: testCase)
+      }
+      let commands = tasks.isEmpty ? nil : try CommandTaskSource(
+        options: try tasks.map { try TaskCommandOption(parsing: $0) }, environment: context.environment.variables,
+        timeScale: waitScale ?? 1)
+      return CompositeTaskHandler.offline(testCase: mockCase, commands: commands)
+    }
+
+    /// The execution as `describe` prints one, with `events` shaped as GetExecutionHistory's for --history.
+    private func print(_ report: RunReport, context: CommandContext) throws {
+      let format = global.output ?? (context.terminal.stdoutIsTTY ? .table : .json)
+      let printer = VerbPrinter(printer: OutputPrinter(terminal: context.terminal, format: format,
+                                                       query: try context.query()), raw: rawOption.raw)
+      var described = printer.prepare(report.describeExecution, shape: .describeExecutionOutput)
+      if history, var object = described.objectValue {
+        object["events"] = printer.prepare(report.history, shape: .getExecutionHistoryOutput)["events"]
+        described = .object(object)
+      }
+      try printer.printObject(described)
+    }
+
+    /// `hello` for `path/hello.asl.json`.
+    static func baseName(_ path: String) -> String {
+      guard path != "-" else { return "stdin" }
+      var name = String(path.split(separator: "/").last ?? Substring(path))
+      for suffix in [".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"] where name.hasSuffix(suffix) {
+        name = String(name.dropLast(suffix.count))
+        break
+      }
+      return name
+    }
+  }
+}
+
+/// A finished (or stopped) local execution as DescribeExecution returns one, with its events for `--history`.
+struct RunReport {
+  let execution: Execution
+
+  /// The DescribeExecution response shape (timestamps as epoch seconds, input and output as JSON text).
+  var describeExecution: JSON {
+    let info = execution.info
+    let state = execution.state
+    var o = JSONObject()
+    o["executionArn"] = .string(info.executionArn)
+    o["stateMachineArn"] = .string(info.stateMachineArn)
+    o["name"] = .string(info.name)
+    o["status"] = .string(state.status.rawValue)
+    o["startDate"] = .float(info.startTime.timeIntervalSince1970)
+    if let stop = state.stopTime { o["stopDate"] = .float(stop.timeIntervalSince1970) }
+    o["input"] = .string(JSONWriter.compact.string(info.input))
+    o["inputDetails"] = ["included": true]
+    if let output = state.output {
+      o["output"] = .string(JSONWriter.compact.string(output))
+      o["outputDetails"] = ["included": true]
+    }
+    if let error = state.error {
+      o["error"] = .string(error.error)
+      if let cause = error.cause { o["cause"] = .string(cause) }
+    }
+    o["redriveCount"] = .integer(info.redriveCount)
+    o["redriveStatus"] = "NOT_REDRIVABLE"
+    return .object(o)
+  }
+
+  /// The GetExecutionHistory response shape.
+  var history: JSON { ["events": .array(execution.events.map(\.json))] }
+}
