@@ -9,10 +9,18 @@ let package = Package(
     .library(name: "SFNKit", targets: ["SFNKit"]),
     .library(name: "JSONata", targets: ["JSONata"]),
     .library(name: "StateMachineEngine", targets: ["StateMachineEngine"]),
+    .library(name: "StepFunctionsServer", targets: ["StepFunctionsServer"]),
+    .executable(name: "sfn-local-server", targets: ["sfn-local-server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Only the server executable links these: the sfn client binary stays free of NIO and SQLite.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
@@ -25,6 +33,19 @@ let package = Package(
       name: "SFNKit",
       dependencies: ["SFNJSON", "JSONata", "CCurl", "COpenSSL", .product(name: "Yams", package: "Yams")]),
     .target(name: "StateMachineEngine", dependencies: ["SFNKit", "JSONata"]),
+    .target(
+      name: "StepFunctionsServer",
+      dependencies: [
+        "SFNKit", "SFNJSON", "StateMachineEngine",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .executableTarget(
+      name: "sfn-local-server",
+      dependencies: ["StepFunctionsServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "sfn",
       dependencies: ["SFNKit", "StateMachineEngine",
@@ -33,6 +54,7 @@ let package = Package(
     .testTarget(
       name: "StateMachineEngineTests", dependencies: ["StateMachineEngine"], exclude: ["Fixtures"]),
     .testTarget(name: "SFNKitTests", dependencies: ["SFNKit", "SFNJSON"], exclude: ["Fixtures"]),
+    .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "SFNKit", "SFNJSON"]),
     .testTarget(name: "sfnTests", dependencies: ["SFNKit", "sfn"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v5]

@@ -10,7 +10,9 @@ struct SFN: ParsableCommand {
     version: SFNVersion.description,
     subcommands: [CompleteCommand.self],
     groupedSubcommands: [
-      CommandGroup(name: "Verbs", subcommands: Verbs.commands + [Validate.self, Deploy.self, Whoami.self, Configure.self]),
+      CommandGroup(
+        name: "Verbs",
+        subcommands: Verbs.commands + [Validate.self, Deploy.self, Whoami.self, Configure.self, Local.self]),
       CommandGroup(name: "API operations (as aws stepfunctions)", subcommands: API.commands),
     ])
 }

@@ -74,7 +74,8 @@ public struct InputValidator {
     }
   }
 
-  static func isForbiddenInName(_ c: Unicode.Scalar) -> Bool {
+  /// True for a character AWS forbids in resource names (white space, brackets, wildcards, controls, ...).
+  public static func isForbiddenInName(_ c: Unicode.Scalar) -> Bool {
     if c.value < 0x20 || (0x7F...0x9F).contains(c.value) { return true }
     return " \t\n<>{}[]?*\"#%\\^|~`$&,;:/".unicodeScalars.contains(c)
   }

@@ -1,0 +1,92 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SFNJSON
+
+/// What `sfn local` was asked to serve.
+public struct ServerConfiguration: Sendable {
+  public var host: String
+  public var port: Int
+  public var location: Store.Location
+  public var scope: ARNScope
+  /// Accepted access keys (id to secret) when signatures are required; nil serves unsigned requests too.
+  public var signingKeys: [String: String]?
+
+  /// A configuration.
+  public init(host: String = "127.0.0.1", port: Int = 8083, location: Store.Location, scope: ARNScope = ARNScope(),
+              signingKeys: [String: String]? = nil) {
+    self.host = host
+    self.port = port
+    self.location = location
+    self.scope = scope
+    self.signingKeys = signingKeys
+  }
+}
+
+/// The Step Functions API on HTTP: Hummingbird in front, the dispatcher and the store behind.
+public struct LocalServer: Sendable {
+  let configuration: ServerConfiguration
+  let dispatcher: APIDispatcher
+
+  /// Opens the store and prepares every operation.
+  public init(configuration: ServerConfiguration, clock: any ServerClock = SystemClock(),
+              random: any RandomSource = SystemRandom()) throws {
+    self.configuration = configuration
+    let store = try Store(location: configuration.location)
+    let context = ServiceContext(store: store, scope: configuration.scope, clock: clock, random: random)
+    var table = OperationTable()
+    StateMachineService(context: context).register(into: &table)
+    VersionService(context: context).register(into: &table)
+    AliasService(context: context).register(into: &table)
+    ActivityService(context: context).register(into: &table)
+    TagService(context: context).register(into: &table)
+    DefinitionService().register(into: &table)
+    let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
+    dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)
+  }
+
+  /// Serves until the process is told to stop; `onReady` gets the bound port (useful with port 0).
+  public func run(onReady: @escaping @Sendable (Int) -> Void) async throws {
+    let dispatcher = self.dispatcher
+    let responder = CallbackResponder<BasicRequestContext> { request, _ in
+      await Self.respond(to: request, with: dispatcher)
+    }
+    var logger = Logger(label: "sfn-local")
+    logger.logLevel = .warning
+    let app = Application(
+      responder: responder,
+      configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                              serverName: "sfn-local"),
+      onServerRunning: { channel in onReady(channel.localAddress?.port ?? 0) },
+      logger: logger)
+    try await app.runService()
+  }
+
+  /// Reads the HTTP request (refusing bodies past the limit without buffering them) and answers it.
+  static func respond(to request: Request, with dispatcher: APIDispatcher) async -> Response {
+    var request = request
+    var headers: [String: String] = [:]
+    for field in request.headers { headers[field.name.canonicalName] = field.value }
+    let body: ByteBuffer
+    do {
+      body = try await request.collectBody(upTo: APIDispatcher.maxBodyBytes)
+    } catch {
+      return response(APIDispatcher.error(APIDispatcher.tooLarge, requestID: UUID().uuidString.lowercased()))
+    }
+    let apiRequest = APIRequest(method: request.method.rawValue, path: request.uri.path,
+                                query: request.uri.query ?? "", headers: headers,
+                                body: Array(buffer: body))
+    return response(await dispatcher.respond(to: apiRequest))
+  }
+
+  private static func response(_ api: APIResponse) -> Response {
+    var fields = HTTPFields()
+    for (name, value) in api.headers {
+      if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+    }
+    return Response(status: HTTPResponse.Status(code: api.status), headers: fields,
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: api.body)))
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// The server's SQLite database (through GRDB): a WAL-mode file under `--data`, or memory with `--in-memory`.
+public struct Store: Sendable {
+  /// Where the state lives.
+  public enum Location: Equatable, Sendable {
+    case directory(String)
+    case memory
+  }
+
+  /// The database file's name inside the data directory.
+  public static let fileName = "sfn-local.sqlite"
+
+  /// The connection(s); GRDB runs every access on its own queues, so no request thread blocks on SQLite.
+  let writer: any DatabaseWriter
+
+  /// Opens (creating when needed) the database at `location` and brings its schema up to date.
+  public init(location: Location) throws {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    // Concurrent writers wait for each other instead of failing with SQLITE_BUSY.
+    configuration.busyMode = .timeout(10)
+    switch location {
+    case .memory:
+      writer = try DatabaseQueue(configuration: configuration)
+    case .directory(let dir):
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      // A pool opens the file in WAL mode: readers never wait for the writer.
+      writer = try DatabasePool(path: dir + "/" + Self.fileName, configuration: configuration)
+    }
+    try Schema.migrator.migrate(writer)
+  }
+
+  /// Runs `body` in a write transaction, committed before this returns.
+  func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    try await writer.write(body)
+  }
+
+  /// Runs `body` on a consistent snapshot.
+  func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    try await writer.read(body)
+  }
+}
+
+/// The tables, created by numbered migrations so that an older data directory is brought forward.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: resources") { db in
+      // Listings page in insertion order: `seq` (an INTEGER PRIMARY KEY, i.e. the rowid) is the page position.
+      try db.execute(sql: """
+        CREATE TABLE state_machine (
+          seq INTEGER PRIMARY KEY,
+          arn TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL,
+          definition TEXT NOT NULL,
+          role_arn TEXT NOT NULL,
+          logging TEXT,
+          tracing TEXT,
+          encryption TEXT,
+          revision_id TEXT NOT NULL,
+          creation_date REAL NOT NULL,
+          update_date REAL,
+          last_version INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE state_machine_version (
+          seq INTEGER PRIMARY KEY,
+          arn TEXT NOT NULL UNIQUE,
+          machine_arn TEXT NOT NULL REFERENCES state_machine(arn) ON DELETE CASCADE,
+          version INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          definition TEXT NOT NULL,
+          role_arn TEXT NOT NULL,
+          logging TEXT,
+          tracing TEXT,
+          encryption TEXT,
+          revision_id TEXT NOT NULL,
+          description TEXT,
+          creation_date REAL NOT NULL
+        );
+        CREATE INDEX state_machine_version_machine ON state_machine_version(machine_arn, version);
+        CREATE TABLE state_machine_alias (
+          seq INTEGER PRIMARY KEY,
+          arn TEXT NOT NULL UNIQUE,
+          machine_arn TEXT NOT NULL REFERENCES state_machine(arn) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          description TEXT,
+          routing TEXT NOT NULL,
+          creation_date REAL NOT NULL,
+          update_date REAL NOT NULL
+        );
+        CREATE INDEX state_machine_alias_machine ON state_machine_alias(machine_arn);
+        CREATE TABLE activity (
+          seq INTEGER PRIMARY KEY,
+          arn TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          encryption TEXT,
+          creation_date REAL NOT NULL
+        );
+        CREATE TABLE tag (
+          resource_arn TEXT NOT NULL,
+          key TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (resource_arn, key)
+        );
+        """)
+    }
+    return migrator
+  }
+}
