@@ -57,7 +57,7 @@ public struct APIDispatcher: Sendable {
     let requestID = random.uuid()
     do {
       let (operation, input) = try decode(request)
-      guard let handler = table.handler(operation.name) else {
+      guard let handler = table.handler(operation.id) else {
         throw APIError("UnknownOperationException", "\(operation.name) is not implemented by sfn local",
                        namespace: .coral)
       }
@@ -75,7 +75,7 @@ public struct APIDispatcher: Sendable {
     let target = request.headers["x-amz-target"] ?? ""
     let prefix = ServiceModel.targetPrefix + "."
     guard request.method == "POST", target.hasPrefix(prefix),
-          let operation = ServiceModel.operation(String(target.dropFirst(prefix.count)))
+          let operation = ServiceModel.operation(named: String(target.dropFirst(prefix.count)))
     else { throw APIError("UnknownOperationException", nil, namespace: .coral) }
     let type = (request.headers["content-type"] ?? "").split(separator: ";").first?
       .trimmingCharacters(in: .whitespaces).lowercased()
@@ -94,7 +94,7 @@ public struct APIDispatcher: Sendable {
       }
     }
     guard case .object = input else { throw WireValidator.serialization("") }
-    try WireValidator().validate(input, shapeName: operation.input)
+    try WireValidator().validate(input, shapeName: operation.input.rawValue)
     return (operation, input)
   }
 

@@ -6,16 +6,15 @@ typealias OperationHandler = @Sendable (JSON) async throws -> JSON
 
 /// The operations this server answers, by API name.
 struct OperationTable: Sendable {
-  private(set) var handlers: [String: OperationHandler] = [:]
+  private(set) var handlers: [OperationName: OperationHandler] = [:]
 
-  /// Adds `handler` for `operation` (an operation of SFNKit's service model).
-  mutating func register(_ operation: String, _ handler: @escaping OperationHandler) {
-    precondition(ServiceModel.operation(operation) != nil, "\(operation) is not in the service model")
+  /// Adds `handler` for `operation`.
+  mutating func register(_ operation: OperationName, _ handler: @escaping OperationHandler) {
     handlers[operation] = handler
   }
 
   /// The handler for `operation`, if this server implements it.
-  func handler(_ operation: String) -> OperationHandler? { handlers[operation] }
+  func handler(_ operation: OperationName) -> OperationHandler? { handlers[operation] }
 }
 
 /// What every operation needs: the database, the ARN scope, time and randomness.

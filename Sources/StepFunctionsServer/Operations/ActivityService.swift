@@ -8,10 +8,10 @@ struct ActivityService {
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
-    table.register("CreateActivity") { try await create($0) }
-    table.register("DescribeActivity") { try await describe($0) }
-    table.register("DeleteActivity") { try await delete($0) }
-    table.register("ListActivities") { try await list($0) }
+    table.register(.createActivity) { try await create($0) }
+    table.register(.describeActivity) { try await describe($0) }
+    table.register(.deleteActivity) { try await delete($0) }
+    table.register(.listActivities) { try await list($0) }
   }
 
   private func create(_ input: JSON) async throws -> JSON {

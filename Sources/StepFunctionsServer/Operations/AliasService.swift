@@ -8,11 +8,11 @@ struct AliasService {
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
-    table.register("CreateStateMachineAlias") { try await create($0) }
-    table.register("DescribeStateMachineAlias") { try await describe($0) }
-    table.register("UpdateStateMachineAlias") { try await update($0) }
-    table.register("DeleteStateMachineAlias") { try await delete($0) }
-    table.register("ListStateMachineAliases") { try await list($0) }
+    table.register(.createStateMachineAlias) { try await create($0) }
+    table.register(.describeStateMachineAlias) { try await describe($0) }
+    table.register(.updateStateMachineAlias) { try await update($0) }
+    table.register(.deleteStateMachineAlias) { try await delete($0) }
+    table.register(.listStateMachineAliases) { try await list($0) }
   }
 
   private func create(_ input: JSON) async throws -> JSON {

@@ -5,7 +5,7 @@ import SFNKit
 struct DefinitionService {
   /// Adds this service's operation to `table`.
   func register(into table: inout OperationTable) {
-    table.register("ValidateStateMachineDefinition") { input in
+    table.register(.validateStateMachineDefinition) { input in
       let check = DefinitionCheck(input.required("definition"))
       return check.response(severity: input.string("severity") ?? "WARNING",
                             maxResults: input["maxResults"]?.intValue ?? 0)

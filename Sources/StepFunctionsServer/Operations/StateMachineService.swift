@@ -8,11 +8,11 @@ struct StateMachineService {
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
-    table.register("CreateStateMachine") { try await create($0) }
-    table.register("DescribeStateMachine") { try await describe($0) }
-    table.register("UpdateStateMachine") { try await update($0) }
-    table.register("DeleteStateMachine") { try await delete($0) }
-    table.register("ListStateMachines") { try await list($0) }
+    table.register(.createStateMachine) { try await create($0) }
+    table.register(.describeStateMachine) { try await describe($0) }
+    table.register(.updateStateMachine) { try await update($0) }
+    table.register(.deleteStateMachine) { try await delete($0) }
+    table.register(.listStateMachines) { try await list($0) }
   }
 
   /// AWS's logging configuration when none was given.

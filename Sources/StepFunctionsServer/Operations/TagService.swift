@@ -11,9 +11,9 @@ struct TagService {
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
-    table.register("TagResource") { try await tag($0) }
-    table.register("UntagResource") { try await untag($0) }
-    table.register("ListTagsForResource") { try await list($0) }
+    table.register(.tagResource) { try await tag($0) }
+    table.register(.untagResource) { try await untag($0) }
+    table.register(.listTagsForResource) { try await list($0) }
   }
 
   /// The `tags` member of a create request as (key, value) pairs; too many is TooManyTags.

@@ -11,9 +11,9 @@ struct VersionService {
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
-    table.register("PublishStateMachineVersion") { try await publish($0) }
-    table.register("ListStateMachineVersions") { try await list($0) }
-    table.register("DeleteStateMachineVersion") { try await delete($0) }
+    table.register(.publishStateMachineVersion) { try await publish($0) }
+    table.register(.listStateMachineVersions) { try await list($0) }
+    table.register(.deleteStateMachineVersion) { try await delete($0) }
   }
 
   private func publish(_ input: JSON) async throws -> JSON {
