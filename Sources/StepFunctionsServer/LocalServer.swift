@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
   public var scope: ARNScope
   /// Accepted access keys (id to secret) when signatures are required; nil serves unsigned requests too.
   public var signingKeys: [String: String]?
+  /// Wait states and retry intervals take this share of their time (`--wait-scale`); 1 is real time.
+  public var waitScale: Double = 1
 
   /// A configuration.
   public init(host: String = "127.0.0.1", port: Int = 8083, location: Store.Location, scope: ARNScope = ARNScope(),
@@ -43,6 +45,9 @@ public struct LocalServer: Sendable {
     ActivityService(context: context).register(into: &table)
     TagService(context: context).register(into: &table)
     DefinitionService().register(into: &table)
+    let runner = ExecutionRunner(store: store, clock: ServerEngineClock(scale: configuration.waitScale),
+                                 region: configuration.scope.region)
+    ExecutionService(context: context, runner: runner).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
     dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)
   }
@@ -69,6 +74,8 @@ public struct LocalServer: Sendable {
     var request = request
     var headers: [String: String] = [:]
     for field in request.headers { headers[field.name.canonicalName] = field.value }
+    // HTTP/1 Host is the :authority pseudo-header in HTTPTypes, not a field; signatures cover it.
+    if let authority = request.head.authority { headers["host"] = authority }
     let body: ByteBuffer
     do {
       body = try await request.collectBody(upTo: APIDispatcher.maxBodyBytes)

@@ -107,6 +107,38 @@ enum Schema {
         );
         """)
     }
+    migrator.registerMigration("v2: executions") { db in
+      // Executions outlive their state machine (AWS lists them after a delete), so no foreign key to it.
+      try db.execute(sql: """
+        CREATE TABLE execution (
+          seq INTEGER PRIMARY KEY,
+          arn TEXT NOT NULL UNIQUE,
+          machine_arn TEXT NOT NULL,
+          version_arn TEXT,
+          alias_arn TEXT,
+          name TEXT NOT NULL,
+          status TEXT NOT NULL,
+          input TEXT NOT NULL,
+          output TEXT,
+          error TEXT,
+          cause TEXT,
+          start_date REAL NOT NULL,
+          stop_date REAL,
+          definition TEXT NOT NULL,
+          role_arn TEXT NOT NULL,
+          type TEXT NOT NULL
+        );
+        CREATE INDEX execution_machine ON execution(machine_arn, seq);
+        CREATE INDEX execution_version ON execution(version_arn, seq);
+        CREATE INDEX execution_alias ON execution(alias_arn, seq);
+        CREATE TABLE history_event (
+          execution_arn TEXT NOT NULL,
+          id INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          PRIMARY KEY (execution_arn, id)
+        ) WITHOUT ROWID;
+        """)
+    }
     return migrator
   }
 }

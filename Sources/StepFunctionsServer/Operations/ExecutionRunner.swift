@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import SFNJSON
+import SFNKit
+import StateMachineEngine
+
+/// The engine's clock for a server: wall time, run `scale` times faster (`--wait-scale`), so that Wait states and
+/// retry intervals take `scale` of their real duration. The runner waits for timers itself, without blocking.
+final class ServerEngineClock: EngineClock, @unchecked Sendable {
+  private let origin = Date()
+  private let scale: Double
+
+  /// A clock where one real second is `1 / scale` seconds of execution time.
+  init(scale: Double) { self.scale = max(scale, 0.000_001) }
+
+  /// The execution time now.
+  var now: Date { origin + Date().timeIntervalSince(origin) / scale }
+
+  /// Real seconds until execution time `date`.
+  func realDelay(until date: Date) -> TimeInterval { max(date.timeIntervalSince(now), 0) * scale }
+
+  /// Blocks for the scaled time, or until `wallDeadline` (the engine's own driver uses it; the server's runner
+  /// never does: it waits for timers with suspended tasks).
+  func sleep(until date: Date, wallDeadline: Date?) -> Bool {
+    let delay = realDelay(until: date)
+    if let wallDeadline, Date() + delay > wallDeadline {
+      Thread.sleep(forTimeInterval: max(wallDeadline.timeIntervalSinceNow, 0))
+      return false
+    }
+    Thread.sleep(forTimeInterval: delay)
+    return true
+  }
+}
+
+/// Runs Standard and Express executions on the embedded engine and records every history event in the store.
+///
+/// Executions advance inside this actor; waiting (timers, callbacks) is a suspended task, never a blocked thread.
+/// Events are written in the order the engine made them, one transaction per step, with the execution's status.
+actor ExecutionRunner {
+  /// One running execution and how far its history is saved.
+  private final class Running {
+    let execution: Execution
+    let persist: Bool
+    var saved = 0
+    var timerDue: Date?
+    var waiters: [CheckedContinuation<Void, Never>] = []
+    init(_ execution: Execution, persist: Bool) {
+      self.execution = execution
+      self.persist = persist
+    }
+  }
+
+  private let store: Store
+  private let clock: ServerEngineClock
+  private let region: String
+  private var running: [String: Running] = [:]
+  /// Which execution waits on each task token.
+  private var tokens: [String: String] = [:]
+
+  init(store: Store, clock: ServerEngineClock, region: String) {
+    self.store = store
+    self.clock = clock
+    self.region = region
+  }
+
+  /// What an execution runs: its definition and identity.
+  struct Launch: Sendable {
+    let arn: String
+    let name: String
+    let machineArn: String
+    let machineName: String
+    let roleArn: String
+    let definition: String
+    let input: JSON
+    let startDate: Double
+    /// False for Express executions, which AWS keeps no history of.
+    let persist: Bool
+  }
+
+  /// Starts `launch` on the engine; the execution's row must already be committed (it is, for StartExecution).
+  func start(_ launch: Launch) async {
+    let definition: StateMachineDefinition
+    do {
+      definition = try StateMachineDefinition(text: launch.definition)
+    } catch {
+      await fail(launch, cause: "\(error)")
+      return
+    }
+    var info = ExecutionInfo(name: launch.name, stateMachineName: launch.machineName, input: launch.input,
+                             startTime: Date(timeIntervalSince1970: launch.startDate), region: region)
+    info.executionArn = launch.arn
+    info.stateMachineArn = launch.machineArn
+    info.roleArn = launch.roleArn
+    let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
+                              tasks: CompositeTaskHandler.offline(testCase: nil, commands: nil, callbacks: true),
+                              clock: clock)
+    let entry = Running(execution, persist: launch.persist)
+    running[launch.arn] = entry
+    execution.start()
+    execution.run()
+    await settle(launch.arn)
+  }
+
+  /// Waits until the execution `arn` ends (StartSyncExecution); at once when it is not running here.
+  func waitForEnd(_ arn: String) async {
+    guard let entry = running[arn] else { return }
+    await withCheckedContinuation { entry.waiters.append($0) }
+  }
+
+  /// Completes the task waiting on `token`; false when no running execution waits on it.
+  func complete(token: String, with outcome: TaskOutcome) async -> Bool {
+    guard let arn = tokens[token], let entry = running[arn] else { return false }
+    guard entry.execution.complete(taskToken: token, with: outcome) else { return false }
+    await settle(arn)
+    return true
+  }
+
+  /// True while a running execution waits on `token`.
+  func isPending(_ token: String) -> Bool { tokens[token] != nil }
+
+  /// Forgets a running execution (StopExecution records the abort itself); its timers find nothing to do.
+  func drop(_ arn: String) {
+    guard let entry = running.removeValue(forKey: arn) else { return }
+    for token in entry.execution.pendingTaskTokens { tokens[token] = nil }
+    entry.waiters.forEach { $0.resume() }
+  }
+
+  /// Saves new events, tracks tokens, and schedules the next timer or finishes.
+  private func settle(_ arn: String) async {
+    guard let entry = running[arn] else { return }
+    let execution = entry.execution
+    for token in execution.pendingTaskTokens { tokens[token] = arn }
+    let events = Array(execution.events[entry.saved...])
+    entry.saved = execution.events.count
+    let state = execution.state
+    let finished = state.status != .running
+    if finished {
+      running[arn] = nil
+      for (token, owner) in tokens where owner == arn { tokens[token] = nil }
+    }
+    if entry.persist {
+      let status = state.status.rawValue
+      let output = state.output.map { JSONWriter.compact.string($0) }
+      let error = state.error?.error, cause = state.error?.cause
+      let stop = state.stopTime?.timeIntervalSince1970
+      let rows = events.map { ($0.id, JSONWriter.compact.string($0.json)) }
+      do {
+        try await store.write { db in
+          for (id, body) in rows {
+            try db.execute(sql: "INSERT OR IGNORE INTO history_event (execution_arn, id, body) VALUES (?, ?, ?)",
+                           arguments: [arn, id, body])
+          }
+          try db.execute(sql: """
+            UPDATE execution SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?
+            WHERE arn = ? AND status = 'RUNNING'
+            """, arguments: [status, output, error, cause, stop, arn])
+        }
+      } catch {
+        // The store is gone (disk full, closed): the execution cannot be recorded, so it stops here.
+        running[arn] = nil
+      }
+    } else if finished {
+      expressResults[arn] = state
+    }
+    if finished {
+      entry.waiters.forEach { $0.resume() }
+      return
+    }
+    schedule(arn, entry)
+  }
+
+  /// Final states of Express executions, kept until StartSyncExecution reads them.
+  private var expressResults: [String: ExecutionState] = [:]
+
+  /// The final state of an Express execution run here, taken once.
+  func takeExpressResult(_ arn: String) -> ExecutionState? { expressResults.removeValue(forKey: arn) }
+
+  private func schedule(_ arn: String, _ entry: Running) {
+    guard let due = entry.execution.nextTimerDue else { return }
+    if let pending = entry.timerDue, pending <= due { return }
+    entry.timerDue = due
+    let delay = clock.realDelay(until: due)
+    Task { [weak self] in
+      try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+      await self?.fire(arn, due: due)
+    }
+  }
+
+  private func fire(_ arn: String, due: Date) async {
+    guard let entry = running[arn], entry.timerDue == due else { return }
+    entry.timerDue = nil
+    entry.execution.fireDueTimers()
+    await settle(arn)
+  }
+
+  /// An execution whose definition the engine cannot read fails as AWS fails it at run time.
+  private func fail(_ launch: Launch, cause: String) async {
+    guard launch.persist else { return }
+    let now = clock.now.timeIntervalSince1970
+    try? await store.write { db in
+      try db.execute(sql: """
+        UPDATE execution SET status = 'FAILED', error = 'States.Runtime', cause = ?, stop_date = ? WHERE arn = ?
+        """, arguments: [cause, now, launch.arn])
+    }
+  }
+}

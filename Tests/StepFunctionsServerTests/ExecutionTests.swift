@@ -1,0 +1,112 @@
+import SFNJSON
+import XCTest
+
+@testable import StepFunctionsServer
+
+/// Executions on the embedded engine through the protocol layer: start rules, history, stop and callbacks.
+final class ExecutionTests: XCTestCase {
+  private func create(_ server: TestServer, _ name: String, _ definition: String, type: String = "STANDARD") async {
+    _ = await server.call("CreateStateMachine", ["name": .string(name), "definition": .string(definition),
+                                                 "roleArn": .string(role), "type": .string(type)])
+  }
+
+  /// Polls DescribeExecution until the execution leaves RUNNING (at most 10 s).
+  private func finished(_ server: TestServer, _ arn: JSON) async -> JSON {
+    for _ in 0..<1000 {
+      let described = await server.call("DescribeExecution", ["executionArn": arn])
+      if described["status"] != "RUNNING" { return described }
+      try? await Task.sleep(nanoseconds: 10_000_000)
+    }
+    return await server.call("DescribeExecution", ["executionArn": arn])
+  }
+
+  func testStartRunsToTheEndWithHistoryAndTheSameNameRule() async throws {
+    let server = try TestServer()
+    await create(server, "m", #"{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"x":1},"End":true}}}"#)
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "m"), "name": "run1",
+                                                       "input": #"{"a":1}"#])
+    let arn = try XCTUnwrap(started["executionArn"])
+    XCTAssertEqual(arn, "arn:aws:states:us-east-1:123456789012:execution:m:run1")
+    let described = await finished(server, arn)
+    XCTAssertEqual(described["status"], "SUCCEEDED")
+    XCTAssertEqual(described["output"], #"{"x":1}"#)
+    let history = await server.call("GetExecutionHistory", ["executionArn": arn])
+    let types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue }
+    XCTAssertEqual(types, ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+    let reversed = await server.call("GetExecutionHistory", ["executionArn": arn, "reverseOrder": true,
+                                                             "maxResults": 3])
+    XCTAssertEqual(reversed["events"]?.arrayValue?.first?["type"], "ExecutionSucceeded")
+    let rest = await server.call("GetExecutionHistory", ["executionArn": arn, "reverseOrder": true,
+                                                         "nextToken": reversed["nextToken"] ?? .null])
+    XCTAssertEqual(rest["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue }, ["ExecutionStarted"])
+    // A finished execution's name cannot be used again.
+    let again = await server.error("StartExecution", ["stateMachineArn": .string(machineArn + "m"), "name": "run1",
+                                                      "input": #"{"a":1}"#])
+    XCTAssertEqual(again.type, "com.amazonaws.swf.service.v2.model#ExecutionAlreadyExists")
+    let listed = await server.call("ListExecutions", ["stateMachineArn": .string(machineArn + "m"),
+                                                      "statusFilter": "SUCCEEDED"])
+    XCTAssertEqual(listed["executions"]?.arrayValue?.count, 1)
+    let forExecution = await server.call("DescribeStateMachineForExecution", ["executionArn": arn])
+    XCTAssertEqual(forExecution["name"], "m")
+  }
+
+  func testRunningExecutionAnswersTheSameStartAndStops() async throws {
+    let server = try TestServer()
+    await create(server, "w", #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}"#)
+    let input: JSON = ["stateMachineArn": .string(machineArn + "w"), "name": "slow", "input": "{}"]
+    let first = await server.call("StartExecution", input)
+    let second = await server.call("StartExecution", input)
+    XCTAssertEqual(first, second)
+    let different = await server.error("StartExecution", ["stateMachineArn": .string(machineArn + "w"),
+                                                          "name": "slow", "input": #"{"b":2}"#])
+    XCTAssertEqual(different.type, "com.amazonaws.swf.service.v2.model#ExecutionAlreadyExists")
+    _ = await server.call("StopExecution", ["executionArn": first["executionArn"] ?? .null, "error": "Halt"])
+    let described = await server.call("DescribeExecution", ["executionArn": first["executionArn"] ?? .null])
+    XCTAssertEqual(described["status"], "ABORTED")
+    XCTAssertEqual(described["error"], "Halt")
+    let history = await server.call("GetExecutionHistory", ["executionArn": first["executionArn"] ?? .null])
+    XCTAssertEqual(history["events"]?.arrayValue?.last?["type"], "ExecutionAborted")
+  }
+
+  func testTaskTokenCallbacksCompleteTheTask() async throws {
+    let server = try TestServer()
+    await create(server, "cb", """
+      {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+      "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}}
+      """)
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "cb")])
+    let arn = started["executionArn"] ?? .null
+    var token: String?
+    for _ in 0..<500 where token == nil {
+      let history = await server.call("GetExecutionHistory", ["executionArn": arn])
+      let scheduled = history["events"]?.arrayValue?.first { $0["type"] == "TaskScheduled" }
+      if let text = scheduled?["taskScheduledEventDetails"]?["parameters"]?.stringValue,
+         let parameters = try? JSONParser.parse(text) {
+        token = parameters["MessageBody"]?["token"]?.stringValue
+      } else {
+        try? await Task.sleep(nanoseconds: 10_000_000)
+      }
+    }
+    let taskToken = try XCTUnwrap(token)
+    let unknown = await server.error("SendTaskSuccess", ["taskToken": "nope", "output": "{}"])
+    XCTAssertEqual(unknown.type, "com.amazonaws.swf.service.v2.model#TaskDoesNotExist")
+    _ = await server.call("SendTaskHeartbeat", ["taskToken": .string(taskToken)])
+    _ = await server.call("SendTaskSuccess", ["taskToken": .string(taskToken), "output": #"{"done":true}"#])
+    let described = await finished(server, arn)
+    XCTAssertEqual(described["status"], "SUCCEEDED")
+    XCTAssertEqual(described["output"], #"{"done":true}"#)
+  }
+
+  func testStartSyncExecutionRunsExpressMachinesOnly() async throws {
+    let server = try TestServer()
+    await create(server, "fast", #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#, type: "EXPRESS")
+    let result = await server.call("StartSyncExecution", ["stateMachineArn": .string(machineArn + "fast"),
+                                                          "input": #"{"k":"v"}"#])
+    XCTAssertEqual(result["status"], "SUCCEEDED")
+    XCTAssertEqual(result["output"], #"{"k":"v"}"#)
+    XCTAssertTrue(result["executionArn"]?.stringValue?.contains(":express:fast:") == true)
+    await create(server, "std", #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#)
+    let standard = await server.error("StartSyncExecution", ["stateMachineArn": .string(machineArn + "std")])
+    XCTAssertEqual(standard.type, "com.amazonaws.swf.service.v2.model#StateMachineTypeNotSupported")
+  }
+}
