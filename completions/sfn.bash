@@ -172,13 +172,13 @@ _sfn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|wait|describe|output|history|executions|machines|activities|stop|redrive|task|activity|validate|deploy|whoami|configure|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
+    start|wait|describe|output|history|executions|machines|activities|stop|redrive|task|activity|run|validate|deploy|whoami|configure|local|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
         # Offer subcommand argument completions
         "_sfn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start wait describe output history executions machines activities stop redrive task activity validate deploy whoami configure create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start wait describe output history executions machines activities stop redrive task activity run validate deploy whoami configure local create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
         ;;
     esac
 }
@@ -969,6 +969,71 @@ _sfn_activity_worker() {
     esac
 }
 
+_sfn_run() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --history --version -h --help)
+    repeating_options=(--task)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --input --name --mock-config --test-case --wait-scale --timeout)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--input')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--mock-config')
+        return
+        ;;
+    '--test-case')
+        return
+        ;;
+    '--task')
+        return
+        ;;
+    '--wait-scale')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
 _sfn_validate() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --remote --version -h --help)
@@ -1198,6 +1263,45 @@ _sfn_configure_list() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    esac
+}
+
+_sfn_local() {
+    repeating_flags=()
+    non_repeating_flags=(--in-memory --require-signature --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--port --host --data --mock-config --wait-scale --region --account --credentials)
+    __sfn_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--port')
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--data')
+        __sfn_add_completions -d
+        return
+        ;;
+    '--mock-config')
+        __sfn_add_completions -f
+        return
+        ;;
+    '--wait-scale')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--account')
+        return
+        ;;
+    '--credentials')
+        __sfn_add_completions -f
         return
         ;;
     esac
