@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SFNJSON
+import StateMachineEngine
 
 /// What `sfn local` was asked to serve.
 public struct ServerConfiguration: Sendable {
@@ -15,6 +16,8 @@ public struct ServerConfiguration: Sendable {
   public var signingKeys: [String: String]?
   /// Wait states and retry intervals take this share of their time (`--wait-scale`); 1 is real time.
   public var waitScale: Double = 1
+  /// Step Functions Local mocks (`--mock-config`); StartExecution picks a case with `ARN#CASE`.
+  public var mocks: MockConfiguration?
 
   /// A configuration.
   public init(host: String = "127.0.0.1", port: Int = 8083, location: Store.Location, scope: ARNScope = ARNScope(),
@@ -47,7 +50,7 @@ public struct LocalServer: Sendable {
     DefinitionService().register(into: &table)
     let runner = ExecutionRunner(store: store, clock: ServerEngineClock(scale: configuration.waitScale),
                                  region: configuration.scope.region)
-    ExecutionService(context: context, runner: runner).register(into: &table)
+    ExecutionService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
     dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StateMachineEngine
 import StepFunctionsServer
 
 /// `sfn-local-server`: the program `sfn local` runs (same flags).
@@ -32,9 +33,11 @@ struct LocalServerCommand: AsyncParsableCommand {
                                             scope: ARNScope(region: region, account: account))
     if requireSignature { configuration.signingKeys = try SigningKeys.load(file: credentials, environment: env) }
     if let waitScale { configuration.waitScale = waitScale }
-    if mockConfig != nil {
-      // Refused rather than ignored: tests written for mocks must not silently run without them.
-      throw ValidationError("--mock-config is not supported by this build of sfn local yet")
+    if let mockConfig {
+      let text = try String(contentsOfFile: mockConfig, encoding: .utf8)
+      do { configuration.mocks = try MockConfiguration.parse(text, file: mockConfig) } catch {
+        throw ValidationError("\(error)")
+      }
     }
     let server = try LocalServer(configuration: configuration)
     let host = self.host

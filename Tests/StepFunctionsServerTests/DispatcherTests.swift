@@ -1,4 +1,5 @@
 import SFNJSON
+import StateMachineEngine
 import XCTest
 
 @testable import StepFunctionsServer
@@ -26,9 +27,10 @@ final class CountingRandom: RandomSource, @unchecked Sendable {
 struct TestServer {
   let server: LocalServer
 
-  init(keys: [String: String]? = nil) throws {
-    server = try LocalServer(configuration: ServerConfiguration(location: .memory, signingKeys: keys),
-                             clock: FixedClock(), random: CountingRandom())
+  init(keys: [String: String]? = nil, mocks: MockConfiguration? = nil) throws {
+    var configuration = ServerConfiguration(location: .memory, signingKeys: keys)
+    configuration.mocks = mocks
+    server = try LocalServer(configuration: configuration, clock: FixedClock(), random: CountingRandom())
   }
 
   /// The raw response to `body` sent as `operation`.

@@ -1,4 +1,5 @@
 import SFNJSON
+import StateMachineEngine
 import XCTest
 
 @testable import StepFunctionsServer
@@ -108,5 +109,25 @@ final class ExecutionTests: XCTestCase {
     await create(server, "std", #"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#)
     let standard = await server.error("StartSyncExecution", ["stateMachineArn": .string(machineArn + "std")])
     XCTAssertEqual(standard.type, "com.amazonaws.swf.service.v2.model#StateMachineTypeNotSupported")
+  }
+
+  func testMockConfigCaseIsChosenWithArnHashCase() async throws {
+    let mocks = try MockConfiguration.parse("""
+      {"StateMachines":{"lam":{"TestCases":{"happy":{"Call":"ok"}}}},
+       "MockedResponses":{"ok":{"0":{"Return":{"mocked":true}}}}}
+      """)
+    let server = try TestServer(mocks: mocks)
+    await create(server, "lam", """
+      {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+      "Parameters":{"FunctionName":"f"},"End":true}}}
+      """)
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "lam#happy"),
+                                                       "name": "mocked"])
+    XCTAssertEqual(started["executionArn"], "arn:aws:states:us-east-1:123456789012:execution:lam:mocked")
+    let described = await finished(server, started["executionArn"] ?? .null)
+    XCTAssertEqual(described["status"], "SUCCEEDED")
+    XCTAssertEqual(described["output"], #"{"mocked":true}"#)
+    let unknown = await server.error("StartExecution", ["stateMachineArn": .string(machineArn + "lam#nope")])
+    XCTAssertEqual(unknown.type, "com.amazon.coral.validate#ValidationException")
   }
 }

@@ -89,6 +89,57 @@ final class LocalServerTests: XCTestCase {
       .contains("(StateMachineDoesNotExist)"))
   }
 
+  func testAWSCLIRunsExecutionsWithHistoryCallbacksAndStop() throws {
+    let cli = try AWSCLI.locate()
+    let server = try LocalServerProcess(["--in-memory", "--wait-scale", "0.01"])
+    let machine = arnPrefix + "stateMachine:flow"
+    let flow = """
+      {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":2,"Next":"Ask"},
+      "Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+      "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}}
+      """
+    XCTAssertEqual(aws(cli, server, ["create-state-machine", "--name", "flow", "--definition", flow,
+                                     "--role-arn", role]).status, 0)
+    let started = aws(cli, server, ["start-execution", "--state-machine-arn", machine, "--name", "one",
+                                    "--input", #"{"n":1}"#])
+    let execution = try XCTUnwrap(started.object()["executionArn"] as? String, started.stderr)
+    var token: String?
+    for _ in 0..<100 where token == nil {
+      let history = aws(cli, server, ["get-execution-history", "--execution-arn", execution]).object()
+      let events = history["events"] as? [[String: Any]] ?? []
+      if let details = events.first(where: { $0["type"] as? String == "TaskScheduled" })?["taskScheduledEventDetails"]
+        as? [String: Any], let parameters = details["parameters"] as? String,
+        let data = parameters.data(using: .utf8),
+        let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
+        token = (body["MessageBody"] as? [String: Any])?["token"] as? String
+      } else {
+        usleep(100_000)
+      }
+    }
+    let taskToken = try XCTUnwrap(token)
+    XCTAssertEqual(aws(cli, server, ["send-task-success", "--task-token", taskToken, "--task-output",
+                                     #"{"ok":true}"#]).status, 0)
+    var status = ""
+    for _ in 0..<100 where status != "SUCCEEDED" {
+      status = aws(cli, server, ["describe-execution", "--execution-arn", execution]).object()["status"] as? String
+        ?? ""
+      if status != "SUCCEEDED" { usleep(100_000) }
+    }
+    XCTAssertEqual(status, "SUCCEEDED")
+    let reversed = aws(cli, server, ["get-execution-history", "--execution-arn", execution, "--reverse-order",
+                                     "--max-items", "1"]).object()
+    XCTAssertEqual((reversed["events"] as? [[String: Any]])?.first?["type"] as? String, "ExecutionSucceeded")
+
+    let second = aws(cli, server, ["start-execution", "--state-machine-arn", machine, "--name", "two"])
+    let secondArn = try XCTUnwrap(second.object()["executionArn"] as? String)
+    XCTAssertEqual(aws(cli, server, ["stop-execution", "--execution-arn", secondArn, "--error", "Halt"]).status, 0)
+    let listed = aws(cli, server, ["list-executions", "--state-machine-arn", machine]).object()
+    XCTAssertEqual((listed["executions"] as? [[String: Any]])?.compactMap { $0["status"] as? String },
+                   ["ABORTED", "SUCCEEDED"])
+    let duplicate = aws(cli, server, ["start-execution", "--state-machine-arn", machine, "--name", "one"])
+    XCTAssertTrue(duplicate.stderr.contains("(ExecutionAlreadyExists)"), duplicate.stderr)
+  }
+
   func testBoto3DrivesTheServerWithPagingErrorsAndConcurrentClients() throws {
     let cli = try AWSCLI.locate()
     let server = try LocalServerProcess()

@@ -75,6 +75,8 @@ actor ExecutionRunner {
     let startDate: Double
     /// False for Express executions, which AWS keeps no history of.
     let persist: Bool
+    /// The mock test case its tasks are answered from (`ARN#CASE`), if any.
+    let testCase: MockTestCase?
   }
 
   /// Starts `launch` on the engine; the execution's row must already be committed (it is, for StartExecution).
@@ -92,7 +94,7 @@ actor ExecutionRunner {
     info.stateMachineArn = launch.machineArn
     info.roleArn = launch.roleArn
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
-                              tasks: CompositeTaskHandler.offline(testCase: nil, commands: nil, callbacks: true),
+                              tasks: CompositeTaskHandler.offline(testCase: launch.testCase, commands: nil, callbacks: true),
                               clock: clock)
     let entry = Running(execution, persist: launch.persist)
     running[launch.arn] = entry

@@ -8,6 +8,8 @@ import StateMachineEngine
 struct ExecutionService {
   let context: ServiceContext
   let runner: ExecutionRunner
+  /// The mock configuration, when the server was started with one.
+  let mocks: MockConfiguration?
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
@@ -72,6 +74,18 @@ struct ExecutionService {
     return routes.last?.string("stateMachineVersionArn")
   }
 
+  /// Splits `ARN#CASE` as Step Functions Local does: the ARN to start, and the mock test case to run it with.
+  private func mockCase(_ text: String) throws -> (arn: String, testCase: MockTestCase?) {
+    let (plain, name) = MockConfiguration.splitTestCase(text)
+    guard name != nil else { return (text, nil) }
+    guard let mocks else {
+      throw APIError.validation("\(text) names a mock test case, but sfn local was started without --mock-config")
+    }
+    do { return (plain, try mocks.testCase(forStateMachineArn: text)) } catch {
+      throw APIError.validation("\(error)")
+    }
+  }
+
   /// The input text checked as AWS checks it (JSON, at most 256 KiB).
   private static func input(_ input: JSON) throws -> (text: String, value: JSON) {
     let text = input.string("input") ?? "{}"
@@ -81,7 +95,7 @@ struct ExecutionService {
   }
 
   private func start(_ input: JSON) async throws -> JSON {
-    let machineText = input.required("stateMachineArn")
+    let (machineText, testCase) = try mockCase(input.required("stateMachineArn"))
     let name = input.string("name") ?? context.random.uuid()
     try NameRules.check(name)
     let (inputText, inputValue) = try Self.input(input)
@@ -94,7 +108,7 @@ struct ExecutionService {
         let launch = ExecutionRunner.Launch(arn: arn, name: name, machineArn: target.machineArn,
                                             machineName: target.machineName, roleArn: target.roleArn,
                                             definition: target.definition, input: inputValue, startDate: now,
-                                            persist: false)
+                                            persist: false, testCase: testCase)
         return (launch, object([("executionArn", .string(arn)), ("startDate", .float(now))]))
       }
       let arn = ResourceARN(.execution, [target.machineName, name], scope: scope).text
@@ -114,7 +128,7 @@ struct ExecutionService {
       let launch = ExecutionRunner.Launch(arn: arn, name: name, machineArn: target.machineArn,
                                           machineName: target.machineName, roleArn: target.roleArn,
                                           definition: target.definition, input: inputValue, startDate: now,
-                                          persist: true)
+                                          persist: true, testCase: testCase)
       return (launch, object([("executionArn", .string(arn)), ("startDate", .float(now))]))
     }
     // The row is committed before the answer; the engine runs on after it.
@@ -126,7 +140,7 @@ struct ExecutionService {
   }
 
   private func startSync(_ input: JSON) async throws -> JSON {
-    let machineText = input.required("stateMachineArn")
+    let (machineText, testCase) = try mockCase(input.required("stateMachineArn"))
     let name = input.string("name") ?? context.random.uuid()
     try NameRules.check(name)
     let (inputText, inputValue) = try Self.input(input)
@@ -139,7 +153,7 @@ struct ExecutionService {
     let launch = ExecutionRunner.Launch(arn: arn, name: name, machineArn: target.machineArn,
                                         machineName: target.machineName, roleArn: target.roleArn,
                                         definition: target.definition, input: inputValue, startDate: now,
-                                        persist: false)
+                                        persist: false, testCase: testCase)
     await runner.start(launch)
     await runner.waitForEnd(arn)
     let state = await runner.takeExpressResult(arn)
