@@ -39,7 +39,7 @@ public final class JSONataExpression {
   private let program: Program
   /// Evaluation nesting allowed when the environment sets no limit; the evaluation thread's stack holds it.
   static let defaultMaxDepth = 10_000
-  private static let stackSize = 1 << 30
+  private static let stackSize = 1 << 28
 
   /// Parses `text`; throws a `JSONataError` with jsonata-js's code (S0xxx) and position for a syntax error.
   public init(_ text: String, functions: [String: Builtin] = Builtins.standard) throws {

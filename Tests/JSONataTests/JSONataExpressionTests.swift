@@ -38,6 +38,11 @@ final class JSONataExpressionTests: XCTestCase {
   func testDeepNonTailRecursionFailsWithU1001() throws {
     let text = "($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(100000))"
     XCTAssertThrowsError(try evaluate(text)) { XCTAssertEqual(($0 as? JSONataError)?.code, "U1001") }
+    // recursion through a built-in's callback and through $eval nests more frames per level
+    let throughMap = "($f := function($n){ $n = 0 ? 0 : $sum($map([1], function($x){ $f($n - 1) })) }; $f(100000))"
+    XCTAssertThrowsError(try evaluate(throughMap)) { XCTAssertEqual(($0 as? JSONataError)?.code, "U1001") }
+    let throughEval = "($f := function($n){ $n = 0 ? 0 : $eval('$f($n - 1) + 1') }; $f(100000))"
+    XCTAssertThrowsError(try evaluate(throughEval)) { XCTAssertEqual(($0 as? JSONataError)?.code, "U1001") }
     XCTAssertThrowsError(
       try JSONataExpression(text).evaluate(input: nil, environment: fixed(maxDepth: 50))
     ) { XCTAssertEqual(($0 as? JSONataError)?.code, "U1001") }
