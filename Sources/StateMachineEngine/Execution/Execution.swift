@@ -16,6 +16,8 @@ public final class Execution {
   public internal(set) var state = ExecutionState()
   /// The history so far (empty when created with `recordHistory: false`).
   public internal(set) var events: [HistoryEvent] = []
+  /// Called with each event as it is recorded (a server saves it), whether or not `events` keeps it.
+  public var onEvent: ((HistoryEvent) -> Void)?
 
   let data: StateDataProcessor
   let tasks: TaskHandler
@@ -37,6 +39,12 @@ public final class Execution {
     self.recordHistory = recordHistory
     self.random = random
     self.newToken = newToken
+  }
+
+  /// Continues from a saved state (`ExecutionState(json:)`) instead of starting; `run()` and the timers carry on
+  /// from the last saved step.
+  public func restore(_ saved: ExecutionState) {
+    state = saved
   }
 
   /// Records ExecutionStarted and makes the first state ready; `run()` then advances it.
@@ -111,10 +119,11 @@ public final class Execution {
   func append(type: String, previous: Int, key: String? = nil, details: JSONObject? = nil) -> Int {
     let id = state.nextEventId
     state.nextEventId += 1
-    if recordHistory {
-      events.append(HistoryEvent(id: id, previousEventId: previous, timestamp: clock.now, type: type,
-                                 detailsKey: key, details: details))
-    }
+    guard recordHistory || onEvent != nil else { return id }
+    let event = HistoryEvent(id: id, previousEventId: previous, timestamp: clock.now, type: type, detailsKey: key,
+                             details: details)
+    if recordHistory { events.append(event) }
+    onEvent?(event)
     return id
   }
 
