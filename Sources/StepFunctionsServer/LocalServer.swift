@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
   public var waitScale: Double = 1
   /// Step Functions Local mocks (`--mock-config`); StartExecution picks a case with `ARN#CASE`.
   public var mocks: MockConfiguration?
+  /// How long GetActivityTask waits for a task: 60 s, as on AWS.
+  public var activityPollSeconds: Double = 60
 
   /// A configuration.
   public init(host: String = "127.0.0.1", port: Int = 8083, location: Store.Location, scope: ARNScope = ARNScope(),
@@ -40,16 +42,18 @@ public struct LocalServer: Sendable {
               random: any RandomSource = SystemRandom()) throws {
     self.configuration = configuration
     let store = try Store(location: configuration.location)
+    let activityQueue = ActivityQueue()
     let context = ServiceContext(store: store, scope: configuration.scope, clock: clock, random: random)
     var table = OperationTable()
     StateMachineService(context: context).register(into: &table)
     VersionService(context: context).register(into: &table)
     AliasService(context: context).register(into: &table)
-    ActivityService(context: context).register(into: &table)
+    ActivityService(context: context, queue: activityQueue, pollSeconds: configuration.activityPollSeconds)
+      .register(into: &table)
     TagService(context: context).register(into: &table)
     DefinitionService().register(into: &table)
     let runner = ExecutionRunner(store: store, clock: ServerEngineClock(scale: configuration.waitScale),
-                                 region: configuration.scope.region)
+                                 region: configuration.scope.region, activityQueue: activityQueue)
     ExecutionService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
     dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)

@@ -30,6 +30,7 @@ struct TestServer {
   init(keys: [String: String]? = nil, mocks: MockConfiguration? = nil) throws {
     var configuration = ServerConfiguration(location: .memory, signingKeys: keys)
     configuration.mocks = mocks
+    configuration.activityPollSeconds = 0.2
     server = try LocalServer(configuration: configuration, clock: FixedClock(), random: CountingRandom())
   }
 

@@ -130,4 +130,28 @@ final class ExecutionTests: XCTestCase {
     let unknown = await server.error("StartExecution", ["stateMachineArn": .string(machineArn + "lam#nope")])
     XCTAssertEqual(unknown.type, "com.amazon.coral.validate#ValidationException")
   }
+
+  func testActivityWorkersLongPollAndAnswerTasks() async throws {
+    let server = try TestServer()
+    let activity = await server.call("CreateActivity", ["name": "work"])
+    let activityArn = activity["activityArn"] ?? .null
+    // Nothing to do: the poll ends empty after its wait.
+    let empty = await server.call("GetActivityTask", ["activityArn": activityArn])
+    XCTAssertNil(empty["taskToken"])
+    await create(server, "act", """
+      {"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"\(activityArn.stringValue ?? "")","End":true}}}
+      """)
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "act"),
+                                                       "input": #"{"job":7}"#])
+    let task = await server.call("GetActivityTask", ["activityArn": activityArn, "workerName": "w1"])
+    let token = try XCTUnwrap(task["taskToken"]?.stringValue)
+    XCTAssertEqual(task["input"], #"{"job":7}"#)
+    _ = await server.call("SendTaskSuccess", ["taskToken": .string(token), "output": #"{"done":7}"#])
+    let described = await finished(server, started["executionArn"] ?? .null)
+    XCTAssertEqual(described["status"], "SUCCEEDED")
+    XCTAssertEqual(described["output"], #"{"done":7}"#)
+    let missing = await server.error("GetActivityTask", ["activityArn": .string(
+      "arn:aws:states:us-east-1:123456789012:activity:none")])
+    XCTAssertEqual(missing.type, "com.amazonaws.swf.service.v2.model#ActivityDoesNotExist")
+  }
 }

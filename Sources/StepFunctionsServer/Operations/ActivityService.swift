@@ -5,6 +5,10 @@ import SFNKit
 /// CreateActivity, DescribeActivity, DeleteActivity and ListActivities.
 struct ActivityService {
   let context: ServiceContext
+  /// Activity tasks waiting for workers.
+  let queue: ActivityQueue
+  /// How long GetActivityTask waits for a task (60 s on AWS).
+  let pollSeconds: Double
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
@@ -12,6 +16,7 @@ struct ActivityService {
     table.register(.describeActivity) { try await describe($0) }
     table.register(.deleteActivity) { try await delete($0) }
     table.register(.listActivities) { try await list($0) }
+    table.register(.getActivityTask) { try await getTask($0) }
   }
 
   private func create(_ input: JSON) async throws -> JSON {
@@ -52,6 +57,17 @@ struct ActivityService {
       try db.execute(sql: "DELETE FROM tag WHERE resource_arn = ?", arguments: [arn])
     }
     return object([])
+  }
+
+  /// Long-polls for a task of the activity; an empty answer when none comes within the poll time.
+  private func getTask(_ input: JSON) async throws -> JSON {
+    let arn = try ARNTarget.resource(input.required("activityArn"), kind: .activity, partCount: 1).text
+    let exists = try await context.store.read { db in
+      try Row.fetchOne(db, sql: "SELECT 1 FROM activity WHERE arn = ?", arguments: [arn]) != nil
+    }
+    guard exists else { throw APIError.activityDoesNotExist(arn) }
+    guard let task = await queue.take(arn, waitingUpTo: pollSeconds) else { return object([]) }
+    return object([("taskToken", .string(task.token)), ("input", .string(JSONWriter.compact.string(task.input)))])
   }
 
   private func list(_ input: JSON) async throws -> JSON {

@@ -40,12 +40,14 @@ actor ExecutionRunner {
   /// One running execution and how far its history is saved.
   private final class Running {
     let execution: Execution
+    let activities: ActivityTaskSource
     let persist: Bool
     var saved = 0
     var timerDue: Date?
     var waiters: [CheckedContinuation<Void, Never>] = []
-    init(_ execution: Execution, persist: Bool) {
+    init(_ execution: Execution, activities: ActivityTaskSource, persist: Bool) {
       self.execution = execution
+      self.activities = activities
       self.persist = persist
     }
   }
@@ -53,12 +55,15 @@ actor ExecutionRunner {
   private let store: Store
   private let clock: ServerEngineClock
   private let region: String
+  /// Where activity tasks wait for GetActivityTask.
+  let activityQueue: ActivityQueue
   private var running: [String: Running] = [:]
   /// Which execution waits on each task token.
   private var tokens: [String: String] = [:]
 
-  init(store: Store, clock: ServerEngineClock, region: String) {
+  init(store: Store, clock: ServerEngineClock, region: String, activityQueue: ActivityQueue) {
     self.store = store
+    self.activityQueue = activityQueue
     self.clock = clock
     self.region = region
   }
@@ -93,10 +98,13 @@ actor ExecutionRunner {
     info.executionArn = launch.arn
     info.stateMachineArn = launch.machineArn
     info.roleArn = launch.roleArn
+    // Mocks answer first; activities wait for workers; callbacks wait for SendTask* calls.
+    let activities = ActivityTaskSource()
+    var sources = CompositeTaskHandler.offline(testCase: launch.testCase, commands: nil).sources
+    sources += [activities, CallbackTaskSource()]
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
-                              tasks: CompositeTaskHandler.offline(testCase: launch.testCase, commands: nil, callbacks: true),
-                              clock: clock)
-    let entry = Running(execution, persist: launch.persist)
+                              tasks: CompositeTaskHandler(sources), clock: clock)
+    let entry = Running(execution, activities: activities, persist: launch.persist)
     running[launch.arn] = entry
     execution.start()
     execution.run()
@@ -124,6 +132,8 @@ actor ExecutionRunner {
   func drop(_ arn: String) {
     guard let entry = running.removeValue(forKey: arn) else { return }
     for token in entry.execution.pendingTaskTokens { tokens[token] = nil }
+    let queue = activityQueue, pending = Set(entry.execution.pendingTaskTokens)
+    Task { await queue.withdraw(tokens: pending) }
     entry.waiters.forEach { $0.resume() }
   }
 
@@ -132,13 +142,16 @@ actor ExecutionRunner {
     guard let entry = running[arn] else { return }
     let execution = entry.execution
     for token in execution.pendingTaskTokens { tokens[token] = arn }
+    for task in entry.activities.drain() { await activityQueue.offer(task) }
     let events = Array(execution.events[entry.saved...])
     entry.saved = execution.events.count
     let state = execution.state
     let finished = state.status != .running
     if finished {
       running[arn] = nil
-      for (token, owner) in tokens where owner == arn { tokens[token] = nil }
+      let owned = Set(tokens.filter { $0.value == arn }.keys)
+      for token in owned { tokens[token] = nil }
+      await activityQueue.withdraw(tokens: owned)
     }
     if entry.persist {
       let status = state.status.rawValue
