@@ -176,7 +176,10 @@ extension Execution {
 
   /// Starts children while the block has items left and room under MaxConcurrency.
   func startChildren(_ blockId: Int) {
-    guard var block = state.blocks[blockId], let owner = state.branches[block.owner] else { return }
+    // Taken out of the table while it changes, so its arrays are mutated in place rather than copied.
+    guard var block = state.blocks.removeValue(forKey: blockId) else { return }
+    defer { state.blocks[blockId] = block }
+    guard let owner = state.branches[block.owner] else { return }
     var started: [Int] = []
     while block.nextIndex < block.items.count, block.maxConcurrency <= 0 || block.running.count < block.maxConcurrency {
       let index = block.nextIndex
@@ -190,7 +193,6 @@ extension Execution {
       block.running[index] = child
       started.append(child)
     }
-    state.blocks[blockId] = block
     // Last pushed runs first: the lowest index starts first.
     state.ready.append(contentsOf: started.reversed())
   }
@@ -235,7 +237,8 @@ extension Execution {
   }
 
   func childSucceeded(_ parent: BranchParent, branch: Branch, output: JSON) {
-    guard var block = state.blocks[parent.block] else { return }
+    // Out of the table while it changes: writing one result must not copy all of them.
+    guard var block = state.blocks.removeValue(forKey: parent.block) else { return }
     block.results[parent.index] = output
     block.running[parent.index] = nil
     if branch.recordsHistory {
@@ -254,7 +257,7 @@ extension Execution {
   }
 
   func childFailed(_ parent: BranchParent, branch: Branch, error: StatesError) {
-    guard var block = state.blocks[parent.block] else { return }
+    guard var block = state.blocks.removeValue(forKey: parent.block) else { return }
     block.running[parent.index] = nil
     block.failures += 1
     if branch.recordsHistory {
@@ -291,7 +294,7 @@ extension Execution {
 
   /// Ends the children still running after a failure.
   func abortChildren(_ blockId: Int) {
-    guard var block = state.blocks[blockId] else { return }
+    guard var block = state.blocks.removeValue(forKey: blockId) else { return }
     for (index, childId) in block.running.sorted(by: { $0.key < $1.key }) {
       guard let child = state.branches.removeValue(forKey: childId) else { continue }
       removeTimers(branch: childId)
