@@ -495,6 +495,7 @@ _sfn_executions() {
         return
         ;;
     '--status')
+        __sfn_add_completions -W 'RUNNING'$'\n''SUCCEEDED'$'\n''FAILED'$'\n''TIMED_OUT'$'\n''ABORTED'$'\n''PENDING_REDRIVE'
         return
         ;;
     '--since')

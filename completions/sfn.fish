@@ -368,7 +368,7 @@ complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn e
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" max-attempts' -l 'max-attempts' -d 'Attempts per request, the first included.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" no-paginate' -l 'no-paginate' -d 'Make one request only; do not fetch further pages.'
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_positional "sfn executions" -eq 1' -fka '(__sfn_custom_completion ---completion executions -- positional@0 (count (__sfn_tokens -pc)) (__sfn_tokens -tC))'
-complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" status' -l 'status' -d 'Only executions with this status: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE.' -rfka ''
+complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" status' -l 'status' -d 'Only executions with this status.' -rfka 'RUNNING SUCCEEDED FAILED TIMED_OUT ABORTED PENDING_REDRIVE'
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" since' -l 'since' -d 'Only executions started at or after this time.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" until' -l 'until' -d 'Only executions started before this time.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn executions" name-prefix' -l 'name-prefix' -d 'Only executions whose name starts with this.' -rfka ''

@@ -32,8 +32,15 @@ enum ExitStatus: Int32 {
   }
 }
 
-/// Turns an error into its one-line message and exit code.
+/// Turns an error into its one-line message and exit code: the one place that maps every area's typed errors
+/// (InputError, ReferenceError, ResponseError, ConfigError, CredentialError, ServiceError, CommandError, ...) and
+/// the transport's to exit codes and hints.
 enum ErrorReport {
+  /// True for the errors `describe` knows; others (argument-parser's) are left to argument-parser.
+  static func recognises(_ error: Error) -> Bool {
+    error is UserFacingError || error is TransportError || error is SubprocessError
+  }
+
   static func describe(_ error: Error) -> (message: String, status: ExitStatus) {
     switch error {
     case let e as ServiceError:
@@ -48,6 +55,8 @@ enum ErrorReport {
       return ("--query: \(e)", .usage)
     case let e as FileSystemError:
       return ("cannot read \(e)", .inputFile)
+    case let e as SubprocessError:
+      return (e.description, .inputFile)
     default:
       return ("\(error)", .rejected)
     }

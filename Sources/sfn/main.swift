@@ -26,12 +26,8 @@ func runMain(_ arguments: [String]) -> Int32 {
     return 0
   } catch let exit as ExitCode {
     return exit.rawValue
-  } catch let e as UserFacingError {
-    return report(e)
-  } catch let e as ServiceError {
-    return report(e)
-  } catch let e as TransportError {
-    return report(e)
+  } catch where ErrorReport.recognises(error) {
+    return report(error)
   } catch {
     let code = SFN.exitCode(for: error)
     // Not argument-parser's own: report it ourselves, since its default code (1) means "the execution FAILED".

@@ -108,12 +108,12 @@ final class APIModelTests: XCTestCase {
     XCTAssertNoThrow(try builder.build(start, values: [.text("stateMachineArn", arn), .text("name", "ok-name_1")]))
     for bad in ["bad name", "a/b", String(repeating: "n", count: 81), ""] {
       XCTAssertThrowsError(try builder.build(start, values: [.text("stateMachineArn", arn), .text("name", bad)])) {
-        XCTAssertEqual(($0 as? SFNError)?.kind, .badInput, bad)
+        XCTAssertEqual(($0 as? InputError)?.kind, .badInput, bad)
       }
     }
     XCTAssertThrowsError(try builder.build(start, values: [.text("stateMachineArn", arn), .text("input", "[1,")]))
     XCTAssertThrowsError(try builder.build(start, values: [.text("name", "x")])) {
-      XCTAssertEqual(($0 as? SFNError)?.kind, .usage)
+      XCTAssertEqual(($0 as? InputError)?.kind, .usage)
     }
   }
 }

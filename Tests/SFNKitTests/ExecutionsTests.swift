@@ -12,7 +12,7 @@ final class ExecutionsTests: XCTestCase {
     XCTAssertEqual(DurationParser.parse("1h30m"), 5400)
     XCTAssertEqual(DurationParser.parse("1.5s"), 1.5)
     for bad in ["", "m", "10x", "30m1h", "1h1h", "-5", "5m3"] { XCTAssertNil(DurationParser.parse(bad), bad) }
-    XCTAssertThrowsError(try DurationParser.seconds("soon")) { XCTAssertEqual(($0 as? SFNError)?.kind, .usage) }
+    XCTAssertThrowsError(try DurationParser.seconds("soon")) { XCTAssertEqual(($0 as? InputError)?.kind, .usage) }
     XCTAssertEqual(DurationParser.format(0.01), "10ms")
     XCTAssertEqual(DurationParser.format(4.54), "4.5s")
     XCTAssertEqual(DurationParser.format(5400), "1h30m")
@@ -110,10 +110,16 @@ final class ExecutionsTests: XCTestCase {
     let fresh = NameResolver(region: "cn-north-1", cache: cache, cacheKey: "k", call: list)
     XCTAssertEqual(try fresh.machine("hello"), "arn:aws-cn:states:cn-north-1:42:stateMachine:hello")
     XCTAssertEqual(calls.count, 1, "the second resolver reads the cache")
-    XCTAssertThrowsError(try fresh.execution("hello")) { XCTAssertEqual(($0 as? SFNError)?.kind, .usage) }
-    XCTAssertThrowsError(try fresh.machine("arn:aws:states:us-east-1:1:activity:x")) { XCTAssertEqual(($0 as? SFNError)?.kind, .usage) }
+    XCTAssertThrowsError(try fresh.execution("hello")) { XCTAssertEqual($0 as? ReferenceError, .notAnExecution("hello")) }
+    XCTAssertThrowsError(try fresh.machine("arn:aws:states:us-east-1:1:activity:x")) {
+      XCTAssertEqual($0 as? ReferenceError, .wrongARN("arn:aws:states:us-east-1:1:activity:x", what: "state machine"))
+      XCTAssertEqual(($0 as? ReferenceError)?.kind, .usage)
+    }
     let empty = NameResolver(region: "us-east-1", cache: AccountCache(directory: nil), cacheKey: "k") { _, _ in ["stateMachines": []] }
-    XCTAssertThrowsError(try empty.machine("hello")) { XCTAssertEqual(($0 as? SFNError)?.kind, .rejected) }
+    XCTAssertThrowsError(try empty.machine("hello")) {
+      XCTAssertEqual($0 as? ReferenceError, .notFound(name: "hello", what: "state machine", region: "us-east-1", listing: "machines"))
+      XCTAssertEqual(($0 as? ReferenceError)?.kind, .rejected)
+    }
   }
 
   func testJSONInputReaderChecksBeforeSending() throws {
@@ -122,10 +128,13 @@ final class ExecutionsTests: XCTestCase {
     XCTAssertEqual(try reader.read("@in.json", option: "--input"), "{\"a\": 1}")
     XCTAssertEqual(try reader.read("file://in.json", option: "--input"), "{\"a\": 1}")
     XCTAssertEqual(try reader.read("-", option: "--input"), "[1]")
-    XCTAssertThrowsError(try reader.read("@missing", option: "--input")) { XCTAssertEqual(($0 as? SFNError)?.kind, .inputFile) }
-    XCTAssertThrowsError(try reader.read("{", option: "--input")) { XCTAssertEqual(($0 as? SFNError)?.kind, .badInput) }
+    XCTAssertThrowsError(try reader.read("@missing", option: "--input")) {
+      XCTAssertEqual($0 as? InputError, .unreadableFile(path: "missing", reason: "no such file or directory"))
+      XCTAssertEqual(($0 as? InputError)?.kind, .inputFile)
+    }
+    XCTAssertThrowsError(try reader.read("{", option: "--input")) { XCTAssertEqual(($0 as? InputError)?.kind, .badInput) }
     XCTAssertThrowsError(try reader.read("\"" + String(repeating: "é", count: 8) + "\"", option: "--input")) {
-      XCTAssertEqual(($0 as? SFNError)?.kind, .badInput, "16 characters but 18 UTF-8 bytes")
+      XCTAssertEqual($0 as? InputError, .tooLarge(at: "--input", source: "the argument", bytes: 18, limit: 16))
     }
   }
 

@@ -17,13 +17,12 @@ public struct InputValidator {
     switch (shape.kind, value) {
     case (.structure, .object(let object)):
       for name in shape.required where object[name] == nil || object[name] == .null {
-        if path.isEmpty { throw SFNError(.usage, "missing required option --\(kebab(name))") }
-        throw SFNError(.badInput, "\(here): missing required key '\(name)'")
+        if path.isEmpty { throw InputError.missingOption(flag: "--" + kebab(name)) }
+        throw InputError.missingKey(at: here, key: name)
       }
       for (key, member) in object {
         guard let target = shape.memberShape(key) else {
-          let known = shape.members.map(\.name).joined(separator: ", ")
-          throw SFNError(.badInput, "\(here): unknown parameter '\(key)' (valid: \(known))")
+          throw InputError.unknownParameter(at: here, key: key, valid: shape.members.map(\.name))
         }
         if member == .null { continue }
         guard let s = ServiceModel.shape(named: target) else { continue }
@@ -41,20 +40,20 @@ public struct InputValidator {
     case (.string, .string(let s)):
       try validate(string: s, shape: shape, shapeName: shapeName, here: here)
     case (.integer, .number(let n)), (.long, .number(let n)):
-      guard n.isIntegral else { throw SFNError(.badInput, "\(here): expected a whole number, got \(n)") }
-      if let min = shape.min, n < JSONNumber(min) { throw SFNError(.badInput, "\(here): \(n) is below the minimum \(min)") }
-      if let max = shape.max, n > JSONNumber(max) { throw SFNError(.badInput, "\(here): \(n) is above the maximum \(max)") }
+      guard n.isIntegral else { throw InputError.notWholeNumber(at: here, value: "\(n)") }
+      if let min = shape.min, n < JSONNumber(min) { throw InputError.belowMinimum(at: here, value: "\(n)", minimum: min) }
+      if let max = shape.max, n > JSONNumber(max) { throw InputError.aboveMaximum(at: here, value: "\(n)", maximum: max) }
     case (.float, .number), (.double, .number), (.boolean, .bool), (.timestamp, .number), (.timestamp, .string),
       (.blob, .string):
       return
     default:
-      throw SFNError(.badInput, "\(here): expected \(article(shape.kind)), got \(describe(value))")
+      throw InputError.wrongType(at: here, expected: article(shape.kind), got: describe(value))
     }
   }
 
   private func validate(string s: String, shape: Shape, shapeName: String?, here: @autoclosure () -> String) throws {
     if !shape.enumValues.isEmpty, !shape.enumValues.contains(s) {
-      throw SFNError(.badInput, "\(here()): '\(s)' is not one of \(shape.enumValues.joined(separator: ", "))")
+      throw InputError.notInEnum(at: here(), value: s, allowed: shape.enumValues)
     }
     // Large limits are the service's byte limits (256 KiB data, 1 MiB definitions); small ones count characters.
     let length = (shape.max ?? 0) >= 65536 ? s.utf8.count : s.unicodeScalars.count
@@ -62,15 +61,15 @@ public struct InputValidator {
     guard let shapeName else { return }
     if Self.jsonDocumentShapes.contains(shapeName) {
       do { _ = try JSONParser.parse(s) } catch let e as JSONParseError {
-        throw SFNError(.badInput, "\(here()): invalid JSON at \(e)")
+        throw InputError.invalidJSON(at: here(), detail: "\(e)")
       }
     }
     if Self.nameShapes.contains(shapeName), let bad = s.unicodeScalars.first(where: Self.isForbiddenInName) {
       let shown = bad.value < 0x20 || bad == " " ? "U+" + String(bad.value, radix: 16, uppercase: true) : "'\(bad)'"
-      throw SFNError(.badInput, "\(here()): '\(s)' contains \(shown); names may not contain white space, brackets, wildcards or \" # % \\ ^ | ~ ` $ & , ; : /")
+      throw InputError.forbiddenInName(at: here(), value: s, shown: shown)
     }
     if Self.arnShapes.contains(shapeName), !s.hasPrefix("arn:") {
-      throw SFNError(.badInput, "\(here()): '\(s)' is not an ARN (arn:PARTITION:states:REGION:ACCOUNT:...)")
+      throw InputError.notAnARN(at: here(), value: s)
     }
   }
 
@@ -81,8 +80,8 @@ public struct InputValidator {
   }
 
   private func checkBounds(_ n: Int, _ shape: Shape, _ here: @autoclosure () -> String, unit: String) throws {
-    if let min = shape.min, n < min { throw SFNError(.badInput, "\(here()): at least \(min) \(unit) required, got \(n)") }
-    if let max = shape.max, n > max { throw SFNError(.badInput, "\(here()): at most \(max) \(unit) allowed, got \(n)") }
+    if let min = shape.min, n < min { throw InputError.tooFew(at: here(), minimum: min, unit: unit, got: n) }
+    if let max = shape.max, n > max { throw InputError.tooMany(at: here(), maximum: max, unit: unit, got: n) }
   }
 
   private func display(_ path: String) -> String {

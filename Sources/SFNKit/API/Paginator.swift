@@ -62,7 +62,7 @@ public struct Paginator {
         resume = PaginationToken(nextToken: next, truncateAmount: 0)
         break
       }
-      if next == previousToken { throw SFNError(.rejected, "the service returned the same next token twice: \(next)") }
+      if next == previousToken { throw ResponseError.repeatedNextToken(next) }
       previousToken = next
       request["nextToken"] = .string(next)
     }
@@ -118,7 +118,7 @@ public struct PaginationToken: Equatable {
       let amount = object["boto_truncate_amount"]?.intValue ?? 0
       return PaginationToken(nextToken: object["nextToken"]?.stringValue, truncateAmount: amount)
     }
-    guard !text.isEmpty else { throw SFNError(.usage, "--starting-token: empty token") }
+    guard !text.isEmpty else { throw InputError.emptyStartingToken }
     return PaginationToken(nextToken: text, truncateAmount: 0)
   }
 }

@@ -46,11 +46,11 @@ public struct RequestBuilder {
       switch text.lowercased() {
       case "true": return .bool(true)
       case "false": return .bool(false)
-      default: throw SFNError(.usage, "\(flag): expected true or false, got '\(text)'")
+      default: throw InputError.notBoolean(at: flag, text: text)
       }
     case .integer, .long, .float, .double:
       guard let n = JSONNumber(parameter: text, integral: target.kind == .integer || target.kind == .long) else {
-        throw SFNError(.usage, "\(flag): expected a number, got '\(text)'")
+        throw InputError.notNumber(at: flag, text: text)
       }
       return .number(n)
     case .structure, .list, .map:
@@ -59,13 +59,13 @@ public struct RequestBuilder {
         do {
           return try JSONParser.parse(trimmed)
         } catch let e as JSONParseError {
-          throw SFNError(.badInput, "\(flag): invalid JSON at \(e)")
+          throw InputError.invalidJSON(at: flag, detail: "\(e)")
         }
       }
       do {
         return try Shorthand.parse(trimmed, shape: target)
       } catch let e as ShorthandError {
-        throw SFNError(.usage, "\(flag): \(e.message); use JSON or key=value,key=value shorthand")
+        throw InputError.badShorthand(at: flag, reason: e.message)
       }
     }
   }
@@ -94,7 +94,7 @@ public enum ParameterFile {
       let path = String(value.dropFirst(prefix.count))
       let bytes = try files.read(path)
       guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw SFNError(.badInput, "\(path): not valid UTF-8 text")
+        throw InputError.fileNotUTF8(path: path)
       }
       return text
     }

@@ -160,7 +160,8 @@ public final class StepFunctionsClient {
 
   private func sign(_ request: inout HTTPRequest, at date: Date) throws {
     guard let credentials = try credentialProvider.credentials() else {
-      throw SFNError(.credentials, "no credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or configure a profile")
+      throw CredentialError(.credentials, provider: nil,
+                            "no credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or configure a profile")
     }
     SigV4Signer(credentials: credentials, region: configuration.region, service: ServiceModel.signingName)
       .sign(&request, date: date)

@@ -26,9 +26,9 @@ extension FileSystem {
   public func read(_ path: String) throws -> [UInt8] {
     let bytes: [UInt8]?
     do { bytes = try contents(atPath: path) } catch let e as FileSystemError {
-      throw SFNError(.inputFile, "cannot read \(path): \(e.reason.lowercased())")
+      throw InputError.unreadableFile(path: path, reason: e.reason.lowercased())
     }
-    guard let bytes else { throw SFNError(.inputFile, "cannot read \(path): \(FileSystemError.reason(ENOENT).lowercased())") }
+    guard let bytes else { throw InputError.unreadableFile(path: path, reason: FileSystemError.reason(ENOENT).lowercased()) }
     return bytes
   }
 

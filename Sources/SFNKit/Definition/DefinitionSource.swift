@@ -47,7 +47,7 @@ public struct DefinitionSource: Sendable {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let text = String(validating: body, as: UTF8.self) else {
-      throw SFNError(.badInput, "\(name): the definition is not valid UTF-8 text")
+      throw InputError.definitionNotUTF8(name: name)
     }
     self.init(name: name, text: text, format: format)
   }

@@ -8,7 +8,7 @@ public struct ServiceValidation {
   }
 
   /// The service's findings for `source`, placed at the positions of the paths it names. Throws
-  /// `SFNError(.unreachable)` with a clear message when the endpoint does not implement the operation.
+  /// `ResponseError.remoteValidationUnsupported` when the endpoint does not implement the operation.
   public func findings(for source: DefinitionSource, type: String? = nil) throws -> [ValidationFinding] {
     guard let json = source.json else { return [] }
     var input = JSONObject([("definition", .string(json)), ("severity", "WARNING")])
@@ -17,8 +17,7 @@ public struct ServiceValidation {
     do {
       response = try call(.validateStateMachineDefinition, .object(input))
     } catch let e as ServiceError where Self.isUnsupported(e) {
-      throw SFNError(.unreachable, "--remote: the endpoint does not implement ValidateStateMachineDefinition "
-        + "(\(e.code)); run without --remote to use the local checks only")
+      throw ResponseError.remoteValidationUnsupported(code: e.code)
     }
     return Self.findings(from: response, source: source)
   }

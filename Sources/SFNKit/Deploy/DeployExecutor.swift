@@ -72,7 +72,7 @@ public struct DeployExecutor {
   private func applyAlias(_ plan: DeployPlan, machineArn: String, versionArn: String?) throws -> String? {
     guard let name = plan.spec.alias, let step = plan.alias else { return nil }
     if case .unchanged(let arn) = step { return arn }
-    guard let versionArn else { throw SFNError(.rejected, "no version to point alias \(name) at") }
+    guard let versionArn else { throw ResponseError.noVersionForAlias(name) }
     let routing = JSON.array([["stateMachineVersionArn": .string(versionArn), "weight": 100]])
     switch step {
     case .create:
@@ -88,7 +88,7 @@ public struct DeployExecutor {
 
   private func required(_ response: JSON, _ key: String, of operation: OperationName) throws -> String {
     guard let value = response[key]?.stringValue else {
-      throw SFNError(.rejected, "\(operation.rawValue) answered without \(key)")
+      throw ResponseError.missingMember(operation, member: key)
     }
     return value
   }

@@ -17,8 +17,7 @@ public struct DeployPlanner {
     let current = try call(.describeStateMachine, ["stateMachineArn": .string(arn)])
     let currentType = current["type"]?.stringValue ?? "STANDARD"
     if let type = spec.type, type != currentType {
-      throw SFNError(.rejected, "state machine \(spec.name) is \(currentType); its type cannot change to \(type) "
-        + "(delete it first, or deploy under another name)")
+      throw ResponseError.stateMachineTypeChange(name: spec.name, current: currentType, requested: type)
     }
     let updates = differences(from: current, to: spec, desired: desired)
     var diff = ""

@@ -53,7 +53,7 @@ public struct DeploySpec: Sendable {
   public static func parseTags(_ words: [String]) throws -> [(key: String, value: String)] {
     try words.map { word in
       guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
-        throw SFNError(.usage, "--tags: '\(word)' is not KEY=VALUE")
+        throw InputError.notKeyValue(at: "--tags", word: word)
       }
       return (String(word[..<eq]), String(word[word.index(after: eq)...]))
     }

@@ -3,7 +3,7 @@ public enum DurationParser {
   /// Seconds in `text`, or a usage error naming `option`.
   public static func seconds(_ text: String, option: String = "--timeout") throws -> Double {
     guard let value = parse(text) else {
-      throw SFNError(.usage, "\(option): '\(text)' is not a duration; use e.g. 90, 90s, 10m or 1h30m")
+      throw InputError.notDuration(at: option, text: text)
     }
     return value
   }

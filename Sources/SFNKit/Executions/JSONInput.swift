@@ -22,7 +22,7 @@ public struct JSONInputReader {
       source = "stdin"
     } else if argument.hasPrefix("@") || argument.hasPrefix("file://") {
       let path = argument.hasPrefix("@") ? String(argument.dropFirst()) : String(argument.dropFirst(7))
-      guard !path.isEmpty else { throw SFNError(.usage, "\(option): no file name after '\(argument)'") }
+      guard !path.isEmpty else { throw InputError.noFileName(option: option, argument: argument) }
       bytes = try files.read(path)
       source = path
     } else {
@@ -30,18 +30,18 @@ public struct JSONInputReader {
       source = "the argument"
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw SFNError(.badInput, "\(option): \(source) is not UTF-8 text")
+      throw InputError.argumentNotUTF8(at: option, source: source)
     }
     var body = Substring(text)
     if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
     let trimmed = body.trimmingWhitespace()
     if trimmed.utf8.count > limit {
-      throw SFNError(.badInput, "\(option): \(source) is \(trimmed.utf8.count) bytes; the limit is \(limit) bytes (\(limit / 1024) KiB)")
+      throw InputError.tooLarge(at: option, source: source, bytes: trimmed.utf8.count, limit: limit)
     }
     do {
       _ = try JSONParser.parse(trimmed)
     } catch {
-      throw SFNError(.badInput, "\(option): \(source) is not valid JSON: \(error)")
+      throw InputError.argumentNotJSON(at: option, source: source, detail: "\(error)")
     }
     return trimmed
   }

@@ -33,7 +33,7 @@ public final class NameResolver {
   public func execution(_ reference: String) throws -> String {
     if reference.hasPrefix("arn:") { return try checked(reference, as: [.execution], what: "execution").text }
     guard let slash = reference.firstIndex(of: "/"), slash != reference.startIndex, reference.index(after: slash) != reference.endIndex else {
-      throw SFNError(.usage, "'\(reference)' is not an execution: give its ARN or MACHINE/EXECUTION-NAME")
+      throw ReferenceError.notAnExecution(reference)
     }
     let machineRef = String(reference[..<slash])
     let name = String(reference[reference.index(after: slash)...])
@@ -54,7 +54,7 @@ public final class NameResolver {
   public func anyResource(_ reference: String) throws -> StatesARN {
     if reference.hasPrefix("arn:") {
       guard let arn = StatesARN(reference), arn.kind != nil else {
-        throw SFNError(.usage, "'\(reference)' is not a Step Functions ARN (state machine, version, alias, execution, activity or map run)")
+        throw ReferenceError.notAStatesARN(reference)
       }
       return arn
     }
@@ -64,14 +64,14 @@ public final class NameResolver {
 
   private func checked(_ text: String, as kinds: [StatesARN.Kind], what: String) throws -> StatesARN {
     guard let arn = StatesARN(text), let kind = arn.kind, kinds.contains(kind) else {
-      throw SFNError(.usage, "'\(text)' is not \(what == "activity" || what == "execution" ? "an" : "a") \(what) ARN")
+      throw ReferenceError.wrongARN(text, what: what)
     }
     return arn
   }
 
   private func checkName(_ name: String, what: String) throws {
     if name.isEmpty || name.hasPrefix(":") || name.contains(" ") {
-      throw SFNError(.usage, "'\(name)' is not a \(what) name or ARN")
+      throw ReferenceError.notAName(name, what: what)
     }
   }
 
@@ -98,8 +98,9 @@ public final class NameResolver {
     if let found { return found }
     let more = page["nextToken"]?.stringValue.map { !$0.isEmpty } ?? false
     guard more, let scope else {
-      let noun = resourceType == "activity" ? "activity" : "state machine"
-      throw SFNError(.rejected, "no \(noun) named '\(name)' in \(region); `sfn \(resourceType == "activity" ? "activities" : "machines")` lists them")
+      let activity = resourceType == "activity"
+      throw ReferenceError.notFound(name: name, what: activity ? "activity" : "state machine", region: region,
+                                    listing: activity ? "activities" : "machines")
     }
     return StatesARN(partition: scope.partition, region: region, account: scope.account, resourceType: resourceType, resource: name).text
   }

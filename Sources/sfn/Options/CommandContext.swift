@@ -42,7 +42,7 @@ final class CommandContext {
   /// configuration the user can fix.
   private func checkedCABundle(_ path: String?) throws -> String? {
     if let path, !files.isReadable(path) {
-      throw SFNError(.configuration, "CA bundle \(path) cannot be read; check --ca-bundle, AWS_CA_BUNDLE or ca_bundle")
+      throw CommandError.unreadableCABundle(path: path)
     }
     return path
   }
@@ -70,7 +70,7 @@ final class CommandContext {
     if let f = global.output { return f }
     if let raw = try setup().setting("AWS_DEFAULT_OUTPUT", "output") {
       guard let f = OutputFormat(rawValue: raw.value) else {
-        throw SFNError(.configuration, "output format '\(raw.value)' (from \(raw.source)) is not json, table or text")
+        throw CommandError.unknownOutputFormat(value: raw.value, source: "\(raw.source)")
       }
       return f
     }
@@ -81,7 +81,7 @@ final class CommandContext {
   func query() throws -> JMESPathExpression? {
     guard let q = global.query else { return nil }
     do { return try JMESPathExpression(q) } catch let e as JMESPathError {
-      throw SFNError(.usage, "--query: \(e)")
+      throw CommandError.badQuery(detail: "\(e)")
     }
   }
 

@@ -14,7 +14,7 @@ enum MFAPrompter {
     close(fd)
     return { serial in
       let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
-      guard fd >= 0 else { throw SFNError(.credentials, "cannot open the terminal to ask for the MFA code") }
+      guard fd >= 0 else { throw CommandError.noTerminalForMFA }
       defer { close(fd) }
       // Echo goes off before the prompt appears, and without flushing, so a code typed (or pasted) right after
       // the prompt is neither shown nor lost.
@@ -35,7 +35,7 @@ enum MFAPrompter {
       var byte: UInt8 = 0
       while read(fd, &byte, 1) == 1, byte != UInt8(ascii: "\n") { bytes.append(byte) }
       let code = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-      guard !code.isEmpty else { throw SFNError(.credentials, "no MFA code entered for \(serial)") }
+      guard !code.isEmpty else { throw CommandError.noMFACode(serial: serial) }
       return code
     }
   }

@@ -24,7 +24,7 @@ struct APICommandRunner {
     if let raw = cliInput.cliInputJSON {
       let text = try ParameterFile.resolve(raw, files: context.files)
       do { base = try JSONParser.parse(text) } catch let e as JSONParseError {
-        throw SFNError(.badInput, "--cli-input-json: invalid JSON at \(e)")
+        throw CommandError.cliInputNotJSON(detail: "\(e)")
       }
     }
     let input = try RequestBuilder(files: context.files).build(operation, values: values, base: base)
@@ -40,7 +40,7 @@ struct APICommandRunner {
                   ("--max-items", paging.maxItems != nil)].filter(\.1).map(\.0)
       if !used.isEmpty {
         let off = global.noPaginate ? "--no-paginate" : "--next-token or --max-results"
-        throw SFNError(.usage, "cannot use \(off) with \(used.joined(separator: ", ")) (pagination is off)")
+        throw CommandError.paginationOff(off: off, options: used)
       }
     }
     if operation.isPaginated, !global.noPaginate, !manualPaging {
@@ -64,7 +64,6 @@ struct APICommandRunner {
     for d in diagnostics where d.severity == .error {
       context.terminal.err(ValidationFinding(file: name, diagnostic: d).line)
     }
-    throw SFNError(.badInput,
-                   "\(name): the definition is not valid (see above); nothing was sent (--no-validate skips this check)")
+    throw CommandError.invalidDefinition(name: name, flagHint: "--no-validate skips this check")
   }
 }

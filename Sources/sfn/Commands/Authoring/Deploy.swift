@@ -78,7 +78,7 @@ struct Deploy: ParsableCommand {
     let findings = source.lint().map { ValidationFinding(file: source.name, diagnostic: $0) }
     for finding in findings { context.terminal.err(finding.line) }
     guard let json = source.json, ASLLinter.isValid(findings.map(\.diagnostic)) else {
-      throw SFNError(.badInput, "\(source.name): the definition is not valid (see above); nothing was sent")
+      throw CommandError.invalidDefinition(name: source.name, flagHint: nil)
     }
     let spec = DeploySpec(
       name: name, definition: json, definitionLabel: source.name, roleArn: roleArn, type: type,

@@ -38,7 +38,7 @@ extension Verbs {
 
       func run() throws {
         let interval = try DurationParser.seconds(heartbeat, option: "--heartbeat")
-        guard interval > 0 else { throw SFNError(.usage, "--heartbeat must be more than 0") }
+        guard interval > 0 else { throw CommandError.heartbeatNotPositive }
         // Signals are routed to a listener thread before the client (and its threads) exist.
         let stop = StopSignal()
         let stderrIsTTY = isatty(2) == 1

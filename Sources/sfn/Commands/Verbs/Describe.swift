@@ -23,7 +23,7 @@ extension Verbs {
       case .alias: (operation, member) = (.describeStateMachineAlias, "stateMachineAliasArn")
       case .activity: (operation, member) = (.describeActivity, "activityArn")
       case .mapRun: (operation, member) = (.describeMapRun, "mapRunArn")
-      case nil: throw SFNError(.usage, "cannot describe \(arn.text)")
+      case nil: throw CommandError.cannotDescribe(arn: arn.text)
       }
       let result = try runtime.call(operation, [member: .string(arn.text)])
       try runtime.output.printObject(runtime.output.prepare(result, outputOf: operation))

@@ -17,19 +17,14 @@ extension Verbs {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The state machine (or version, alias): ARN or name.", completion: .stateMachines)
     var machine: String
-    @Option(help: "Only executions with this status: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE.")
-    var status: String?
+    @Option(help: "Only executions with this status.")
+    var status: ExecutionStatusFilter?
     @Option(help: ArgumentHelp("Only executions started at or after this time.", valueName: "time")) var since: String?
     @Option(help: ArgumentHelp("Only executions started before this time.", valueName: "time")) var until: String?
     @Option(name: .customLong("name-prefix"), help: "Only executions whose name starts with this.") var namePrefix: String?
     @Option(help: "Print at most this many.") var limit: Int?
 
-    static let statuses = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]
-
     func validate() throws {
-      if let status, !Self.statuses.contains(status.uppercased()) {
-        throw ValidationError("--status must be one of \(Self.statuses.joined(separator: ", "))")
-      }
       if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -40,7 +35,7 @@ extension Verbs {
       let runtime = try VerbRuntime(global: global)
       let arn = try runtime.resolver.machine(machine)
       var request = JSONObject([("stateMachineArn", .string(arn)), ("maxResults", .integer(min(limit ?? 1000, 1000)))])
-      if let status { request["statusFilter"] = .string(status.uppercased()) }
+      if let status { request["statusFilter"] = .string(status.value) }
       var items: [JSON] = []
       var token: String?
       // Pages come newest first, so paging stops once a page reaches executions older than --since.
@@ -70,7 +65,23 @@ extension Verbs {
     static func time(_ text: String, option: String, now: Double) throws -> Double {
       if let t = Timestamp.parse(text) { return t }
       if let ago = DurationParser.parse(text) { return now - ago }
-      throw SFNError(.usage, "\(option): '\(text)' is neither a time (2026-11-24T10:00:00Z) nor a duration (1h)")
+      throw CommandError.notATime(option: option, text: text)
     }
   }
+}
+
+/// A `--status` value: one of the model's execution statuses, in any case.
+struct ExecutionStatusFilter: ExpressibleByArgument, Equatable {
+  /// The status as the API spells it, e.g. `RUNNING`.
+  let value: String
+
+  init?(argument: String) {
+    let upper = argument.uppercased()
+    guard Self.allValueStrings.contains(upper) else { return nil }
+    value = upper
+  }
+
+  /// The model's ExecutionStatus values, for the error message, help and completions.
+  static var allValueStrings: [String] { ServiceModel.shape(.executionStatus).enumValues }
+  static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

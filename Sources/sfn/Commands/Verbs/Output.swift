@@ -19,7 +19,7 @@ extension Verbs {
       let described = try runtime.call(.describeExecution, ["executionArn": .string(arn)])
       let status = described["status"]?.stringValue ?? ""
       guard ExecutionStatus.isFinal(status) else {
-        throw SFNError(.rejected, "execution \(arn.arnName) is \(status) and has no output yet; `sfn wait` waits for it")
+        throw CommandError.noOutputYet(execution: arn.arnName, status: status)
       }
       try VerbRuntime.finish(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
                              name: arn.arnName)
@@ -29,7 +29,7 @@ extension Verbs {
         return
       }
       guard let document = try? JSONParser.parse(text) else {
-        throw SFNError(.rejected, "the execution's output is not JSON; --raw prints it as it is")
+        throw CommandError.outputNotJSON
       }
       let result = try runtime.output.printer.query.map { try $0.evaluate(document) } ?? document
       runtime.context.terminal.out(JSONWriter.pretty.string(result) + "\n")

@@ -46,7 +46,7 @@ extension Verbs {
         return
       }
       let started = try runtime.call(.startExecution, .object(request))
-      guard let arn = started["executionArn"]?.stringValue else { throw SFNError(.rejected, "StartExecution returned no executionArn") }
+      guard let arn = started["executionArn"]?.stringValue else { throw ResponseError.missingMember(.startExecution, member: "executionArn") }
       runtime.progress("waiting for \(executionName)…")
       let outcome = try runtime.waiter.wait(for: [arn], timeout: timeoutSeconds)
       let execution = outcome.executions[0]
