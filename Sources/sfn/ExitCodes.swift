@@ -1,7 +1,7 @@
 import ArgumentParser
 import SFNKit
 
-/// The exit codes of design/cli.md.
+/// The exit codes of docs/cli.md ("Exit codes").
 enum ExitStatus: Int32 {
   case success = 0, failed = 1, timedOut = 2, aborted = 3, rejected = 4, credentials = 5, unreachable = 6
   case configuration = 7, usage = 64, badInput = 65, inputFile = 66, timeout = 124

@@ -39,7 +39,7 @@ final class ConfigRegionEndpointTests: XCTestCase {
         EndpointResolver.ruleEndpoint(hostPrefix: "states", region: region, fips: fips, dualStack: dual)
       }
     }
-    // Columns: plain | dual-stack | FIPS | FIPS+dual-stack, as botocore resolves them (spec d.1).
+    // Columns: plain | dual-stack | FIPS | FIPS+dual-stack, as botocore resolves them.
     XCTAssertEqual(hosts("us-east-1"), ["https://states.us-east-1.amazonaws.com", "https://states.us-east-1.api.aws",
                                         "https://states-fips.us-east-1.amazonaws.com",
                                         "https://states-fips.us-east-1.api.aws"])

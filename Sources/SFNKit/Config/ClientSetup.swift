@@ -51,7 +51,8 @@ public struct ClientSetup {
                       profile: profile.name)
   }
 
-  /// The Step Functions endpoint and its source (spec d): configured URLs, else the rules for the region.
+  /// The Step Functions endpoint and its source: configured URLs (`EndpointResolver.configuredEndpoint`), else the
+  /// endpoint rules for the region.
   public func endpoint() throws -> ResolvedSetting<URL> {
     let resolver = EndpointResolver(service: .stepFunctions, commandLine: endpointOverride,
                                     environment: context.environment, profile: context.profile, files: context.files)

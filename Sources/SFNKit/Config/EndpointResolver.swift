@@ -102,7 +102,9 @@ public struct EndpointResolver {
     self.files = files
   }
 
-  /// The configured endpoint URL (items 1-5 of spec d.3), or nil when the rules decide.
+  /// The configured endpoint URL, or nil when the rules decide: --endpoint-url, then (unless
+  /// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) AWS_ENDPOINT_URL_SFN, AWS_ENDPOINT_URL, the profile's `services` section and
+  /// its `endpoint_url`, as the AWS SDKs' "service-specific endpoints" feature orders them.
   public func configuredEndpoint() throws -> ResolvedSetting<String>? {
     if let commandLine, !commandLine.isEmpty {
       return ResolvedSetting(commandLine, from: .commandLine("--endpoint-url"))
@@ -157,7 +159,7 @@ public struct EndpointResolver {
     return ResolvedSetting(url, from: .endpointRules)
   }
 
-  /// The endpoint-rule-set URL for a region (spec d.1 rules 3-8).
+  /// The endpoint-rule-set URL for a region: botocore's Step Functions rules for FIPS, dual-stack and the partition.
   public static func ruleEndpoint(hostPrefix: String, region: String, fips: Bool, dualStack: Bool) -> String {
     let partition = Partition.forRegion(region)
     let isGov = partition.name == "aws-us-gov"

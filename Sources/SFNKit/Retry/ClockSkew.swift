@@ -8,7 +8,7 @@ import Foundation
 /// for its time and the response `Date` is more than 5 minutes from the signing time, sign later requests at
 /// `now + offset`.
 ///
-/// botocore and CLI v2 do not correct skew (aws-client-spec.md section (c), "Clock skew").
+/// botocore and CLI v2 do not correct skew; the AWS SDK for Swift does, and so does this client.
 public struct ClockSkew: Sendable, Equatable {
   /// Error codes that always mean the request time was off.
   public static let definiteCodes: Set<String> = ["RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture"]

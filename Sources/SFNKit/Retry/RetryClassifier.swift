@@ -40,7 +40,7 @@ public enum RetryErrorKind: Sendable, Equatable {
 
 /// Sorts attempt outcomes into retryable and final, following the "standard" retry mode.
 ///
-/// Sources: botocore `retries/standard.py` (aws-client-spec.md section (c)); `KmsThrottlingException` is added as
+/// Sources: botocore `retries/standard.py`; `KmsThrottlingException` is added as
 /// throttling at the project's request although Step Functions does not model it as retryable; HTTP 429 counts as
 /// throttling as in the Java SDK, so a proxy's rate limiting is retried too.
 public struct RetryClassifier: Sendable {

@@ -46,7 +46,7 @@ public struct RetryContext: Sendable, Equatable {
 /// The AWS "standard" retry mode: classify, check attempts and quota, then back off with full jitter.
 ///
 /// One strategy per client (it owns the client's retry quota); not meant to be shared between threads.
-/// Reference: aws-client-spec.md section (c), https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+/// Reference: https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
 public final class RetryStrategy {
   /// Default total attempts, the first included (AWS CLI v2 standard mode).
   public static let defaultMaxAttempts = 3

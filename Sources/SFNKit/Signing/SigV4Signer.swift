@@ -35,7 +35,7 @@ public struct SigV4Signer: Sendable {
   /// Headers `sign(_:date:)` leaves unsigned: botocore's list plus those the real client adds after signing.
   ///
   /// botocore's client sets `Content-Length` and the `amz-sdk-*` retry headers after signing, so they are never
-  /// signed there (aws-client-spec.md section 0); skipping them here keeps retries free to change them.
+  /// signed there; skipping them here keeps retries free to change them.
   public static let clientUnsignedHeaders: Set<String> = botocoreUnsignedHeaders.union([
     "content-length", "amz-sdk-invocation-id", "amz-sdk-request",
   ])

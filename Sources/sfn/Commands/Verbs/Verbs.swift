@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Namespace of the verbs: short commands for people and scripts (design/cli.md, first table).
+/// Namespace of the verbs: short commands for people and scripts (docs/cli.md, first table).
 enum Verbs {
   /// The verbs in the order `sfn --help` lists them.
   static let commands: [any ParsableCommand.Type] = [
