@@ -3,12 +3,15 @@ import SFNKit
 
 /// One HTTP request as the protocol layer sees it.
 public struct APIRequest: Sendable {
+  /// The HTTP method.
   public var method: String
+  /// The request path (always `/` for this protocol).
   public var path: String
   /// The query string, without `?`.
   public var query: String
   /// Header names in lower case.
   public var headers: [String: String]
+  /// The request body.
   public var body: [UInt8]
 
   /// A request.
@@ -23,8 +26,11 @@ public struct APIRequest: Sendable {
 
 /// One HTTP response of the protocol layer.
 public struct APIResponse: Sendable, Equatable {
+  /// The HTTP status.
   public var status: Int
+  /// Header names and values, in order.
   public var headers: [(String, String)]
+  /// The response body.
   public var body: [UInt8]
 
   /// Two responses are equal when status, headers and body are.

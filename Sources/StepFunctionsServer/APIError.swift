@@ -15,6 +15,7 @@ public struct APIError: Error, Equatable, Sendable {
   public let code: String
   /// The human-readable message (`nil` for the protocol errors AWS answers without one).
   public let message: String?
+  /// The namespace of `code`, which decides the `__type` prefix.
   public let namespace: Namespace
   /// The HTTP status; 400 for everything but throttling, size and internal failures.
   public let status: Int

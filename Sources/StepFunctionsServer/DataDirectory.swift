@@ -30,6 +30,7 @@ public enum SigningKeys {
 
 /// Why no signing keys could be loaded.
 public struct SigningKeysError: Error, CustomStringConvertible {
+  /// What is missing, for the error message.
   public let description: String
   init(_ description: String) { self.description = description }
 }

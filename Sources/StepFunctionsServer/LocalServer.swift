@@ -8,9 +8,13 @@ import StateMachineEngine
 
 /// What `sfn local` was asked to serve.
 public struct ServerConfiguration: Sendable {
+  /// The address to bind (127.0.0.1 unless widened with --host).
   public var host: String
+  /// The TCP port; 0 picks a free one.
   public var port: Int
+  /// Where state is kept.
   public var location: Store.Location
+  /// The partition, region and account of the ARNs made.
   public var scope: ARNScope
   /// Accepted access keys (id to secret) when signatures are required; nil serves unsigned requests too.
   public var signingKeys: [String: String]?

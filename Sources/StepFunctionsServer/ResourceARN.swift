@@ -49,8 +49,11 @@ struct ResourceARN: Equatable, Sendable {
 
 /// The partition, region and account the server's resources live in.
 public struct ARNScope: Equatable, Sendable {
+  /// The partition (`aws`).
   public let partition: String
+  /// The region in every ARN.
   public let region: String
+  /// The account id in every ARN.
   public let account: String
 
   /// A scope; Step Functions Local's defaults are us-east-1 and account 123456789012.
