@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "StateMachineEngine", targets: ["StateMachineEngine"]),
     .library(name: "StepFunctionsServer", targets: ["StepFunctionsServer"]),
     .executable(name: "sfn-local-server", targets: ["sfn-local-server"]),
+    .library(name: "StateMachineTesting", targets: ["StateMachineTesting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,13 +47,15 @@ let package = Package(
     .executableTarget(
       name: "sfn-local-server",
       dependencies: ["StepFunctionsServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .target(name: "StateMachineTesting", dependencies: ["StateMachineEngine", "SFNKit", "JSONata"]),
     .executableTarget(
       name: "sfn",
-      dependencies: ["SFNKit", "StateMachineEngine",
+      dependencies: ["SFNKit", "StateMachineEngine", "StateMachineTesting",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "JSONataTests", dependencies: ["JSONata"], exclude: ["Fixtures"]),
     .testTarget(
       name: "StateMachineEngineTests", dependencies: ["StateMachineEngine"], exclude: ["Fixtures"]),
+    .testTarget(name: "StateMachineTestingTests", dependencies: ["StateMachineTesting"]),
     .testTarget(name: "SFNKitTests", dependencies: ["SFNKit", "SFNJSON"], exclude: ["Fixtures"]),
     .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "SFNKit", "SFNJSON"]),
     .testTarget(name: "sfnTests", dependencies: ["SFNKit", "sfn"], exclude: ["Fixtures"]),

@@ -12,7 +12,8 @@ struct SFN: ParsableCommand {
     groupedSubcommands: [
       CommandGroup(
         name: "Verbs",
-        subcommands: Verbs.commands + [Validate.self, Deploy.self, Whoami.self, Configure.self, Local.self]),
+        subcommands: Verbs.commands
+          + [Validate.self, Test.self, Deploy.self, Whoami.self, Configure.self, Local.self]),
       CommandGroup(name: "API operations (as aws stepfunctions)", subcommands: API.commands),
     ])
 }

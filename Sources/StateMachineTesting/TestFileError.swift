@@ -1,0 +1,25 @@
+import SFNKit
+
+/// A malformed test file, at FILE:LINE:COL as `sfn validate` reports definitions; a user error (exit 65).
+public struct TestFileError: UserFacingError, Equatable {
+  /// The file.
+  public var file: String
+  /// 1-based line and column of the offending value.
+  public var line: Int
+  public var column: Int
+  /// What is wrong.
+  public var message: String
+
+  /// Bad input data.
+  public var kind: FailureKind { .badInput }
+  /// `FILE:LINE:COL: message`.
+  public var description: String { "\(file):\(line):\(column): \(message)" }
+
+  /// An error at this place.
+  public init(file: String, line: Int, column: Int, message: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SFNKit
+
+/// The verdict on one case.
+public struct CaseResult: Sendable {
+  /// The file and case.
+  public var file: String
+  public var name: String
+  /// Where the case is written.
+  public var line: Int
+  /// What differs from the expectations (empty: passed).
+  public var failures: [String]
+  /// The run.
+  public var run: CaseRun
+  /// How long the run and checks took, in seconds of wall time.
+  public var seconds: Double
+
+  /// True when every expectation held.
+  public var passed: Bool { failures.isEmpty }
+}
+
+/// The results of one file's cases and the coverage of its definition.
+public struct SuiteResult: Sendable {
+  /// The suite.
+  public var suite: TestSuite
+  /// One result per case, in file order.
+  public var cases: [CaseResult]
+  /// What the cases exercised.
+  public var coverage: Coverage
+}
+
+/// Runs suites' cases in parallel (each case alone on its own engine, so the order of results never depends on
+/// scheduling) and checks them.
+public struct TestSession: Sendable {
+  private let runner = CaseRunner()
+  private let checker = ExpectationChecker()
+
+  /// A session.
+  public init() {}
+
+  /// Runs every case of `suites`; results keep file and case order.
+  public func run(_ suites: [TestSuite]) -> [SuiteResult] {
+    let jobs = suites.enumerated().flatMap { s in s.element.cases.indices.map { (s.offset, $0) } }
+    let results = ResultSlots<CaseResult>(count: jobs.count)
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      let (s, c) = jobs[index]
+      let suite = suites[s]
+      let testCase = suite.cases[c]
+      let started = DispatchTime.now().uptimeNanoseconds
+      let run = runner.run(testCase, of: suite)
+      let failures = checker.failures(testCase.expectations, run)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+      results.set(index, CaseResult(file: suite.file, name: testCase.name, line: testCase.line, failures: failures,
+                                    run: run, seconds: seconds))
+    }
+    let all = results.values
+    var offset = 0
+    return suites.map { suite in
+      let cases = Array(all[offset..<offset + suite.cases.count])
+      offset += suite.cases.count
+      return SuiteResult(suite: suite, cases: cases,
+                         coverage: Coverage(definition: suite.definition, traces: cases.map(\.run.trace)))
+    }
+  }
+
+  /// The test files named by `paths`: files as given, directories searched for `*.test.yaml`, `*.test.yml` and
+  /// `*.test.json`, sorted.
+  public static func files(in paths: [String]) throws -> [String] {
+    let fm = FileManager.default
+    var out: [String] = []
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw SFNError(.inputFile, "no such test file or directory: \(path)")
+      }
+      guard isDirectory.boolValue else {
+        out.append(path)
+        continue
+      }
+      let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter(isTestFile).sorted()
+      out += found.map { (path as NSString).appendingPathComponent($0) }
+    }
+    return out
+  }
+
+  /// True for the names a directory search picks up.
+  public static func isTestFile(_ name: String) -> Bool {
+    [".test.yaml", ".test.yml", ".test.json"].contains { name.hasSuffix($0) }
+  }
+}
+
+/// Slots filled by concurrent workers, each writing its own index.
+final class ResultSlots<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: T) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [T] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0! }
+  }
+}
