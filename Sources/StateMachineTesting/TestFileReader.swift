@@ -77,7 +77,7 @@ public struct TestFileReader {
   }
 
   /// The definition as JSON text (YAML definitions are converted as `sfn validate` does).
-  static func definitionJSON(_ text: String, file: String) throws -> String {
+  public static func definitionJSON(_ text: String, file: String) throws -> String {
     let first = text.drop { $0.isWhitespace }.first
     guard file.hasSuffix(".yaml") || file.hasSuffix(".yml") || first != "{" else { return text }
     do {
@@ -88,7 +88,7 @@ public struct TestFileReader {
   }
 
   /// The default state machine name: the test file's name without `.test.yaml` (or its other extensions).
-  static func machineName(testFile path: String) -> String {
+  public static func machineName(testFile path: String) -> String {
     var name = (path as NSString).lastPathComponent
     for suffix in [".test.json", ".test.yaml", ".test.yml", ".json", ".yaml", ".yml"] where name.hasSuffix(suffix) {
       name.removeLast(suffix.count)

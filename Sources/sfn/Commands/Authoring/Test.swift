@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SFNKit
+import StateMachineEngine
 import StateMachineTesting
 
 /// `sfn test [FILE|DIR...]`: run test cases of state machines in the embedded engine.
@@ -14,6 +15,8 @@ struct Test: ParsableCommand {
       one line per case; a failure is followed by the differences and the path the execution took. Exits 0 when \
       all cases pass, 1 when any fails (or coverage is below --min-coverage), 65 for a malformed test file \
       (FILE:LINE:COL). The format is described in docs/TESTING.md.
+      --init DEFINITION writes DEFINITION's directory/NAME.test.yaml: one case per path to a terminal state, \
+      every Task mocked, expectations left for the author.
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -30,7 +33,12 @@ struct Test: ParsableCommand {
   @Option(help: ArgumentHelp("Fail when coverage is below this percentage (implies --coverage).", valueName: "n"))
   var minCoverage: Double?
 
+  @Option(name: .customLong("init"),
+          help: ArgumentHelp("Write a starting test file for this definition file and exit.", valueName: "file"))
+  var initFrom: String?
+
   func validate() throws {
+    if initFrom != nil && !paths.isEmpty { throw ValidationError("--init takes no test files") }
     if let minCoverage, !(0...100).contains(minCoverage) {
       throw ValidationError("--min-coverage must be between 0 and 100")
     }
@@ -38,6 +46,7 @@ struct Test: ParsableCommand {
 
   func run() throws {
     let context = CommandContext(global: global)
+    if let initFrom { return try writeTemplate(for: initFrom, context) }
     let files = try TestSession.files(in: paths.isEmpty ? ["."] : paths)
     if files.isEmpty { throw SFNError(.inputFile, "no test files (*.test.yaml, *.test.yml, *.test.json) found") }
     let reader = TestFileReader()
@@ -63,5 +72,37 @@ struct Test: ParsableCommand {
       throw ExitCode(ExitStatus.failed.rawValue)
     }
     if !report.passed { throw ExitCode(ExitStatus.failed.rawValue) }
+  }
+
+  /// `--init`: NAME.test.yaml next to the definition, never over an existing file.
+  private func writeTemplate(for definitionPath: String, _ context: CommandContext) throws {
+    let text: String
+    do {
+      text = try String(contentsOfFile: definitionPath, encoding: .utf8)
+    } catch {
+      throw SFNError(.inputFile, "cannot read the definition \(definitionPath): \(error.localizedDescription)")
+    }
+    let definition: StateMachineDefinition
+    do {
+      definition = try StateMachineDefinition(text: try TestFileReader.definitionJSON(text, file: definitionPath))
+    } catch let e as TestFileError {
+      throw e
+    } catch {
+      throw SFNError(.badInput, "\(definitionPath): the definition cannot run: \(error) (sfn validate tells more)")
+    }
+    let name = (definitionPath as NSString).lastPathComponent
+    let base = TestFileReader.machineName(testFile: name.replacingOccurrences(of: ".asl.", with: "."))
+    let output = ((definitionPath as NSString).deletingLastPathComponent as NSString)
+      .appendingPathComponent("\(base).test.yaml")
+    guard !FileManager.default.fileExists(atPath: output) else {
+      throw SFNError(.usage, "\(output) already exists: remove it or edit it")
+    }
+    let yaml = TestFileTemplate(definitionPath: name, definition: definition).yaml()
+    do {
+      try yaml.write(toFile: output, atomically: true, encoding: .utf8)
+    } catch {
+      throw SFNError(.inputFile, "cannot write \(output): \(error.localizedDescription)")
+    }
+    context.terminal.err("wrote \(output)")
   }
 }
