@@ -237,3 +237,31 @@ final class EngineScaleTests: XCTestCase {
     XCTAssertGreaterThan(e.state.nextEventId, 60_000)
   }
 }
+
+/// A Distributed Map's ItemReader reads its items through the task handler.
+final class EngineItemReaderTests: XCTestCase {
+  private let definition = """
+    {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+      "ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+      "Parameters":{"Bucket":"b","Key.$":"$.key"}},
+      "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+        "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}
+    """
+
+  func testItemsComeFromTheReadObject() throws {
+    var harness = EngineHarness()
+    harness.tasks = ScriptedTasks(["M": [.succeeded(["Body": "name,n\na,1\nb,2\n"])]])
+    let e = try harness.run(definition, input: ["key": "items.csv"])
+    XCTAssertEqual(e.state.status, .succeeded)
+    XCTAssertEqual(e.state.output, [["name": "a", "n": "1"], ["name": "b", "n": "2"]])
+    XCTAssertEqual(harness.tasks.invocations.first?.parameters, ["Bucket": "b", "Key": "items.csv"])
+  }
+
+  func testAReaderFailureIsItemReaderFailed() throws {
+    var harness = EngineHarness()
+    harness.tasks = ScriptedTasks(["M": [.failed(StatesError("S3.NoSuchKey", cause: "The key does not exist"))]])
+    let e = try harness.run(definition, input: ["key": "none.csv"])
+    XCTAssertEqual(e.state.status, .failed)
+    XCTAssertEqual(e.state.error?.error, "States.ItemReaderFailed")
+  }
+}

@@ -64,6 +64,10 @@ extension Execution {
   /// The items a Map iterates over and what its ItemSelector sees as `$`.
   func mapItems(_ id: Int, _ def: StateDefinition) throws -> ([JSON], JSON) {
     let branch = state.branches[id]!
+    if let reader = def["ItemReader"]?.objectValue {
+      let selectorInput = def.queryLanguage == .jsonata ? branch.input : try effectiveInput(id, def)
+      return (try readItems(id, def, reader, input: selectorInput), selectorInput)
+    }
     if def.queryLanguage == .jsonata {
       let states = statesBinding(id, input: branch.input)
       guard let field = def["Items"] else {
@@ -88,6 +92,51 @@ extension Execution {
                         cause: "Map state input must be an array but was: \(JSONWriter.compact.string(value))")
     }
     return (items, effective)
+  }
+
+  /// ItemReader: the task handler fetches the object (a mock, or local files standing in for S3) and
+  /// `ItemReaderContent` turns it into items; any failure is `States.ItemReaderFailed`.
+  func readItems(_ id: Int, _ def: StateDefinition, _ reader: JSONObject, input: JSON) throws -> [JSON] {
+    let branch = state.branches[id]!
+    let parameters: JSON
+    if def.queryLanguage == .jsonata {
+      parameters = try jsonata(id, reader["Arguments"], field: "ItemReader.Arguments",
+                               states: statesBinding(id, input: input)) ?? .object(JSONObject())
+    } else {
+      parameters = try reader["Parameters"].map {
+        try data.payload($0, field: "ItemReader.Parameters", input: input, context: context(id),
+                         variables: branch.variables)
+      } ?? .object(JSONObject())
+    }
+    var config = reader["ReaderConfig"]
+    if var object = config?.objectValue, object["MaxItems"] == nil, let path = object["MaxItemsPath"]?.stringValue {
+      object["MaxItems"] = try data.select(path, field: "MaxItemsPath", input: input, context: context(id),
+                                           variables: branch.variables)
+      config = .object(object)
+    }
+    let invocation = TaskInvocation(executionArn: info.executionArn, stateName: def.name,
+                                    resource: reader["Resource"]?.stringValue ?? "", parameters: parameters,
+                                    attempt: branch.retryCount)
+    let outcome: TaskOutcome
+    do {
+      outcome = try tasks.start(invocation)
+    } catch let error as StatesError {
+      throw StatesError("States.ItemReaderFailed", cause: error.cause ?? error.error)
+    }
+    switch outcome {
+    case .succeeded(let result):
+      do {
+        return try ItemReaderContent.items(fromResult: result,
+                                           config: try ItemReaderConfig(json: config,
+                                                                        maxItems: config?["MaxItems"]?.intValue))
+      } catch let error as StatesError where error.error != "States.ItemReaderFailed" {
+        throw StatesError("States.ItemReaderFailed", cause: error.cause ?? error.error)
+      }
+    case .failed(let error):
+      throw StatesError("States.ItemReaderFailed", cause: error.cause ?? error.error)
+    case .pending:
+      throw StatesError("States.ItemReaderFailed", cause: "The ItemReader's resource did not answer at once")
+    }
   }
 
   /// MaxConcurrency-like integer fields of a Map (number, `...Path` or expression).
