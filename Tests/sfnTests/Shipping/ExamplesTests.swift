@@ -39,6 +39,15 @@ final class ExamplesTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
   }
 
+  func testEveryExampleHasATestFileThatPasses() throws {
+    for name in try exampleNames() {
+      let file = "examples/\(name)/\(name).test.yaml"
+      XCTAssertTrue(FileManager.default.fileExists(atPath: Shipping.root + "/" + file), file)
+      let result = try Shipping.run([Shipping.sfnBinary, "test", file], environment: Shipping.environment())
+      XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    }
+  }
+
   func testHelloWorld() throws { try run("hello-world") }
   func testMapFanOut() throws { try run("map-fan-out") }
   func testSagaBooksOrCompensates() throws { try run("saga") }
