@@ -12,6 +12,8 @@ let package = Package(
     .library(name: "StepFunctionsServer", targets: ["StepFunctionsServer"]),
     .executable(name: "sfn-local-server", targets: ["sfn-local-server"]),
     .library(name: "StateMachineTesting", targets: ["StateMachineTesting"]),
+    // Only bench/run uses it (section 7: the engine measured in process, built with the release build).
+    .executable(name: "sfn-engine-bench", targets: ["EngineBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +54,7 @@ let package = Package(
       name: "sfn",
       dependencies: ["SFNKit", "StateMachineEngine", "StateMachineTesting",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .executableTarget(name: "EngineBench", dependencies: ["StateMachineEngine", "SFNKit"]),
     .testTarget(name: "JSONataTests", dependencies: ["JSONata"], exclude: ["Fixtures"]),
     .testTarget(
       name: "StateMachineEngineTests", dependencies: ["StateMachineEngine"], exclude: ["Fixtures"]),

@@ -427,6 +427,182 @@ class Bench:
             self.p("| %s | `%s` | %.2f | %s |" % (c["bench"], e.replace("|", "\\|"), c["parse_ns"] / 1000, ev))
         self.p()
 
+    # --- 7. the embedded engine ---
+
+    def engine_inputs(self):
+        """The section's machines and their inputs (files in the temporary directory)."""
+        rounds = max(1, (self.a.events - 4) // 6)  # ExecutionStarted, 6 events a round, 3 at the end
+        cases = [("pass-choice", "10 Pass/Choice states", {"n": 3}),
+                 ("map-10k", "Map, %d items, 3-state processor" % self.a.engine_items,
+                  {"items": list(range(self.a.engine_items))}),
+                 ("loop-2mb", "%d-round Choice loop, 8 x 250 KB variables" % self.a.engine_rounds,
+                  {"blob": "x" * 250000, "limit": self.a.engine_rounds}),
+                 ("loop-events", "Pass/Wait/Choice loop, %d rounds" % rounds, {"i": 0, "limit": rounds})]
+        out = []
+        for name, label, value in cases:
+            path = os.path.join(self.tmp, name + ".json")
+            with open(path, "w") as f:
+                json.dump(value, f, separators=(",", ":"))
+            out.append((name, label, os.path.join(self.a.engine_machines, name + ".asl.json"), path))
+        return out
+
+    def engine_program(self, *args):
+        out = subprocess.run([self.a.engine_bench] + list(args), env=self.env, capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError("sfn-engine-bench %s exited %d: %s" % (args[0], out.returncode, out.stderr.strip()[-400:]))
+        return json.loads(out.stdout)
+
+    def timed(self, argv):
+        """One run under /usr/bin/time: (wall ms, peak MiB, exit status, stdout)."""
+        with tempfile.NamedTemporaryFile() as f, tempfile.TemporaryFile() as out:
+            t0 = time.perf_counter()
+            code = subprocess.run([self.r.time, "-o", f.name, "-f", "%M"] + argv, env=self.env, stdout=out,
+                                  stderr=subprocess.DEVNULL).returncode
+            wall = (time.perf_counter() - t0) * 1000
+            out.seek(0)
+            return wall, int(open(f.name).read().split()[-1]) / 1024, code, out.read()
+
+    def has_run(self):
+        return subprocess.run([self.a.sfn, "run", "--help"], env=self.env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0
+
+    def sfn_run(self, definition, input_path, runs, *extra):
+        """`sfn run` end to end, Waits skipped: median wall ms and peak MiB, and the status printed."""
+        argv = [self.a.sfn, "run", definition, "--input", "@" + input_path, "--wait-scale", "0", "--output", "json"]
+        argv += list(extra)
+        samples = [self.timed(argv) for _ in range(runs)]
+        status = json.loads(samples[-1][3]).get("status", "?") if samples[-1][3] else "exit %d" % samples[-1][2]
+        return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples), status
+
+    def moto_run(self, name, definition, input_path, count, limit_s):
+        """Executions on moto's interpreter through the API, one after another: create the machine, then start each
+        and poll DescribeExecution until it ends. Returns (executions per second, seconds each, final status)."""
+        arn = self.peer.machine("%s-%s" % (name, self.nonce), open(definition).read())
+        text = open(input_path).read()
+        t0 = time.perf_counter()
+        status = "?"
+        done = 0
+        for i in range(count):
+            ex = self.peer.call("StartExecution", {"stateMachineArn": arn, "name": "e%d" % i, "input": text})
+            while True:
+                d = self.peer.call("DescribeExecution", {"executionArn": ex["executionArn"]})
+                status = d["status"]
+                if status != "RUNNING" or time.perf_counter() - t0 > limit_s:
+                    break
+                time.sleep(0.005)
+            if status == "RUNNING":
+                return None, time.perf_counter() - t0, "still RUNNING after %d s" % limit_s
+            done += 1
+            if status != "SUCCEEDED":
+                status += " (%s: %s)" % (d.get("error"), (d.get("cause") or "")[:80])
+                break
+        elapsed = time.perf_counter() - t0
+        return done / elapsed, elapsed / max(done, 1), status
+
+    def engine(self):
+        self.p("## 7. The embedded engine (`sfn run`) and moto's interpreter")
+        self.p()
+        self.p("Run %s, load average %.2f %.2f %.2f at the start of this section." %
+               ((time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),) + os.getloadavg()))
+        self.p()
+        if not self.a.engine_bench:
+            self.p("Not measured (no sfn-engine-bench binary).")
+            self.p()
+            return
+        cases = self.engine_inputs()
+        has_run = self.has_run()
+        self.p("In process: `sfn-engine-bench` (Sources/EngineBench, built by `swift build -c release`) runs the "
+               "parsed definition on a virtual clock with history recorded; throughput rows run executions "
+               "back to back for 3 s. `sfn run`: the release binary end to end (process start, parsing, "
+               "printing) with `--wait-scale 0`, wall and peak RSS by /usr/bin/time, median of the runs. moto: "
+               "its interpreter (`execute_state_machine`) through the API from Python, one execution after "
+               "another (StartExecution, then DescribeExecution every 5 ms until it ends).")
+        self.p()
+        self.p("| machine | in process | events | in-process peak MiB | sfn run wall ms | sfn run peak MiB "
+               "| sfn run status | moto | moto status | in process / moto |")
+        self.p("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        rows = {}
+        for name, label, definition, input_path in cases[:3]:
+            if name == "pass-choice":
+                inproc = self.engine_program("throughput", definition, input_path, "--seconds", "3")
+                inproc_text = "%.0f/s (%d µs each)" % (inproc["perSecond"], 1e6 / inproc["perSecond"])
+                engine_rate = inproc["perSecond"]
+                peak = ""
+            else:
+                inproc = self.engine_program("once", definition, input_path)
+                inproc_text = "%s ms" % ms(inproc["ms"])
+                engine_rate = 1000 / inproc["ms"]
+                peak = mib(inproc["peakBytes"] / 2**20)
+            runs = self.a.engine_runs if name == "pass-choice" else 3
+            if has_run:
+                wall, rss, status = self.sfn_run(definition, input_path, runs)
+                run_text = (ms(wall), mib(rss), status)
+            else:
+                wall, run_text = None, ("-", "-", "no `run` command")
+            count = self.a.moto_executions if name == "pass-choice" else 1
+            rate, each, moto_status = self.moto_run(name, definition, input_path, count, self.a.moto_limit)
+            rows[name] = (inproc, engine_rate, wall, rate, each, moto_status)
+            self.engine_row(label, inproc_text, inproc, peak, run_text, rate, each, moto_status, engine_rate)
+        self.engine_memory(cases[3], has_run)
+        self.engine_goals(rows, has_run)
+
+    def engine_row(self, label, inproc_text, inproc, peak, run_text, rate, each, moto_status, engine_rate):
+        moto = "%.1f/s (%s ms each)" % (rate, ms(each * 1000)) if rate else "-"
+        self.p("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
+            label, inproc_text, inproc["events"], peak or "-", run_text[0], run_text[1], run_text[2], moto,
+            moto_status, ratio(engine_rate, rate) if rate else "-"))
+
+    def engine_memory(self, case, has_run):
+        name, label, definition, input_path = case
+        self.p()
+        self.p("### Memory along a %d-event execution (%s)" % (self.a.events, label))
+        self.p()
+        kept = self.engine_program("samples", definition, input_path, "--every", str(self.a.events // 10))
+        bare = self.engine_program("samples", definition, input_path, "--every", str(self.a.events // 10),
+                                   "--no-history")
+        self.p("RSS of the in-process program read from /proc/self/statm between Wait timers, with the history kept "
+               "(as `sfn run --history` and AWS do) and without it (`recordHistory: false`). The history's size is "
+               "its events as compact JSON.")
+        self.p()
+        self.p("| events | RSS MiB, history kept | RSS MiB, no history |")
+        self.p("| --- | --- | --- |")
+        for a, b in zip(kept["samples"], bare["samples"]):
+            self.p("| %d | %s | %s |" % (a["events"], mib(a["rssBytes"] / 2**20), mib(b["rssBytes"] / 2**20)))
+        first_k, last_k = kept["samples"][1]["rssBytes"], kept["samples"][-1]["rssBytes"]
+        first_b, last_b = bare["samples"][1]["rssBytes"], bare["samples"][-1]["rssBytes"]
+        self.p()
+        self.p("From the first sample after the start to the end: %s MiB more with the history kept (its JSON is %s "
+               "MiB, %d bytes an event), %s MiB more without it." % (
+                   mib((last_k - first_k) / 2**20), mib(kept["historyBytes"] / 2**20),
+                   kept["historyBytes"] // max(kept["events"], 1), mib((last_b - first_b) / 2**20)))
+        if has_run:
+            wall, rss, status = self.sfn_run(definition, input_path, 1, "--history")
+            wall2, rss2, _ = self.sfn_run(definition, input_path, 1)
+            self.p("`sfn run` of the same execution: %s ms and %s MiB peak with `--history` (printed), %s ms and %s "
+                   "MiB without (%s)." % (ms(wall), mib(rss), ms(wall2), mib(rss2), status))
+        self.p()
+        self.engine_flat = (last_b - first_b, last_k - first_k, kept["historyBytes"])
+
+    def engine_goals(self, rows, has_run):
+        inproc, rate_engine, wall, rate_moto, _, _ = rows["pass-choice"]
+        if rate_moto:
+            self.goal("10-state executions at least 50x moto's rate (in process)", ratio(rate_engine, rate_moto),
+                      rate_engine >= 50 * rate_moto)
+            if wall:
+                self.goal("10-state executions at least 50x moto's rate (`sfn run`, a process each)",
+                          ratio(1000 / wall, rate_moto), 1000 / wall >= 50 * rate_moto)
+        m_inproc, _, m_wall, _, _, _ = rows["map-10k"]
+        self.goal("10,000-item Map under 1 s (in process)", "%s ms" % ms(m_inproc["ms"]), m_inproc["ms"] < 1000)
+        self.goal("10,000-item Map under 200 MiB (in process)", "%s MiB" % mib(m_inproc["peakBytes"] / 2**20),
+                  m_inproc["peakBytes"] < 200 * 2**20)
+        if m_wall:
+            self.goal("10,000-item Map under 1 s (`sfn run`)", "%s ms" % ms(m_wall), m_wall < 1000)
+        bare, kept, history = self.engine_flat
+        self.goal("memory flat over 25,000 events (no history: growth under 2 MiB)", "%s MiB" % mib(bare / 2**20),
+                  bare < 2 * 2**20)
+        self.goal("memory over 25,000 events grows no more than 3x the history's JSON",
+                  "%s MiB for %s MiB of JSON" % (mib(kept / 2**20), mib(history / 2**20)), kept <= 3 * history)
+
     def summary(self):
         self.p("## Goals (issue 9)")
         self.p()
@@ -455,13 +631,21 @@ def main():
     ap.add_argument("--jmespath")
     ap.add_argument("--jmespath-cases")
     ap.add_argument("--no-hyperfine", action="store_true")
-    ap.add_argument("--only", default="1,2,3,4,5,6")
+    ap.add_argument("--engine-bench")
+    ap.add_argument("--engine-machines", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine"))
+    ap.add_argument("--engine-items", type=int, default=10000)
+    ap.add_argument("--engine-rounds", type=int, default=1000)
+    ap.add_argument("--engine-runs", type=int, default=20)
+    ap.add_argument("--moto-executions", type=int, default=20)
+    ap.add_argument("--moto-limit", type=float, default=600, help="seconds to wait for one moto execution")
+    ap.add_argument("--only", default="1,2,3,4,5,6,7")
     ap.add_argument("--out")
     a = ap.parse_args()
     b = Bench(a)
     b.machine()
     only = set(a.only.split(","))
-    steps = [("1", b.one_call), ("2", b.startup), ("3", b.listing), ("4", b.history), ("5", b.wait), ("6", b.jmespath)]
+    steps = [("1", b.one_call), ("2", b.startup), ("3", b.listing), ("4", b.history), ("5", b.wait), ("6", b.jmespath),
+             ("7", b.engine)]
     for key, step in steps:
         if key in only:
             step()
