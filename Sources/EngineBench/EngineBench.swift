@@ -34,7 +34,7 @@ enum ProcessMemory {
   /// The peak resident set size so far, in bytes.
   static var peakBytes: Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return usage.ru_maxrss * 1024
   }
 }
@@ -92,7 +92,7 @@ struct EngineBenchmarks {
     execution.start()
     execution.run()
     // The driver's loop, opened up so memory is read between timers (each Wait state is one).
-    while execution.state.status.rawValue == "RUNNING", let due = execution.nextTimerDue {
+    while execution.state.status == .running, let due = execution.nextTimerDue {
       sample()
       clock.sleep(until: due)
       execution.fireDueTimers()
