@@ -449,7 +449,8 @@ class Bench:
     def engine_program(self, *args):
         out = subprocess.run([self.a.engine_bench] + list(args), env=self.env, capture_output=True, text=True)
         if out.returncode != 0:
-            raise RuntimeError("sfn-engine-bench %s exited %d: %s" % (args[0], out.returncode, out.stderr.strip()[-400:]))
+            raise RuntimeError("sfn-engine-bench %s exited %d: %s" %
+                               (args[0], out.returncode, out.stderr.strip()[-400:]))
         return json.loads(out.stdout)
 
     def timed(self, argv):
@@ -547,7 +548,10 @@ class Bench:
         self.engine_goals(rows, has_run)
 
     def engine_row(self, label, inproc_text, inproc, peak, run_text, rate, each, moto_status, engine_rate):
-        moto = "%.1f/s (%s ms each)" % (rate, ms(each * 1000)) if rate else "-"
+        moto = "-"
+        if rate:  # a long execution reads better in seconds
+            moto = ("%.1f/s (%s ms each)" % (rate, ms(each * 1000)) if rate >= 1
+                    else "%.3f/s (%.1f s each)" % (rate, each))
         self.p("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
             label, inproc_text, inproc["events"], peak or "-", run_text[0], run_text[1], run_text[2], moto,
             moto_status, ratio(engine_rate, rate) if rate else "-"))
