@@ -46,7 +46,8 @@ public struct Coverage: Sendable {
         for (i, catcher) in state.catchers.enumerated() {
           let covered = caught.contains(catcher.next) && caughtClaimed.insert(catcher.next).inserted
           items.append((Item(kind: .catchPath, state: state.name,
-                             label: "catch \(i + 1) [\(catcher.errorEquals.joined(separator: ", "))] -> \(catcher.next)"),
+                             label: "catch \(i + 1) [\(catcher.errorEquals.joined(separator: ", "))] -> "
+                               + catcher.next),
                         covered))
         }
         let errors = retried.flatMap { $0[state.name] ?? [] }
@@ -95,7 +96,8 @@ public struct Coverage: Sendable {
       queue.removeFirst()
       guard seen.insert(name).inserted, let state = machine.states[name] else { continue }
       order.append(name)
-      queue += [state.next, state.defaultNext].compactMap { $0 } + state.choices.map(\.next) + state.catchers.map(\.next)
+      queue += [state.next, state.defaultNext].compactMap { $0 } + state.choices.map(\.next)
+      queue += state.catchers.map(\.next)
     }
     order += machine.states.keys.filter { !seen.contains($0) }.sorted()
     return order.compactMap { machine.states[$0] }

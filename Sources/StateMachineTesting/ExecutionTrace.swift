@@ -66,7 +66,9 @@ public struct ExecutionTrace: Sendable {
       }
       if event.type.hasSuffix("StateExited"), let name {
         if let assigned = details["assignedVariables"]?.objectValue {
-          for (key, text) in assigned { variables[key] = text.stringValue.flatMap { try? JSONParser.parse($0) } ?? text }
+          for (key, text) in assigned {
+            variables[key] = text.stringValue.flatMap { try? JSONParser.parse($0) } ?? text
+          }
         }
         let output = details["output"]?.stringValue.flatMap { try? JSONParser.parse($0) } ?? .null
         exits.append(Exit(state: name, output: output, variables: variables))

@@ -28,7 +28,8 @@ public struct ExpectationChecker: Sendable {
       out.append("cause: expected \(quote(cause)), got \(run.cause.map(quote) ?? "none")")
     }
     if let states = expected.states, states != run.trace.visited {
-      out.append("states: expected \(states.joined(separator: " > ")), got \(run.trace.visited.joined(separator: " > "))")
+      out.append("states: expected \(states.joined(separator: " > ")), got "
+                   + run.trace.visited.joined(separator: " > "))
     }
     if let include = expected.statesInclude, let missing = Self.missingFromSubsequence(include, run.trace.visited) {
       out.append("statesInclude: '\(missing)' was not entered where expected (subsequence "
@@ -71,7 +72,8 @@ public struct ExpectationChecker: Sendable {
       do {
         let result = try JMESPathExpression(expression).evaluate(actual)
         if result != value {
-          out.append("\(path) | \(expression): expected \(JSONDifference.text(value)), got \(JSONDifference.text(result))")
+          out.append("\(path) | \(expression): expected \(JSONDifference.text(value)), got "
+                       + JSONDifference.text(result))
         }
       } catch {
         out.append("\(path) | \(expression): \(error)")
@@ -83,7 +85,8 @@ public struct ExpectationChecker: Sendable {
       do {
         let result = try JSONataExpression(assertion).evaluate(input: Value(actual), environment: environment)
         if result?.json != .bool(true) {
-          out.append("\(path): assertion \(assertion) gave \(result.map { JSONDifference.text($0.json) } ?? "undefined"), "
+          let gave = result.map { JSONDifference.text($0.json) } ?? "undefined"
+          out.append("\(path): assertion \(assertion) gave \(gave), "
                        + "not true (value \(JSONDifference.text(actual)))")
         }
       } catch {

@@ -35,7 +35,8 @@ public struct TestReport: Sendable {
       out += "\(c.passed ? "PASS" : "FAIL")  \(c.file): \(c.name)\n"
       guard !c.passed else { continue }
       for line in c.failures { out += "      \(line)\n" }
-      out += "      path: \(c.run.trace.visited.isEmpty ? "(no state entered)" : c.run.trace.visited.joined(separator: " > "))"
+      let path = c.run.trace.visited.isEmpty ? "(no state entered)" : c.run.trace.visited.joined(separator: " > ")
+      out += "      path: \(path)"
       out += " => \(c.run.status)\(c.run.error.map { " \($0)" } ?? "")\n"
     }
     let failed = cases.filter { !$0.passed }.count
@@ -58,7 +59,9 @@ public struct TestReport: Sendable {
         .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }.joined(separator: "\n") + "\n"
     for s in suites {
-      for item in s.coverage.missed { out += "not run: \(s.suite.file): \(item.kind.rawValue) \(item.state): \(item.label)\n" }
+      for item in s.coverage.missed {
+        out += "not run: \(s.suite.file): \(item.kind.rawValue) \(item.state): \(item.label)\n"
+      }
     }
     out += String(format: "coverage %.1f%%\n", coveragePercent)
     return out
@@ -150,7 +153,9 @@ public struct TestReport: Sendable {
       case "\n": out += "&#10;"
       case "\t", "\r": out += "&#\(scalar.value);"
       default:
-        if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+        if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out

@@ -13,7 +13,8 @@ final class CoverageAndReportTests: XCTestCase {
         "Default": "Unknown"},
       "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Done",
         "Retry": [{"ErrorEquals": ["Card.Busy"], "IntervalSeconds": 30}, {"ErrorEquals": ["States.Timeout"]}],
-        "Catch": [{"ErrorEquals": ["Card.Declined"], "Next": "Declined"}, {"ErrorEquals": ["States.ALL"], "Next": "Unknown"}]},
+        "Catch": [{"ErrorEquals": ["Card.Declined"], "Next": "Declined"},
+                  {"ErrorEquals": ["States.ALL"], "Next": "Unknown"}]},
       "Declined": {"Type": "Fail", "Error": "Declined"},
       "Unknown": {"Type": "Fail", "Error": "Unknown"},
       "Done": {"Type": "Succeed"}}}
@@ -101,7 +102,8 @@ final class CoverageAndReportTests: XCTestCase {
     try xml.replacingOccurrences(of: "T00:00:00\"", with: "T00:00:00Z\"").write(to: bad, atomically: true,
                                                                                   encoding: .utf8)
     let python = try XMLSchemaValidator.python()
-    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/junit.xsd")
+    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/junit.xsd")
     XCTAssertEqual(try XMLSchemaValidator.validate(python: python, schema: schema.path, xml: good.path), "valid")
     XCTAssertNotEqual(try XMLSchemaValidator.validate(python: python, schema: schema.path, xml: bad.path), "valid")
   }

@@ -106,7 +106,8 @@ enum CorpusTestFiles {
         return event["stateEnteredEventDetails"]?["name"]
       })
     }
-    var testCase = JSONObject([("name", .string(dir.lastPathComponent)), ("input", try JSONParser.parse(try read("input.json"))),
+    var testCase = JSONObject([("name", .string(dir.lastPathComponent)),
+                               ("input", try JSONParser.parse(try read("input.json"))),
                                ("execution", ["name": "recorded", "seed": 7]), ("expect", .object(expect))])
     var file = JSONObject([("definition", .string(dir.appendingPathComponent("definition.asl.json").path)),
                            ("stateMachine", "Machine")])

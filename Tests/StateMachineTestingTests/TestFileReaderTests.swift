@@ -118,10 +118,13 @@ final class TestFileReaderTests: XCTestCase {
           expect: {outputQuery: {"a[": 1}}
       """, "t/a.test.yaml:4:34: outputQuery: 'a[' is not a JMESPath expression: "
         + "syntax error at column 3: expected '*' but the expression ended")
-    assertError("definition: m.asl.json\ncases: []\n", "t/a.test.yaml:2:8: 'cases' must be a non-empty list of test cases")
+    assertError("definition: m.asl.json\ncases: []\n",
+                "t/a.test.yaml:2:8: 'cases' must be a non-empty list of test cases")
     assertError("cases: [{name: x}]\n", "t/a.test.yaml:1:1: missing 'definition'")
-    assertError("definition: gone.json\ncases: [{name: x}]\n", "t/a.test.yaml:1:13: cannot read the definition t/gone.json")
-    assertError("definition: m.asl.json\ncases:\n  - name: [x\n", "t/a.test.yaml:4:1: invalid YAML: while parsing a flow sequence "
+    assertError("definition: gone.json\ncases: [{name: x}]\n",
+                "t/a.test.yaml:1:13: cannot read the definition t/gone.json")
+    assertError("definition: m.asl.json\ncases:\n  - name: [x\n",
+                "t/a.test.yaml:4:1: invalid YAML: while parsing a flow sequence "
                   + "(line 3, column 11): did not find expected ',' or ']'")
   }
 }
