@@ -110,6 +110,34 @@ def ratio(a, b):
     return "%.2fx" % (a / b) if b else "-"
 
 
+def us(ns):
+    """Nanoseconds as microseconds, three significant digits or whole."""
+    x = ns / 1000
+    return "%.2f" % x if x < 10 else "%.1f" % x if x < 100 else "{:,.0f}".format(x)
+
+
+def times(x):
+    """A speed ratio with about three significant digits."""
+    return "%.0fx" % x if x >= 100 else "%.1fx" % x if x >= 10 else "%.2fx" % x if x >= 0.1 else "%.3fx" % x
+
+
+def shorten(text, width):
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def same_value(a, b):
+    """JSON values equal, numbers within a relative 1e-9 (engines may sum in different orders)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
+    return a == b
+
+
 class Bench:
     def __init__(self, a):
         self.a = a
@@ -120,12 +148,12 @@ class Bench:
                         AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1",
                         AWS_PAGER="", NO_COLOR="1")
         self.r = Runner(self.env, not a.no_hyperfine)
-        self.peer = Peer(a.endpoint)
+        self.peer = Peer(a.endpoint) if a.endpoint else None
         self.nonce = "%x" % int(time.time())
-        self.sfns = [("sfn", a.sfn)] + ([("sfn static", a.sfn_static)] if a.sfn_static else [])
+        self.sfns = ([("sfn", a.sfn)] if a.sfn else []) + ([("sfn static", a.sfn_static)] if a.sfn_static else [])
         self.out = []
         self.goals = []
-        self.verbs = self.has_verbs()
+        self.verbs = a.sfn is not None and self.has_verbs()
 
     def has_verbs(self):
         return subprocess.run([self.a.sfn, "history", "--help"], env=self.env, stdout=subprocess.DEVNULL,
@@ -154,12 +182,15 @@ class Bench:
     def machine(self):
         cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
         swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()
-        aws = subprocess.run([self.a.aws, "--version"], capture_output=True, text=True)
+        aws = None
+        if shutil.which(self.a.aws):
+            aws = subprocess.run([self.a.aws, "--version"], capture_output=True, text=True)
         curl = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         self.p("# sfn benchmarks")
         self.p()
-        self.p("Run %s by `bench/run`. Medians of many runs; all tools on this machine against the same local moto peer." %
-               time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+        peer = " against the same local moto peer" if self.a.endpoint else ""
+        self.p("Run %s by `bench/run`. Medians of many runs; all tools on this machine%s." %
+               (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), peer))
         self.p()
         self.p("| Machine | |")
         self.p("| --- | --- |")
@@ -168,9 +199,11 @@ class Bench:
         self.p("| Memory | %.0f GiB |" % (os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30))
         self.p("| Kernel | %s %s |" % (platform.system(), platform.release()))
         self.p("| Swift | %s |" % (swift[0] if swift else "?"))
-        self.p("| AWS CLI | %s |" % (aws.stdout + aws.stderr).strip().split()[0])
+        if aws:
+            self.p("| AWS CLI | %s |" % (aws.stdout + aws.stderr).strip().split()[0])
         self.p("| curl | %s |" % " ".join(curl.split()[:2]))
-        self.p("| Peer | moto 5.2.5 (scripts/peer) at %s; history: bench/history_server.py |" % self.a.endpoint)
+        if self.a.endpoint:
+            self.p("| Peer | moto 5.2.5 (scripts/peer) at %s; history: bench/history_server.py |" % self.a.endpoint)
         self.p("| Timing | %s; peak RSS by %s |" % ("hyperfine -N (fixed commands), bench/bench.py harness (commands whose arguments change per run)"
                                                   if self.r.hyperfine else "bench/bench.py harness (posix_spawn + wait4)",
                                                   "/usr/bin/time" if self.r.time else "wait4"))
@@ -607,6 +640,76 @@ class Bench:
         self.goal("memory over 25,000 events grows no more than 3x the history's JSON",
                   "%s MiB for %s MiB of JSON" % (mib(kept / 2**20), mib(history / 2**20)), kept <= 3 * history)
 
+    def jsonata(self):
+        self.p("## 8. JSONata")
+        self.p()
+        a = self.a
+        if not (a.jsonata and a.jsonata_python):
+            self.p("Not measured (no benchmark binary or no Python with the JSONata libraries).")
+            self.p()
+            return
+        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jsonata")
+        sys.path.insert(0, here)
+        import inputs
+        cases_path = os.path.join(here, "cases.json")
+        cases = json.load(open(cases_path))
+        folder = os.path.join(self.tmp, "jsonata-inputs")
+        sizes = inputs.write_inputs(folder)
+        load = os.getloadavg()
+        batches = str(a.jsonata_batches)
+        runs = {"Swift": [a.jsonata, cases_path, folder, batches]}
+        for engine in ("jsonata-python", "jsonatapy"):
+            runs[engine] = [a.jsonata_python, os.path.join(here, "engines.py"), engine, cases_path, folder, batches]
+        rows = {}
+        for engine, argv in runs.items():
+            out = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
+            rows[engine] = {r["name"]: r for r in map(json.loads, out.splitlines())}
+        versions = subprocess.run([a.jsonata_python, "-c", "import importlib.metadata as m; "
+                                   "print(m.version('jsonata-python'), m.version('jsonatapy'))"],
+                                  capture_output=True, text=True, check=True).stdout.split()
+        self.p("Median µs of CPU time (the process's, so waiting for a core on a busy machine does not count) per "
+               "evaluation and per parse, each engine in its own process over the same input files "
+               "(bench/jsonata: cases.json, inputs.py). Swift: `JSONataExpression` with "
+               "`StepFunctionsDialect.functions`, bench/jsonata/main.swift built with `swiftc -O` against Sources/SFNJSON "
+               "and Sources/JSONata; "
+               "jsonata-python %s (pure Python, `Jsonata(text).evaluate(data)`); jsonatapy %s (Rust, `compile(text)`, "
+               "`evaluate_with_data` on input converted once). Ratios are the other engine's time over Swift's: above "
+               "1 means Swift is faster. Parse includes building the expression's function table." % tuple(versions))
+        self.p()
+        self.p("Inputs: order %.0f KB (920 lines), items 10,000 objects, values 100,000 numbers, small `[1, 2, 3]`. "
+               "Load average when the section started: %.2f %.2f %.2f." % ((sizes["order"] / 1000,) + load))
+        self.p()
+        self.p("| row | input | expression | Swift eval | jsonata-python eval | jsonatapy eval | "
+               "jsonata-python / Swift | jsonatapy / Swift | Swift parse | jsonata-python parse | jsonatapy parse | "
+               "jsonata-python / Swift | jsonatapy / Swift |")
+        self.p("|" + " --- |" * 13)
+        slowest_eval, slowest_parse, differ = 1e9, 1e9, []
+        for case in cases:
+            name = case["name"]
+            r = {engine: rows[engine][name] for engine in runs}
+            for engine in ("jsonata-python", "jsonatapy"):
+                if not same_value(r["Swift"]["result"], r[engine]["result"]):
+                    differ.append("%s (%s)" % (name, engine))
+            cells = [name, case["input"], "`%s`" % shorten(case["expression"], 40).replace("|", "\\|")]
+            for kind in ("evaluate_ns", "parse_ns"):
+                swift = r["Swift"][kind]
+                cells += [us(r[e][kind]) for e in runs]
+                cells += [times(r[e][kind] / swift) for e in ("jsonata-python", "jsonatapy")]
+                worst = min(r[e][kind] for e in ("jsonata-python", "jsonatapy")) / swift
+                if kind == "evaluate_ns":
+                    slowest_eval = min(slowest_eval, worst)
+                else:
+                    slowest_parse = min(slowest_parse, worst)
+            self.p("| " + " | ".join(cells) + " |")
+        self.p()
+        self.p("Results: %s." % ("every engine returned the same value on every row" if not differ else
+                                 "**different results** from Swift on " + ", ".join(differ)))
+        self.p()
+        self.goal("JSONata evaluation faster than jsonata-python and jsonatapy on every row",
+                  "worst " + times(slowest_eval), slowest_eval > 1)
+        self.goal("JSONata parse faster than both (parsed once per expression and cached)",
+                  "worst " + times(slowest_parse), slowest_parse > 1)
+
     def summary(self):
         self.p("## Goals (issue 9)")
         self.p()
@@ -620,10 +723,10 @@ class Bench:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sfn", required=True)
+    ap.add_argument("--sfn", help="the sfn binary (sections 1-5)")
     ap.add_argument("--sfn-static")
     ap.add_argument("--aws", default=shutil.which("aws") or "aws")
-    ap.add_argument("--endpoint", required=True)
+    ap.add_argument("--endpoint", help="the moto peer (sections 1-5)")
     ap.add_argument("--history-port", type=int, default=5691)
     ap.add_argument("--runs", type=int, default=40)
     ap.add_argument("--aws-runs", type=int, default=10)
@@ -634,6 +737,9 @@ def main():
     ap.add_argument("--events", type=int, default=25000)
     ap.add_argument("--jmespath")
     ap.add_argument("--jmespath-cases")
+    ap.add_argument("--jsonata", help="the JSONata benchmark binary (bench/jsonata/main.swift)")
+    ap.add_argument("--jsonata-python", help="a Python with jsonata-python and jsonatapy installed")
+    ap.add_argument("--jsonata-batches", type=int, default=11)
     ap.add_argument("--no-hyperfine", action="store_true")
     ap.add_argument("--engine-bench")
     ap.add_argument("--engine-machines", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine"))
@@ -642,14 +748,16 @@ def main():
     ap.add_argument("--engine-runs", type=int, default=20)
     ap.add_argument("--moto-executions", type=int, default=20)
     ap.add_argument("--moto-limit", type=float, default=600, help="seconds to wait for one moto execution")
-    ap.add_argument("--only", default="1,2,3,4,5,6,7")
+    ap.add_argument("--only", default="1,2,3,4,5,6,7,8")
     ap.add_argument("--out")
     a = ap.parse_args()
     b = Bench(a)
     b.machine()
     only = set(a.only.split(","))
+    if only & {"1", "2", "3", "4", "5", "7"} and not (a.sfn and a.endpoint):
+        ap.error("sections 1-5 and 7 need --sfn and --endpoint")
     steps = [("1", b.one_call), ("2", b.startup), ("3", b.listing), ("4", b.history), ("5", b.wait), ("6", b.jmespath),
-             ("7", b.engine)]
+             ("7", b.engine), ("8", b.jsonata)]
     for key, step in steps:
         if key in only:
             step()
