@@ -703,7 +703,8 @@ class Bench:
             self.p("| " + " | ".join(cells) + " |")
         self.p()
         self.p("Results: %s." % ("every engine returned the same value on every row" if not differ else
-                                 "**different results** from Swift on " + ", ".join(differ)))
+                                 "**different results** from Swift on " + ", ".join(differ)) +
+               " Where the Swift side's time goes: bench/jsonata/PROFILE.md.")
         self.p()
         self.goal("JSONata evaluation faster than jsonata-python and jsonatapy on every row",
                   "worst " + times(slowest_eval), slowest_eval > 1)
