@@ -676,8 +676,10 @@ class Bench:
                "`evaluate_with_data` on input converted once). Ratios are the other engine's time over Swift's: above "
                "1 means Swift is faster. Parse includes building the expression's function table." % tuple(versions))
         self.p()
+        rev = subprocess.run(["git", "-C", here, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
         self.p("Inputs: order %.0f KB (920 lines), items 10,000 objects, values 100,000 numbers, small `[1, 2, 3]`. "
-               "Load average when the section started: %.2f %.2f %.2f." % ((sizes["order"] / 1000,) + load))
+               "Sources at commit %s. Load average when the section started: %.2f %.2f %.2f." %
+               ((sizes["order"] / 1000, rev.stdout.strip() or "?") + load))
         self.p()
         self.p("| row | input | expression | Swift eval | jsonata-python eval | jsonatapy eval | "
                "jsonata-python / Swift | jsonatapy / Swift | Swift parse | jsonata-python parse | jsonatapy parse | "
