@@ -4,15 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// A parsed expression with its function table; shared, never changed, by every evaluation.
-final class Program {
-  let root: Node
+/// Built-in functions prepared once (signatures parsed, the outermost frame built) and shared, never changed, by
+/// every expression parsed with them: preparing a table is most of the cost of parsing a short expression.
+public final class FunctionLibrary: @unchecked Sendable {
   /// The outermost frame: the built-in functions by name (without `$`). Only read after creation.
-  let staticFrame: Frame
+  let frame: Frame
   private let signatures: [String: Signature]
 
-  init(root: Node, functions: [String: Builtin]) {
-    self.root = root
+  /// JSONata 2.0.6's standard functions.
+  public static let standard = FunctionLibrary(Builtins.standard)
+
+  /// A library of these functions, by name without `$`.
+  public init(_ functions: [String: Builtin]) {
     var signatures: [String: Signature] = [:]
     var bindings: [String: Value?] = [:]
     for (name, builtin) in functions {
@@ -24,7 +27,7 @@ final class Program {
       bindings[name] = .function(FunctionValue(.builtin(builtin), arity: arity))
     }
     self.signatures = signatures
-    staticFrame = Frame(parent: nil, bindings: bindings)
+    frame = Frame(parent: nil, bindings: bindings)
   }
 
   /// The parsed signature of a built-in, or nil when it takes anything.
@@ -34,6 +37,22 @@ final class Program {
   }
 }
 
+/// A parsed expression with its function library; shared, never changed, by every evaluation.
+final class Program {
+  let root: Node
+  let library: FunctionLibrary
+  /// The outermost frame: the built-in functions.
+  var staticFrame: Frame { library.frame }
+
+  init(root: Node, library: FunctionLibrary) {
+    self.root = root
+    self.library = library
+  }
+
+  /// The parsed signature of a built-in, or nil when it takes anything.
+  func signature(of builtin: Builtin) -> Signature? { library.signature(of: builtin) }
+}
+
 /// A JSONata expression, parsed once and evaluated any number of times (also concurrently).
 public final class JSONataExpression {
   private let program: Program
@@ -41,10 +60,17 @@ public final class JSONataExpression {
   static let defaultMaxDepth = 10_000
   private static let stackSize = 1 << 28
 
-  /// Parses `text`; throws a `JSONataError` with jsonata-js's code (S0xxx) and position for a syntax error.
-  public init(_ text: String, functions: [String: Builtin] = Builtins.standard) throws {
-    program = Program(root: try Parser.parse(text), functions: functions)
+  /// Parses `text` with a prepared function library; throws a `JSONataError` with jsonata-js's code (S0xxx) and
+  /// position for a syntax error.
+  public init(_ text: String, library: FunctionLibrary = .standard) throws {
+    program = Program(root: try Parser.parse(text), library: library)
     needsLargeStack = JSONataExpression.mayRecurse(program.root)
+  }
+
+  /// Parses `text` with these functions, prepared for this expression alone (share a `FunctionLibrary` when
+  /// parsing many expressions).
+  public convenience init(_ text: String, functions: [String: Builtin]) throws {
+    try self.init(text, library: FunctionLibrary(functions))
   }
 
   /// Evaluates the expression against `input` (nil is undefined) with extra variable `bindings` (names without

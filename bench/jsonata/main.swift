@@ -74,9 +74,9 @@ for row in cases.arrayValue ?? [] {
   }
   let input = inputs[inputName]
   let parse = try measure(batches: batches) {
-    sink &+= ObjectIdentifier(try JSONataExpression(text, functions: StepFunctionsDialect.functions)).hashValue & 1
+    sink &+= ObjectIdentifier(try JSONataExpression(text, library: StepFunctionsDialect.library)).hashValue & 1
   }
-  let expression = try JSONataExpression(text, functions: StepFunctionsDialect.functions)
+  let expression = try JSONataExpression(text, library: StepFunctionsDialect.library)
   let evaluate = try measure(batches: batches) {
     if try expression.evaluate(input: input, environment: environment) == nil { sink &+= 1 }
   }

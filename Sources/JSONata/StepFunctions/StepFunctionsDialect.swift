@@ -24,6 +24,9 @@ public enum StepFunctionsDialect {
     return table
   }()
 
+  /// `functions`, prepared once for every expression that uses them.
+  public static let library = FunctionLibrary(functions)
+
   /// The six functions Step Functions adds.
   static let additions: [Builtin] = [
     Builtin("partition", "<an:a<a>>") { args, _ in

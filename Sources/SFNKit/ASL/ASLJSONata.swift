@@ -19,7 +19,7 @@ enum ASLJSONata {
   /// The parsed body of an expression string with Step Functions' functions, or the JSONata syntax error.
   static func parse(_ text: String) -> Result<JSONataExpression, JSONataError> {
     do {
-      return .success(try JSONataExpression(body(text), functions: StepFunctionsDialect.functions))
+      return .success(try JSONataExpression(body(text), library: StepFunctionsDialect.library))
     } catch let e as JSONataError {
       return .failure(e)
     } catch {

@@ -90,14 +90,14 @@ public struct JSONataTemplate: @unchecked Sendable {
   /// The state field the template is, e.g. `Output`.
   public let field: String
 
-  /// The function table Step Functions gives expressions.
-  public static var defaultFunctions: [String: Builtin] { StepFunctionsDialect.functions }
+  /// The functions Step Functions gives expressions, prepared once.
+  public static var defaultLibrary: FunctionLibrary { StepFunctionsDialect.library }
 
   /// Parses every expression in `template`, the value of the state field `field`. A syntax error is a
   /// `QueryEvaluationError` naming the expression and jsonata's message.
-  public init(_ template: JSON, field: String, functions: [String: Builtin] = JSONataTemplate.defaultFunctions) throws {
+  public init(_ template: JSON, field: String, library: FunctionLibrary = JSONataTemplate.defaultLibrary) throws {
     self.field = field
-    root = try Self.compile(template, location: field, functions: functions)
+    root = try Self.compile(template, location: field, library: library)
   }
 
   /// True when `text` is a whole `{% ... %}` expression.
@@ -108,23 +108,23 @@ public struct JSONataTemplate: @unchecked Sendable {
   /// True when the template holds no expression at all (a constant).
   public var isConstant: Bool { root.isLiteral }
 
-  private static func compile(_ value: JSON, location: String, functions: [String: Builtin]) throws -> Node {
+  private static func compile(_ value: JSON, location: String, library: FunctionLibrary) throws -> Node {
     switch value {
     case .string(let s) where isExpression(s):
       let text = String(s.dropFirst(2).dropLast(2)).trimmingWhitespace
       do {
-        return .expression(text: text, parsed: try JSONataExpression(text, functions: functions), location: location)
+        return .expression(text: text, parsed: try JSONataExpression(text, library: library), location: location)
       } catch let error as JSONataError {
         throw QueryEvaluationError(location: location, cause: "The JSONata expression '\(text)' specified for the "
                                      + "field '\(location)' could not be parsed: \(error.code): \(error.message)")
       }
     case .object(let object):
       let members = try object.map { ($0.key, try compile($0.value, location: location + "/" + $0.key,
-                                                          functions: functions)) }
+                                                          library: library)) }
       if members.allSatisfy({ $0.1.isLiteral }) { return .literal(value) }
       return .object(members.map { (key: $0.0, node: $0.1) })
     case .array(let items):
-      let nodes = try items.enumerated().map { try compile($1, location: location + "[\($0)]", functions: functions) }
+      let nodes = try items.enumerated().map { try compile($1, location: location + "[\($0)]", library: library) }
       if nodes.allSatisfy(\.isLiteral) { return .literal(value) }
       return .array(nodes)
     default:
