@@ -16,6 +16,9 @@ extension JSONataError {
       case "value", "value2":
         guard let v = name == "value" ? error.value : error.value2 else { return raw ? "undefined" : "" }
         if raw, case .string(let s) = v { return s }
+        // JSON.stringify writes a bare non-finite number as null; stringify would raise D1001 about it, whose
+        // message would render it again.
+        if case .number(let n) = v, !n.isFinite { return "null" }
         return (try? Value.stringify(v, pretty: false)) ?? ""
       case "index": return error.index.map(String.init) ?? ""
       case "type": return error.expectedType.map { raw ? $0 : Value.jsonQuoted($0) } ?? ""
