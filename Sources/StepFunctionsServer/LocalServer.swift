@@ -40,6 +40,8 @@ public struct ServerConfiguration: Sendable {
 public struct LocalServer: Sendable {
   let configuration: ServerConfiguration
   let dispatcher: APIDispatcher
+  /// Runs executions; it resumes those left running by the last server on this store.
+  let runner: ExecutionRunner
 
   /// Opens the store and prepares every operation.
   public init(configuration: ServerConfiguration, clock: any ServerClock = SystemClock(),
@@ -56,8 +58,11 @@ public struct LocalServer: Sendable {
       .register(into: &table)
     TagService(context: context).register(into: &table)
     DefinitionService().register(into: &table)
-    let runner = ExecutionRunner(store: store, clock: ServerEngineClock(scale: configuration.waitScale),
-                                 region: configuration.scope.region, activityQueue: activityQueue)
+    let origin = try store.engineClockOrigin(now: Date())
+    let engineClock = ServerEngineClock(scale: configuration.waitScale, origin: origin)
+    let runner = ExecutionRunner(store: store, clock: engineClock, region: configuration.scope.region,
+                                 activityQueue: activityQueue, mocks: configuration.mocks)
+    self.runner = runner
     ExecutionService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
     dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)
@@ -65,6 +70,8 @@ public struct LocalServer: Sendable {
 
   /// Serves until the process is told to stop; `onReady` gets the bound port (useful with port 0).
   public func run(onReady: @escaping @Sendable (Int) -> Void) async throws {
+    // Executions left running by a previous server (killed, or stopped) continue before requests are served.
+    try await runner.resumeAll()
     let dispatcher = self.dispatcher
     let responder = CallbackResponder<BasicRequestContext> { request, _ in
       await Self.respond(to: request, with: dispatcher)

@@ -27,9 +27,11 @@ final class CountingRandom: RandomSource, @unchecked Sendable {
 struct TestServer {
   let server: LocalServer
 
-  init(keys: [String: String]? = nil, mocks: MockConfiguration? = nil) throws {
-    var configuration = ServerConfiguration(location: .memory, signingKeys: keys)
+  init(keys: [String: String]? = nil, mocks: MockConfiguration? = nil, location: Store.Location = .memory,
+       waitScale: Double = 1) throws {
+    var configuration = ServerConfiguration(location: location, signingKeys: keys)
     configuration.mocks = mocks
+    configuration.waitScale = waitScale
     configuration.activityPollSeconds = 0.2
     server = try LocalServer(configuration: configuration, clock: FixedClock(), random: CountingRandom())
   }

@@ -131,6 +131,45 @@ final class ExecutionTests: XCTestCase {
     XCTAssertEqual(unknown.type, "com.amazon.coral.validate#ValidationException")
   }
 
+  func testRestartResumesFromTheSavedStepWithMockCountsAndTimers() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-resume-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // The first call fails, the second succeeds: only a restored invocation count gets the second answer.
+    let mocks = try MockConfiguration.parse("""
+      {"StateMachines":{"flaky":{"TestCases":{"retry":{"Call":"busy"}}}},
+       "MockedResponses":{"busy":{"0":{"Throw":{"Error":"Busy","Cause":"later"}},"1":{"Return":{"ok":true}}}}}
+      """)
+    var first: TestServer? = try TestServer(mocks: mocks, location: .directory(dir), waitScale: 0.01)
+    await create(first!, "flaky", """
+      {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+      "Parameters":{"FunctionName":"f"},"Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":100,"MaxAttempts":1}],
+      "End":true}}}
+      """)
+    let started = await first!.call("StartExecution", ["stateMachineArn": .string(machineArn + "flaky#retry"),
+                                                       "name": "r"])
+    let arn = started["executionArn"] ?? .null
+    var types: [String] = []
+    for _ in 0..<500 where !types.contains("TaskFailed") {
+      let history = await first!.call("GetExecutionHistory", ["executionArn": arn])
+      types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue } ?? []
+      if !types.contains("TaskFailed") { try await Task.sleep(nanoseconds: 10_000_000) }
+    }
+    XCTAssertTrue(types.contains("TaskFailed"), "\(types)")
+    // The first server goes away in the 1 s retry interval; its runner must be gone so only the second continues.
+    weak var oldRunner = first?.server.runner
+    first = nil
+    XCTAssertNil(oldRunner)
+    let second = try TestServer(mocks: mocks, location: .directory(dir), waitScale: 0.01)
+    try await second.server.runner.resumeAll()
+    let described = await finished(second, arn)
+    XCTAssertEqual(described["status"], "SUCCEEDED")
+    XCTAssertEqual(described["output"], #"{"ok":true}"#)
+    let history = await second.call("GetExecutionHistory", ["executionArn": arn])
+    let events = history["events"]?.arrayValue ?? []
+    XCTAssertEqual(events.compactMap { $0["id"]?.intValue }, Array(1...max(events.count, 1)))
+    XCTAssertEqual(events.filter { $0["type"] == "TaskScheduled" }.count, 2)
+  }
+
   func testActivityWorkersLongPollAndAnswerTasks() async throws {
     let server = try TestServer()
     let activity = await server.call("CreateActivity", ["name": "work"])

@@ -189,6 +189,77 @@ final class LocalServerTests: XCTestCase {
                    as? String, arnPrefix + "stateMachine:a:2")
   }
 
+  func testRunningExecutionsResumeAfterKillNine() throws {
+    let cli = try AWSCLI.locate()
+    let data = scratch.appendingPathComponent("data").path
+    // Half-speed timers: the Wait takes 5 s and the retry 1 s of real time, long enough to kill the server inside.
+    let options = ["--data", data, "--wait-scale", "0.5"]
+    let server = try LocalServerProcess(options)
+    let slow = """
+      {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":10,"Next":"Try"},
+      "Try":{"Type":"Parallel","Branches":[{"StartAt":"Boom","States":{"Boom":{"Type":"Fail","Error":"Boom"}}}],
+      "Retry":[{"ErrorEquals":["Boom"],"IntervalSeconds":2,"MaxAttempts":1}],
+      "Catch":[{"ErrorEquals":["Boom"],"ResultPath":"$.caught","Next":"Done"}],"Next":"Done"},
+      "Done":{"Type":"Pass","End":true}}}
+      """
+    let ask = """
+      {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+      "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}}
+      """
+    for (name, text) in [("slow", slow), ("ask", ask)] {
+      XCTAssertEqual(aws(cli, server, ["create-state-machine", "--name", name, "--definition", text,
+                                       "--role-arn", role]).status, 0)
+    }
+    var executions: [String] = []
+    for name in ["s1", "s2"] {
+      let started = aws(cli, server, ["start-execution", "--state-machine-arn", arnPrefix + "stateMachine:slow",
+                                      "--name", name, "--input", #"{"n":1}"#])
+      executions.append(try XCTUnwrap(started.object()["executionArn"] as? String, started.stderr))
+    }
+    let asked = aws(cli, server, ["start-execution", "--state-machine-arn", arnPrefix + "stateMachine:ask",
+                                  "--name", "a1"])
+    let askArn = try XCTUnwrap(asked.object()["executionArn"] as? String, asked.stderr)
+    var token: String?
+    for _ in 0..<50 where token == nil {
+      let events = aws(cli, server, ["get-execution-history", "--execution-arn", askArn]).object()["events"]
+        as? [[String: Any]] ?? []
+      let details = events.first { $0["type"] as? String == "TaskScheduled" }?["taskScheduledEventDetails"]
+      if let parameters = (details as? [String: Any])?["parameters"] as? String,
+         let body = (try? JSONSerialization.jsonObject(with: Data(parameters.utf8))) as? [String: Any] {
+        token = (body["MessageBody"] as? [String: Any])?["token"] as? String
+      } else {
+        usleep(100_000)
+      }
+    }
+    let taskToken = try XCTUnwrap(token)
+    let before = aws(cli, server, ["describe-execution", "--execution-arn", executions[0]]).object()
+    XCTAssertEqual(before["status"] as? String, "RUNNING", "the Wait must still run when the server dies")
+    server.kill9()
+
+    let again = try LocalServerProcess(options)
+    // The callback token handed out before the crash still completes its task.
+    XCTAssertEqual(aws(cli, again, ["send-task-success", "--task-token", taskToken, "--task-output",
+                                    #"{"ok":true}"#]).status, 0)
+    executions.append(askArn)
+    for arn in executions {
+      var status = "RUNNING"
+      for _ in 0..<60 where status == "RUNNING" {
+        status = aws(cli, again, ["describe-execution", "--execution-arn", arn]).object()["status"] as? String ?? ""
+        if status == "RUNNING" { usleep(250_000) }
+      }
+      XCTAssertEqual(status, "SUCCEEDED", arn)
+      let events = aws(cli, again, ["get-execution-history", "--execution-arn", arn]).object()["events"]
+        as? [[String: Any]] ?? []
+      // One history across both servers: ids 1...n, each once, ending in success.
+      XCTAssertEqual(events.compactMap { $0["id"] as? Int }, Array(1...max(events.count, 1)), arn)
+      XCTAssertEqual(events.last?["type"] as? String, "ExecutionSucceeded", arn)
+      XCTAssertEqual(events.filter { $0["type"] as? String == "ExecutionStarted" }.count, 1, arn)
+    }
+    let output = aws(cli, again, ["describe-execution", "--execution-arn", executions[0]]).object()["output"]
+    // The retry ran once more and the catch took the second failure, as it would have without the crash.
+    XCTAssertTrue((output as? String)?.contains(#""caught":{"Error":"Boom""#) == true, "\(output ?? "")")
+  }
+
   func testRequireSignatureChecksKeysAsAWSDoes() throws {
     let cli = try AWSCLI.locate()
     let credentials = scratch.appendingPathComponent("keys")

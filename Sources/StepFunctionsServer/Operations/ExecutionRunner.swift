@@ -7,11 +7,15 @@ import StateMachineEngine
 /// The engine's clock for a server: wall time, run `scale` times faster (`--wait-scale`), so that Wait states and
 /// retry intervals take `scale` of their real duration. The runner waits for timers itself, without blocking.
 final class ServerEngineClock: EngineClock, @unchecked Sendable {
-  private let origin = Date()
+  private let origin: Date
   private let scale: Double
 
-  /// A clock where one real second is `1 / scale` seconds of execution time.
-  init(scale: Double) { self.scale = max(scale, 0.000_001) }
+  /// A clock where one real second is `1 / scale` seconds of execution time, counted from `origin` (saved in the
+  /// store, so a restarted server keeps the same execution time and saved timers stay due when they were).
+  init(scale: Double, origin: Date = Date()) {
+    self.scale = max(scale, 0.000_001)
+    self.origin = origin
+  }
 
   /// The execution time now.
   var now: Date { origin + Date().timeIntervalSince(origin) / scale }
@@ -41,13 +45,16 @@ actor ExecutionRunner {
   private final class Running {
     let execution: Execution
     let activities: ActivityTaskSource
+    /// The mock source, whose invocation counts are saved with the state.
+    let mock: MockTaskSource?
     let persist: Bool
     var saved = 0
     var timerDue: Date?
     var waiters: [CheckedContinuation<Void, Never>] = []
-    init(_ execution: Execution, activities: ActivityTaskSource, persist: Bool) {
+    init(_ execution: Execution, activities: ActivityTaskSource, mock: MockTaskSource?, persist: Bool) {
       self.execution = execution
       self.activities = activities
+      self.mock = mock
       self.persist = persist
     }
   }
@@ -55,14 +62,18 @@ actor ExecutionRunner {
   private let store: Store
   private let clock: ServerEngineClock
   private let region: String
+  /// The mock configuration a resumed execution finds its test case in.
+  private let mocks: MockConfiguration?
   /// Where activity tasks wait for GetActivityTask.
   let activityQueue: ActivityQueue
   private var running: [String: Running] = [:]
   /// Which execution waits on each task token.
   private var tokens: [String: String] = [:]
 
-  init(store: Store, clock: ServerEngineClock, region: String, activityQueue: ActivityQueue) {
+  init(store: Store, clock: ServerEngineClock, region: String, activityQueue: ActivityQueue,
+       mocks: MockConfiguration? = nil) {
     self.store = store
+    self.mocks = mocks
     self.activityQueue = activityQueue
     self.clock = clock
     self.region = region
@@ -86,12 +97,21 @@ actor ExecutionRunner {
 
   /// Starts `launch` on the engine; the execution's row must already be committed (it is, for StartExecution).
   func start(_ launch: Launch) async {
+    guard let entry = await prepare(launch, mockCounts: [:]) else { return }
+    entry.execution.start()
+    entry.execution.run()
+    await settle(launch.arn)
+  }
+
+  /// Makes the engine execution of `launch` and registers it as running; nil (and the execution failed) when its
+  /// definition cannot be read.
+  private func prepare(_ launch: Launch, mockCounts: [CounterKey: Int]) async -> Running? {
     let definition: StateMachineDefinition
     do {
       definition = try StateMachineDefinition(text: launch.definition)
     } catch {
       await fail(launch, cause: "\(error)")
-      return
+      return nil
     }
     var info = ExecutionInfo(name: launch.name, stateMachineName: launch.machineName, input: launch.input,
                              startTime: Date(timeIntervalSince1970: launch.startDate), region: region)
@@ -100,15 +120,66 @@ actor ExecutionRunner {
     info.roleArn = launch.roleArn
     // Mocks answer first; activities wait for workers; callbacks wait for SendTask* calls.
     let activities = ActivityTaskSource()
-    var sources = CompositeTaskHandler.offline(testCase: launch.testCase, commands: nil).sources
+    let mock = launch.testCase.map { MockTaskSource(testCase: $0, invocationCounts: mockCounts) }
+    var sources: [TaskSource] = mock.map { [$0] } ?? []
     sources += [activities, CallbackTaskSource()]
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
                               tasks: CompositeTaskHandler(sources), clock: clock)
-    let entry = Running(execution, activities: activities, persist: launch.persist)
+    let entry = Running(execution, activities: activities, mock: mock, persist: launch.persist)
     running[launch.arn] = entry
-    execution.start()
-    execution.run()
-    await settle(launch.arn)
+    return entry
+  }
+
+  /// A Standard execution the store says is running, as saved by the last step the server committed.
+  private struct SavedExecution: Sendable {
+    let launch: Launch
+    let engineState: String?
+    let mockCounts: String?
+  }
+
+  /// Continues every execution the store says is RUNNING (after a restart): from its saved engine state, or from
+  /// its start when the server stopped before the first step was committed (state and events are saved together,
+  /// so no state means no events). Timers due while the server was down fire at once.
+  func resumeAll() async throws {
+    let mocks = self.mocks
+    let saved = try await store.read { db in
+      try Row.fetchAll(db, sql: """
+        SELECT arn, name, machine_arn, role_arn, definition, input, start_date, engine_state, mock_counts, mock_case
+        FROM execution WHERE status = 'RUNNING' AND type = 'STANDARD' ORDER BY seq
+        """).map { row -> SavedExecution in
+        let machineArn: String = row["machine_arn"]
+        let caseText: String? = row["mock_case"]
+        let testCase = try caseText.flatMap { try mocks?.testCase(forStateMachineArn: $0) }
+        let launch = Launch(arn: row["arn"], name: row["name"], machineArn: machineArn,
+                            machineName: String(machineArn.split(separator: ":").last ?? ""),
+                            roleArn: row["role_arn"], definition: row["definition"],
+                            input: try JSONParser.parse(row["input"] as String), startDate: row["start_date"],
+                            persist: true, testCase: testCase)
+        return SavedExecution(launch: launch, engineState: row["engine_state"], mockCounts: row["mock_counts"])
+      }
+    }
+    for execution in saved { await resume(execution) }
+  }
+
+  private func resume(_ saved: SavedExecution) async {
+    let arn = saved.launch.arn
+    guard running[arn] == nil else { return }
+    do {
+      let counts = try saved.mockCounts.map { try MockTaskSource.invocationCounts(json: JSONParser.parse($0)) }
+      guard let entry = await prepare(saved.launch, mockCounts: counts ?? [:]) else { return }
+      if let text = saved.engineState {
+        entry.execution.restore(try ExecutionState(json: JSONParser.parse(text)))
+      } else {
+        entry.execution.start()
+      }
+      entry.execution.run()
+      entry.execution.fireDueTimers()
+    } catch {
+      running[arn] = nil
+      await fail(saved.launch, cause: "the saved state of the execution cannot be read: \(error)")
+      return
+    }
+    await settle(arn)
   }
 
   /// Waits until the execution `arn` ends (StartSyncExecution); at once when it is not running here.
@@ -158,6 +229,9 @@ actor ExecutionRunner {
       let output = state.output.map { JSONWriter.compact.string($0) }
       let error = state.error?.error, cause = state.error?.cause
       let stop = state.stopTime?.timeIntervalSince1970
+      // The engine state goes with the events of the same step, so a restart never finds them out of step.
+      let engineState = finished ? nil : JSONWriter.compact.string(state.json)
+      let mockCounts = entry.mock.map { JSONWriter.compact.string($0.invocationCountsJSON) }
       let rows = events.map { ($0.id, JSONWriter.compact.string($0.json)) }
       do {
         try await store.write { db in
@@ -166,9 +240,10 @@ actor ExecutionRunner {
                            arguments: [arn, id, body])
           }
           try db.execute(sql: """
-            UPDATE execution SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?
+            UPDATE execution SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?, engine_state = ?,
+              mock_counts = ?
             WHERE arn = ? AND status = 'RUNNING'
-            """, arguments: [status, output, error, cause, stop, arn])
+            """, arguments: [status, output, error, cause, stop, engineState, mockCounts, arn])
         }
       } catch {
         // The store is gone (disk full, closed): the execution cannot be recorded, so it stops here.

@@ -95,7 +95,9 @@ struct ExecutionService {
   }
 
   private func start(_ input: JSON) async throws -> JSON {
-    let (machineText, testCase) = try mockCase(input.required("stateMachineArn"))
+    let requested = input.required("stateMachineArn")
+    let (machineText, testCase) = try mockCase(requested)
+    let mockCase = testCase == nil ? nil : requested
     let name = input.string("name") ?? context.random.uuid()
     try NameRules.check(name)
     let (inputText, inputValue) = try Self.input(input)
@@ -122,9 +124,9 @@ struct ExecutionService {
       }
       try db.execute(sql: """
         INSERT INTO execution (arn, machine_arn, version_arn, alias_arn, name, status, input, start_date, definition,
-          role_arn, type) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)
+          role_arn, type, mock_case) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)
         """, arguments: [arn, target.machineArn, target.versionArn, target.aliasArn, name, inputText, now,
-                         target.definition, target.roleArn, target.type])
+                         target.definition, target.roleArn, target.type, mockCase])
       let launch = ExecutionRunner.Launch(arn: arn, name: name, machineArn: target.machineArn,
                                           machineName: target.machineName, roleArn: target.roleArn,
                                           definition: target.definition, input: inputValue, startDate: now,

@@ -139,6 +139,31 @@ enum Schema {
         ) WITHOUT ROWID;
         """)
     }
+    migrator.registerMigration("v3: resumable executions") { db in
+      // A running execution's engine state and mock counts are saved with the events of each step, so a restarted
+      // server continues it; `mock_case` (`ARN#CASE`) finds its mock test case again. The engine clock's origin is
+      // kept so that saved timer due times still mean the same instant under `--wait-scale`.
+      try db.execute(sql: """
+        ALTER TABLE execution ADD COLUMN engine_state TEXT;
+        ALTER TABLE execution ADD COLUMN mock_counts TEXT;
+        ALTER TABLE execution ADD COLUMN mock_case TEXT;
+        CREATE TABLE engine_clock (id INTEGER PRIMARY KEY CHECK (id = 1), origin REAL NOT NULL);
+        """)
+    }
     return migrator
+  }
+}
+
+extension Store {
+  /// The engine clock's origin saved in the store, or `now` saved as the origin when there is none yet.
+  func engineClockOrigin(now: Date) throws -> Date {
+    try writer.write { db in
+      if let saved = try Double.fetchOne(db, sql: "SELECT origin FROM engine_clock WHERE id = 1") {
+        return Date(timeIntervalSince1970: saved)
+      }
+      try db.execute(sql: "INSERT INTO engine_clock (id, origin) VALUES (1, ?)",
+                     arguments: [now.timeIntervalSince1970])
+      return now
+    }
   }
 }
