@@ -105,7 +105,7 @@ actor ExecutionRunner {
 
   /// Makes the engine execution of `launch` and registers it as running; nil (and the execution failed) when its
   /// definition cannot be read.
-  private func prepare(_ launch: Launch, mockCounts: [CounterKey: Int]) async -> Running? {
+  private func prepare(_ launch: Launch, mockCounts: [MockTaskSource.CounterKey: Int]) async -> Running? {
     let definition: StateMachineDefinition
     do {
       definition = try StateMachineDefinition(text: launch.definition)
