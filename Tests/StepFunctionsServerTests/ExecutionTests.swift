@@ -170,6 +170,43 @@ final class ExecutionTests: XCTestCase {
     XCTAssertEqual(events.filter { $0["type"] == "TaskScheduled" }.count, 2)
   }
 
+  func testActivityTasksSurviveRestartsAndAreHandedOutOnce() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-resume-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var first: TestServer? = try TestServer(location: .directory(dir))
+    let activityArn = await first!.call("CreateActivity", ["name": "work"])["activityArn"] ?? .null
+    await create(first!, "act", """
+      {"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"\(activityArn.stringValue ?? "")","End":true}}}
+      """)
+    let started = await first!.call("StartExecution", ["stateMachineArn": .string(machineArn + "act"),
+                                                       "input": #"{"job":7}"#])
+    let arn = started["executionArn"] ?? .null
+    var types: [String] = []
+    for _ in 0..<500 where !types.contains("ActivityScheduled") {
+      let history = await first!.call("GetExecutionHistory", ["executionArn": arn])
+      types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue } ?? []
+      if !types.contains("ActivityScheduled") { try await Task.sleep(nanoseconds: 10_000_000) }
+    }
+    XCTAssertTrue(types.contains("ActivityScheduled"), "\(types)")
+    first = nil
+    // No worker took the task before the restart: the next server hands it out.
+    var second: TestServer? = try TestServer(location: .directory(dir))
+    try await second!.server.runner.resumeAll()
+    let task = await second!.call("GetActivityTask", ["activityArn": activityArn])
+    let token = try XCTUnwrap(task["taskToken"]?.stringValue)
+    XCTAssertEqual(task["input"], #"{"job":7}"#)
+    second = nil
+    // Taken before this restart: not handed out again, but its token still completes the task.
+    let third = try TestServer(location: .directory(dir))
+    try await third.server.runner.resumeAll()
+    let again = await third.call("GetActivityTask", ["activityArn": activityArn])
+    XCTAssertNil(again["taskToken"])
+    _ = await third.call("SendTaskSuccess", ["taskToken": .string(token), "output": #"{"done":7}"#])
+    let described = await finished(third, arn)
+    XCTAssertEqual(described["status"], "SUCCEEDED")
+    XCTAssertEqual(described["output"], #"{"done":7}"#)
+  }
+
   func testActivityWorkersLongPollAndAnswerTasks() async throws {
     let server = try TestServer()
     let activity = await server.call("CreateActivity", ["name": "work"])

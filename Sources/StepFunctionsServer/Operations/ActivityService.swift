@@ -67,6 +67,11 @@ struct ActivityService {
     }
     guard exists else { throw APIError.activityDoesNotExist(arn) }
     guard let task = await queue.take(arn, waitingUpTo: pollSeconds) else { return object([]) }
+    // Handed out: a restarted server must not hand it out again (the token stays answerable).
+    let token = task.token
+    try await context.store.write { db in
+      try db.execute(sql: "DELETE FROM activity_task WHERE token = ?", arguments: [token])
+    }
     return object([("taskToken", .string(task.token)), ("input", .string(JSONWriter.compact.string(task.input)))])
   }
 

@@ -179,7 +179,17 @@ actor ExecutionRunner {
       await fail(saved.launch, cause: "the saved state of the execution cannot be read: \(error)")
       return
     }
+    let waiting = (try? await store.read { db in
+      try Row.fetchAll(db, sql: "SELECT token, activity_arn, input FROM activity_task WHERE execution_arn = ?",
+                       arguments: [arn]).map { row in
+        ActivityTask(activityArn: row["activity_arn"], token: row["token"],
+                     input: try JSONParser.parse(row["input"] as String))
+      }
+    }) ?? []
     await settle(arn)
+    // Tasks no worker took before the restart go back to the queue, unless they ended meanwhile (timeouts).
+    let pending = Set(running[arn]?.execution.pendingTaskTokens ?? [])
+    for task in waiting where pending.contains(task.token) { await activityQueue.offer(task) }
   }
 
   /// Waits until the execution `arn` ends (StartSyncExecution); at once when it is not running here.
@@ -213,7 +223,8 @@ actor ExecutionRunner {
     guard let entry = running[arn] else { return }
     let execution = entry.execution
     for token in execution.pendingTaskTokens { tokens[token] = arn }
-    for task in entry.activities.drain() { await activityQueue.offer(task) }
+    // Offered only after the commit below, so a worker cannot take a task before its saved row exists.
+    let scheduled = entry.activities.drain()
     let events = Array(execution.events[entry.saved...])
     entry.saved = execution.events.count
     let state = execution.state
@@ -233,6 +244,7 @@ actor ExecutionRunner {
       let engineState = finished ? nil : JSONWriter.compact.string(state.json)
       let mockCounts = entry.mock.map { JSONWriter.compact.string($0.invocationCountsJSON) }
       let rows = events.map { ($0.id, JSONWriter.compact.string($0.json)) }
+      let tasks = scheduled.map { ($0.token, $0.activityArn, JSONWriter.compact.string($0.input)) }
       do {
         try await store.write { db in
           for (id, body) in rows {
@@ -244,6 +256,12 @@ actor ExecutionRunner {
               mock_counts = ?
             WHERE arn = ? AND status = 'RUNNING'
             """, arguments: [status, output, error, cause, stop, engineState, mockCounts, arn])
+          for (token, activityArn, input) in tasks {
+            try db.execute(sql: """
+              INSERT OR REPLACE INTO activity_task (token, execution_arn, activity_arn, input) VALUES (?, ?, ?, ?)
+              """, arguments: [token, arn, activityArn, input])
+          }
+          if finished { try db.execute(sql: "DELETE FROM activity_task WHERE execution_arn = ?", arguments: [arn]) }
         }
       } catch {
         // The store is gone (disk full, closed): the execution cannot be recorded, so it stops here.
@@ -251,6 +269,9 @@ actor ExecutionRunner {
       }
     } else if finished {
       expressResults[arn] = state
+    }
+    if !finished {
+      for task in scheduled { await activityQueue.offer(task) }
     }
     if finished {
       entry.waiters.forEach { $0.resume() }

@@ -150,6 +150,19 @@ enum Schema {
         CREATE TABLE engine_clock (id INTEGER PRIMARY KEY CHECK (id = 1), origin REAL NOT NULL);
         """)
     }
+    migrator.registerMigration("v4: saved activity tasks") { db in
+      // Activity tasks no worker has taken yet, saved with the step that scheduled them, so a restarted server
+      // hands them out again; GetActivityTask deletes a task as it hands it out.
+      try db.execute(sql: """
+        CREATE TABLE activity_task (
+          token TEXT PRIMARY KEY,
+          execution_arn TEXT NOT NULL,
+          activity_arn TEXT NOT NULL,
+          input TEXT NOT NULL
+        );
+        CREATE INDEX activity_task_execution ON activity_task(execution_arn);
+        """)
+    }
     return migrator
   }
 }
