@@ -170,6 +170,27 @@ final class ExecutionTests: XCTestCase {
     XCTAssertEqual(events.filter { $0["type"] == "TaskScheduled" }.count, 2)
   }
 
+  func testAResumedExecutionWhoseMockCaseIsGoneFailsAlone() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-resume-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let mocks = try MockConfiguration.parse("""
+      {"StateMachines":{"w":{"TestCases":{"c":{}}}},"MockedResponses":{}}
+      """)
+    var first: TestServer? = try TestServer(mocks: mocks, location: .directory(dir))
+    await create(first!, "w", #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}"#)
+    let mocked = await first!.call("StartExecution", ["stateMachineArn": .string(machineArn + "w#c"), "name": "m"])
+    let plain = await first!.call("StartExecution", ["stateMachineArn": .string(machineArn + "w"), "name": "p"])
+    first = nil
+    // Restarted without --mock-config: the mocked execution fails, the other keeps running, the server starts.
+    let second = try TestServer(location: .directory(dir))
+    try await second.server.runner.resumeAll()
+    let failed = await second.call("DescribeExecution", ["executionArn": mocked["executionArn"] ?? .null])
+    XCTAssertEqual(failed["status"], "FAILED")
+    XCTAssertTrue(failed["cause"]?.stringValue?.contains("w#c cannot be found") == true, "\(failed)")
+    let running = await second.call("DescribeExecution", ["executionArn": plain["executionArn"] ?? .null])
+    XCTAssertEqual(running["status"], "RUNNING")
+  }
+
   func testActivityTasksSurviveRestartsAndAreHandedOutOnce() async throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-resume-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -135,6 +135,8 @@ actor ExecutionRunner {
     let launch: Launch
     let engineState: String?
     let mockCounts: String?
+    /// Why it cannot continue (its mock test case is gone from `--mock-config`), if it cannot.
+    let problem: String?
   }
 
   /// Continues every execution the store says is RUNNING (after a restart): from its saved engine state, or from
@@ -148,14 +150,23 @@ actor ExecutionRunner {
         FROM execution WHERE status = 'RUNNING' AND type = 'STANDARD' ORDER BY seq
         """).map { row -> SavedExecution in
         let machineArn: String = row["machine_arn"]
-        let caseText: String? = row["mock_case"]
-        let testCase = try caseText.flatMap { try mocks?.testCase(forStateMachineArn: $0) }
+        // One execution whose mock case is gone fails alone; it must not keep the server from starting.
+        var testCase: MockTestCase?, problem: String?
+        if let caseText = row["mock_case"] as String? {
+          do {
+            guard let mocks else { throw APIError.validation("sfn local was started without --mock-config") }
+            testCase = try mocks.testCase(forStateMachineArn: caseText)
+          } catch {
+            problem = "the mock test case \(caseText) cannot be found after the restart: \(error)"
+          }
+        }
         let launch = Launch(arn: row["arn"], name: row["name"], machineArn: machineArn,
                             machineName: String(machineArn.split(separator: ":").last ?? ""),
                             roleArn: row["role_arn"], definition: row["definition"],
-                            input: try JSONParser.parse(row["input"] as String), startDate: row["start_date"],
-                            persist: true, testCase: testCase)
-        return SavedExecution(launch: launch, engineState: row["engine_state"], mockCounts: row["mock_counts"])
+                            input: (try? JSONParser.parse(row["input"] as String)) ?? .null,
+                            startDate: row["start_date"], persist: true, testCase: testCase)
+        return SavedExecution(launch: launch, engineState: row["engine_state"], mockCounts: row["mock_counts"],
+                              problem: problem)
       }
     }
     for execution in saved { await resume(execution) }
@@ -164,6 +175,10 @@ actor ExecutionRunner {
   private func resume(_ saved: SavedExecution) async {
     let arn = saved.launch.arn
     guard running[arn] == nil else { return }
+    if let problem = saved.problem {
+      await fail(saved.launch, cause: problem)
+      return
+    }
     do {
       let counts = try saved.mockCounts.map { try MockTaskSource.invocationCounts(json: JSONParser.parse($0)) }
       guard let entry = await prepare(saved.launch, mockCounts: counts ?? [:]) else { return }
