@@ -27,16 +27,12 @@ enum ContextObject {
 public enum ISOTimestamp {
   /// `2026-01-01T00:00:00.000Z` (milliseconds, UTC), as in `$$.Execution.StartTime`.
   public static func format(_ date: Date) -> String {
-    let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    let days = Int64((Double(millis) / 86_400_000).rounded(.down))
-    let msOfDay = millis - days * 86_400_000
-    let (y, m, d) = civil(fromDays: days)
-    let h = msOfDay / 3_600_000, mi = msOfDay / 60_000 % 60, s = msOfDay / 1000 % 60, ms = msOfDay % 1000
-    func pad(_ v: Int64, _ n: Int) -> String {
-      let t = String(v)
-      return String(repeating: "0", count: max(0, n - t.count)) + t
-    }
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+    let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+    let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+    let f = CivilDate.fields(epochSeconds: seconds)
+    let pad = CivilDate.pad
+    return "\(pad(f.year, 4))-\(pad(f.month, 2))-\(pad(f.day, 2))T\(pad(f.hour, 2)):\(pad(f.minute, 2)):"
+      + "\(pad(f.second, 2)).\(pad(millis - seconds * 1000, 3))Z"
   }
 
   /// Parses an extended offset date-time (`2016-03-14T01:59:00Z`, fractions, `+01:00`); nil when AWS would refuse it.
@@ -80,8 +76,8 @@ public enum ISOTimestamp {
       return nil
     }
     guard i == c.count else { return nil }
-    let days = daysFromCivil(Int64(y), Int64(mo), Int64(d))
-    let seconds = Double(days * 86_400 + Int64(h * 3600 + mi * 60 + s) - Int64(offset)) + fraction
+    let days = CivilDate.days(year: y, month: mo, day: d)
+    let seconds = Double(days * 86_400 + h * 3600 + mi * 60 + s - offset) + fraction
     return Date(timeIntervalSince1970: seconds)
   }
 
@@ -91,27 +87,5 @@ public enum ISOTimestamp {
     case 4, 6, 9, 11: return 30
     default: return 31
     }
-  }
-
-  // Howard Hinnant's civil-from-days and days-from-civil algorithms.
-  private static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
-
-  private static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
   }
 }
