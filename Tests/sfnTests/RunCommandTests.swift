@@ -3,22 +3,14 @@ import XCTest
 
 /// `sfn run` as a real process: the embedded engine, no endpoint, no account.
 final class RunCommandTests: XCTestCase {
-  private var scratch: URL!
+  private var directory: ScratchDirectory!
+  private var scratch: URL { directory.url }
 
-  override func setUpWithError() throws {
-    scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-run-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-  }
+  override func setUpWithError() throws { directory = try ScratchDirectory("sfn-run") }
 
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: scratch)
-  }
+  override func tearDownWithError() throws { directory?.remove() }
 
-  private func file(_ name: String, _ text: String) throws -> String {
-    let url = scratch.appendingPathComponent(name)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
-  }
+  private func file(_ name: String, _ text: String) throws -> String { try directory.file(name, text) }
 
   private let greeter = """
     {"StartAt":"Greet","States":{"Greet":{"Type":"Pass",
