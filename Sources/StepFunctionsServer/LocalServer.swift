@@ -64,6 +64,7 @@ public struct LocalServer: Sendable {
                                  activityQueue: activityQueue, mocks: configuration.mocks)
     self.runner = runner
     ExecutionService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
+    MapRunService(context: context, runner: runner).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
     dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)
   }

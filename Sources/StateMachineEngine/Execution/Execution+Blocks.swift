@@ -51,14 +51,16 @@ extension Execution {
                          JSONObject([("length", .integer(batched.count))]))
     // AWS reads the tolerances after recording MapStateStarted: their errors follow that event.
     let tolerance = try mapTolerance(id, def, input: selectorInput)
+    var mapRun: Int?
     if def.distributed {
-      let label = def["Label"]?.stringValue.map { $0 + ":" } ?? ""
-      let arn = "arn:aws:states:\(info.region):\(info.executionArn.split(separator: ":")[4]):mapRun:"
-        + "\(info.stateMachineName)/\(def.name):\(label)\(newToken())"
-      levelLast = emit(id, "MapRunStarted", "mapRunStartedEventDetails", JSONObject([("mapRunArn", .string(arn))]))
+      let run = startMapRun(id, def, itemCount: items.count, executionCount: batched.count,
+                            maxConcurrency: maxConcurrency, tolerance: tolerance)
+      mapRun = run
+      levelLast = emit(id, "MapRunStarted", "mapRunStartedEventDetails",
+                       JSONObject([("mapRunArn", .string(state.mapRuns[run].arn))]))
     }
     openBlock(owner: id, def, isMap: true, items: batched, selectorInput: selectorInput,
-              maxConcurrency: maxConcurrency, tolerance: tolerance, levelLast: levelLast)
+              maxConcurrency: maxConcurrency, tolerance: tolerance, levelLast: levelLast, mapRun: mapRun)
   }
 
   /// The items a Map iterates over and what its ItemSelector sees as `$`.
@@ -207,14 +209,14 @@ extension Execution {
   }
 
   func openBlock(owner: Int, _ def: StateDefinition, isMap: Bool, items: [JSON], selectorInput: JSON,
-                 maxConcurrency: Int, tolerance: (Int?, Double?), levelLast: Int) {
+                 maxConcurrency: Int, tolerance: (Int?, Double?), levelLast: Int, mapRun: Int? = nil) {
     let blockId = state.nextBlockId
     state.nextBlockId += 1
     state.blocks[blockId] = Block(id: blockId, owner: owner, isMap: isMap, distributed: def.distributed,
                                   stateName: def.name, machines: isMap ? [def.processor!] : def.branches, items: items,
                                   selectorInput: selectorInput, results: Array(repeating: nil, count: items.count),
                                   maxConcurrency: maxConcurrency, toleratedCount: tolerance.0,
-                                  toleratedPercentage: tolerance.1, levelLastEventId: levelLast)
+                                  toleratedPercentage: tolerance.1, levelLastEventId: levelLast, mapRun: mapRun)
     state.branches[owner]?.block = blockId
     if items.isEmpty {
       resume(owner, .blockDone)
@@ -236,9 +238,9 @@ extension Execution {
       let item = block.items[index]
       let child = newBranch(machine: block.isMap ? block.machines[0] : block.machines[index], input: item,
                             parent: BranchParent(block: blockId, index: index), lastEventId: owner.lastEventId,
-                            variables: owner.variables, recordsHistory: owner.recordsHistory && !block.distributed,
+                            variables: owner.variables, recordsHistory: owner.recordsHistory,
                             mapItem: block.isMap ? JSON.object(JSONObject([("Index", .integer(index)), ("Value", item)]))
-                              : Optional<JSON>.none)
+                              : Optional<JSON>.none, child: block.distributed ? nil : owner.child)
       block.running[index] = child
       started.append(child)
     }
@@ -250,11 +252,12 @@ extension Execution {
   func startIteration(_ id: Int) {
     guard var branch = state.branches[id], let parent = branch.parent, let block = state.blocks[parent.block],
           let owner = state.branches[block.owner] else { return }
-    if branch.recordsHistory {
+    // A Distributed Map's iteration is a child execution: AWS records no iteration events in the parent.
+    if branch.recordsHistory, !block.distributed {
       branch.lastEventId = append(type: "MapIterationStarted", previous: owner.lastEventId,
                                   key: "mapIterationStartedEventDetails",
                                   details: JSONObject([("index", .integer(parent.index)),
-                                                       ("name", .string(block.stateName))]))
+                                                       ("name", .string(block.stateName))]), child: owner.child)
     }
     branch.continuation = .enter
     state.branches[id] = branch
@@ -275,13 +278,12 @@ extension Execution {
         }
       }
       if let selected { state.branches[id]?.input = selected }
-    } catch let error as StatesError {
-      branchFailed(id, error)
-      return
     } catch {
-      branchFailed(id, StatesError.runtime("\(error)"))
+      if block.distributed { beginChildExecution(id, parent) }
+      branchFailed(id, (error as? StatesError) ?? StatesError.runtime("\(error)"))
       return
     }
+    if block.distributed { beginChildExecution(id, parent) }
     enter(id)
   }
 
@@ -290,13 +292,17 @@ extension Execution {
     guard var block = state.blocks.removeValue(forKey: parent.block) else { return }
     block.results[parent.index] = output
     block.running[parent.index] = nil
-    if branch.recordsHistory {
+    if block.distributed {
+      endChildExecution(block, index: parent.index, lastEventId: branch.lastEventId, status: .succeeded,
+                        output: output)
+    } else if branch.recordsHistory {
       state.branches[block.owner]?.lastEventId = branch.lastEventId
       if block.isMap {
         block.levelLastEventId = append(type: "MapIterationSucceeded", previous: branch.lastEventId,
                                         key: "mapIterationSucceededEventDetails",
                                         details: JSONObject([("index", .integer(parent.index)),
-                                                             ("name", .string(block.stateName))]))
+                                                             ("name", .string(block.stateName))]),
+                                        child: branch.child)
       } else {
         block.levelLastEventId = branch.lastEventId
       }
@@ -309,13 +315,17 @@ extension Execution {
     guard var block = state.blocks.removeValue(forKey: parent.block) else { return }
     block.running[parent.index] = nil
     block.failures += 1
-    if branch.recordsHistory {
+    if block.distributed {
+      endChildExecution(block, index: parent.index, lastEventId: branch.lastEventId,
+                        status: .failed, error: error)
+    } else if branch.recordsHistory {
       state.branches[block.owner]?.lastEventId = branch.lastEventId
       if block.isMap {
         block.levelLastEventId = append(type: "MapIterationFailed", previous: branch.lastEventId,
                                         key: "mapIterationFailedEventDetails",
                                         details: JSONObject([("index", .integer(parent.index)),
-                                                             ("name", .string(block.stateName))]))
+                                                             ("name", .string(block.stateName))]),
+                                        child: branch.child)
       }
     }
     block.results[parent.index] = Self.errorOutput(error)
@@ -349,9 +359,12 @@ extension Execution {
       removeTimers(branch: childId)
       if let token = child.taskToken { state.pendingTasks[token] = nil }
       if let nested = child.block { abortNested(nested) }
-      if block.isMap, child.recordsHistory {
+      if block.distributed {
+        endChildExecution(block, index: index, lastEventId: child.lastEventId, status: .aborted)
+      } else if block.isMap, child.recordsHistory {
         append(type: "MapIterationAborted", previous: child.lastEventId, key: "mapIterationAbortedEventDetails",
-               details: JSONObject([("index", .integer(index)), ("name", .string(block.stateName))]))
+               details: JSONObject([("index", .integer(index)), ("name", .string(block.stateName))]),
+               child: child.child)
       }
     }
     block.running = [:]
@@ -380,10 +393,22 @@ extension Execution {
     state.branches[id]?.block = nil
     state.branches[id]?.continuation = .blocked
     let def = stateDefinition(state.branches[id]!)
-    if let failure = block.failure {
-      if block.distributed {
-        emit(id, "MapRunFailed", "mapRunFailedEventDetails", EventDetails.failure(failure))
+    var result = JSON.array(block.results.map { $0 ?? .null })
+    if block.distributed {
+      var failure = block.failure
+      do {
+        // AWS writes the results of a failed map run too.
+        if let writer = def["ResultWriter"]?.objectValue { result = try writeResults(id, def, block, writer: writer) }
+      } catch {
+        failure = failure ?? ((error as? StatesError) ?? StatesError("States.ResultWriterFailed", cause: "\(error)"))
       }
+      endMapRun(block, failed: failure != nil)
+      if let failure {
+        emit(id, "MapRunFailed", "mapRunFailedEventDetails", EventDetails.failure(failure))
+        stateFailed(id, failure)
+        return
+      }
+    } else if let failure = block.failure {
       stateFailed(id, failure)
       return
     }
@@ -392,9 +417,10 @@ extension Execution {
       levelLast = emit(id, "MapRunSucceeded")
     }
     if state.branches[id]!.recordsHistory {
-      append(type: block.isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", previous: levelLast)
+      append(type: block.isMap ? "MapStateSucceeded" : "ParallelStateSucceeded", previous: levelLast,
+             child: state.branches[id]!.child)
       state.branches[id]?.lastEventId = levelLast
     }
-    try processResult(id, def, .array(block.results.map { $0 ?? .null }))
+    try processResult(id, def, result)
   }
 }

@@ -64,7 +64,7 @@ extension Execution {
       details["state"] = .string(def.name)
       let previous = afterEvaluation ? branch.lastEventId : branch.enteredPreviousEventId
       let eventId = append(type: "EvaluationFailed", previous: previous,
-                           key: "evaluationFailedEventDetails", details: details)
+                           key: "evaluationFailedEventDetails", details: details, child: branch.child)
       if branch.recordsHistory { state.branches[id]?.lastEventId = eventId }
     }
     switch def.type {

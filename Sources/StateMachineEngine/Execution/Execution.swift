@@ -18,6 +18,14 @@ public final class Execution {
   public internal(set) var events: [HistoryEvent] = []
   /// Called with each event as it is recorded (a server saves it), whether or not `events` keeps it.
   public var onEvent: ((HistoryEvent) -> Void)?
+  /// Called with each event of a Distributed Map child execution (its ARN, the event), as `onEvent` for the parent.
+  public var onChildEvent: ((String, HistoryEvent) -> Void)?
+  /// Called whenever a map run starts, changes its counts or settings, or ends.
+  public var onMapRun: ((MapRunRecord) -> Void)?
+  /// Called whenever a Distributed Map child execution starts or ends.
+  public var onChildExecution: ((MapRunChildExecution) -> Void)?
+  /// The child executions' histories by ARN, kept when history is recorded.
+  public internal(set) var childEvents: [String: [HistoryEvent]] = [:]
 
   let data: StateDataProcessor
   let tasks: TaskHandler
@@ -103,20 +111,32 @@ public final class Execution {
   // MARK: - Branches and events
 
   func newBranch(machine: Int, input: JSON, parent: BranchParent?, lastEventId: Int, variables: [String: JSON],
-                 recordsHistory: Bool, mapItem: JSON? = nil) -> Int {
+                 recordsHistory: Bool, mapItem: JSON? = nil, child: Int? = nil) -> Int {
     let id = state.nextBranchId
     state.nextBranchId += 1
     let m = definition.machines[machine]
     state.branches[id] = Branch(id: id, machine: machine, state: m.startAt, input: input,
                                 continuation: mapItem == nil ? .enter : .startIteration, parent: parent,
                                 lastEventId: lastEventId, enteredTime: clock.now, variables: variables,
-                                mapItem: mapItem, recordsHistory: recordsHistory)
+                                mapItem: mapItem, recordsHistory: recordsHistory, child: child)
     return id
   }
 
-  /// Appends an event after `previous`; returns its id (0 when history is not recorded).
+  /// Appends an event after `previous` to the history of the execution, or of Distributed Map child execution
+  /// `child`; returns its id.
   @discardableResult
-  func append(type: String, previous: Int, key: String? = nil, details: JSONObject? = nil) -> Int {
+  func append(type: String, previous: Int, key: String? = nil, details: JSONObject? = nil, child: Int? = nil) -> Int {
+    if let child {
+      let id = state.childExecutions[child].nextEventId
+      state.childExecutions[child].nextEventId += 1
+      guard recordHistory || onChildEvent != nil else { return id }
+      let event = HistoryEvent(id: id, previousEventId: previous, timestamp: clock.now, type: type, detailsKey: key,
+                               details: details)
+      let arn = state.childExecutions[child].arn
+      if recordHistory { childEvents[arn, default: []].append(event) }
+      onChildEvent?(arn, event)
+      return id
+    }
     let id = state.nextEventId
     state.nextEventId += 1
     guard recordHistory || onEvent != nil else { return id }
@@ -131,7 +151,7 @@ public final class Execution {
   @discardableResult
   func emit(_ id: Int, _ type: String, _ key: String? = nil, _ details: JSONObject? = nil) -> Int {
     guard var branch = state.branches[id], branch.recordsHistory else { return 0 }
-    let eventId = append(type: type, previous: branch.lastEventId, key: key, details: details)
+    let eventId = append(type: type, previous: branch.lastEventId, key: key, details: details, child: branch.child)
     branch.lastEventId = eventId
     state.branches[id] = branch
     return eventId
@@ -161,6 +181,7 @@ public final class Execution {
   }
 
   func finish(_ status: RunStatus, output: JSON? = nil, error: StatesError? = nil) {
+    abortMapRuns()
     state.status = status
     state.output = output
     state.error = error

@@ -25,6 +25,10 @@ extension ExecutionState {
     o["ready"] = .array(ready.map { .integer($0) })
     o["counters"] = [.integer(nextBranchId), .integer(nextBlockId), .integer(nextTimerSequence)]
     o["pendingTasks"] = .object(JSONObject(pendingTasks.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
+    if !mapRuns.isEmpty {
+      o["mapRuns"] = .array(mapRuns.map(\.json))
+      o["childExecutions"] = .array(childExecutions.map(\.json))
+    }
     return .object(o)
   }
 
@@ -53,6 +57,8 @@ extension ExecutionState {
     for (token, branch) in json["pendingTasks"]?.objectValue ?? JSONObject() {
       pendingTasks[token] = try Record(branch, "pendingTasks").intValue()
     }
+    mapRuns = try (json["mapRuns"]?.arrayValue ?? []).map(MapRunRecord.init(json:))
+    childExecutions = try (json["childExecutions"]?.arrayValue ?? []).map(MapRunChildExecution.init(json:))
   }
 }
 
@@ -144,6 +150,7 @@ extension Branch {
     if let mapItem { o["mapItem"] = mapItem }
     if let taskToken { o["taskToken"] = .string(taskToken) }
     if let block { o["block"] = .integer(block) }
+    if let child { o["child"] = .integer(child) }
     return .object(o)
   }
 
@@ -166,7 +173,8 @@ extension Branch {
               retrierAttempts: try r.array("retrierAttempts").map { try Record($0, "branch").intValue() },
               variables: variables, mapItem: json["mapItem"], recordsHistory: recordsHistory,
               attemptSerial: try r.int("attemptSerial"), taskToken: json["taskToken"]?.stringValue,
-              taskParameters: json["taskParameters"] ?? .null, block: json["block"]?.intValue)
+              taskParameters: json["taskParameters"] ?? .null, block: json["block"]?.intValue,
+              child: json["child"]?.intValue)
   }
 }
 
@@ -185,6 +193,10 @@ extension Block {
     if let toleratedCount { o["toleratedCount"] = .integer(toleratedCount) }
     if let toleratedPercentage { o["toleratedPercentage"] = .float(toleratedPercentage) }
     if let failure { o["failure"] = TaskOutcome.failed(failure).json["failed"] }
+    if let mapRun {
+      o["mapRun"] = .integer(mapRun)
+      o["childExecutions"] = .array(childExecutions.sorted { $0.key < $1.key }.map { [.integer($0.key), .integer($0.value)] })
+    }
     return .object(o)
   }
 
@@ -210,7 +222,14 @@ extension Block {
               nextIndex: try r.int("nextIndex"), running: running, failures: try r.int("failures"),
               maxConcurrency: try r.int("maxConcurrency"), toleratedCount: json["toleratedCount"]?.intValue,
               toleratedPercentage: json["toleratedPercentage"]?.doubleValue, failure: failure,
-              levelLastEventId: try r.int("levelLastEventId"), finished: json["finished"]?.boolValue ?? false)
+              levelLastEventId: try r.int("levelLastEventId"), finished: json["finished"]?.boolValue ?? false,
+              mapRun: json["mapRun"]?.intValue)
+    for pair in json["childExecutions"]?.arrayValue ?? [] {
+      guard let p = pair.arrayValue, p.count == 2, let k = p[0].intValue, let v = p[1].intValue else {
+        throw r.bad("childExecutions")
+      }
+      childExecutions[k] = v
+    }
   }
 }
 

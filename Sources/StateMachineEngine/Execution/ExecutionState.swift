@@ -100,6 +100,8 @@ struct Branch {
   var taskParameters: JSON = .null
   /// The children of its Parallel or Map state while they run.
   var block: Int?
+  /// The Distributed Map child execution it runs in (its events go to that child's history), nil at top level.
+  var child: Int?
 }
 
 /// The children of one Parallel or Map state, with their results so far.
@@ -127,6 +129,9 @@ struct Block {
   /// The event the state's closing events follow (MapStateStarted, the last MapIterationSucceeded, MapRunSucceeded).
   var levelLastEventId: Int
   var finished = false
+  /// Distributed: its map run (an index into `ExecutionState.mapRuns`) and each running index's child execution.
+  var mapRun: Int?
+  var childExecutions: [Int: Int] = [:]
 }
 
 /// A pending timer.
@@ -162,4 +167,8 @@ public struct ExecutionState {
   var nextBlockId = 0
   var nextTimerSequence = 0
   var pendingTasks: [String: Int] = [:]
+  /// The map runs of its Distributed Map states, in the order they started.
+  public internal(set) var mapRuns: [MapRunRecord] = []
+  /// The child executions of those map runs, in the order they started.
+  public internal(set) var childExecutions: [MapRunChildExecution] = []
 }

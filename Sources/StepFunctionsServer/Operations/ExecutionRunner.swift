@@ -51,6 +51,8 @@ actor ExecutionRunner {
     var saved = 0
     var timerDue: Date?
     var waiters: [CheckedContinuation<Void, Never>] = []
+    /// The map runs and child executions to save with the next step (Standard executions).
+    var journal: MapRunJournal?
     init(_ execution: Execution, activities: ActivityTaskSource, mock: MockTaskSource?, persist: Bool) {
       self.execution = execution
       self.activities = activities
@@ -126,6 +128,11 @@ actor ExecutionRunner {
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
                               tasks: CompositeTaskHandler(sources), clock: clock)
     let entry = Running(execution, activities: activities, mock: mock, persist: launch.persist)
+    if launch.persist {
+      let journal = MapRunJournal(definition: launch.definition, roleArn: launch.roleArn)
+      journal.attach(to: execution)
+      entry.journal = journal
+    }
     running[launch.arn] = entry
     return entry
   }
@@ -147,7 +154,7 @@ actor ExecutionRunner {
     let saved = try await store.read { db in
       try Row.fetchAll(db, sql: """
         SELECT arn, name, machine_arn, role_arn, definition, input, start_date, engine_state, mock_counts, mock_case
-        FROM execution WHERE status = 'RUNNING' AND type = 'STANDARD' ORDER BY seq
+        FROM execution WHERE status = 'RUNNING' AND type = 'STANDARD' AND map_run_arn IS NULL ORDER BY seq
         """).map { row -> SavedExecution in
         let machineArn: String = row["machine_arn"]
         // One execution whose mock case is gone fails alone; it must not keep the server from starting.
@@ -221,6 +228,18 @@ actor ExecutionRunner {
     return true
   }
 
+  /// UpdateMapRun on a map run of a running execution; false when no running execution has it.
+  func updateMapRun(arn: String, maxConcurrency: Int?, toleratedFailureCount: Int?,
+                    toleratedFailurePercentage: Double?) async -> Bool {
+    guard let (owner, entry) = running.first(where: { $0.value.execution.state.mapRuns.contains { $0.arn == arn } }),
+          entry.execution.updateMapRun(arn: arn, maxConcurrency: maxConcurrency,
+                                       toleratedFailureCount: toleratedFailureCount,
+                                       toleratedFailurePercentage: toleratedFailurePercentage)
+    else { return false }
+    await settle(owner)
+    return true
+  }
+
   /// True while a running execution waits on `token`.
   func isPending(_ token: String) -> Bool { tokens[token] != nil }
 
@@ -260,6 +279,7 @@ actor ExecutionRunner {
       let mockCounts = entry.mock.map { JSONWriter.compact.string($0.invocationCountsJSON) }
       let rows = events.map { ($0.id, JSONWriter.compact.string($0.json)) }
       let tasks = scheduled.map { ($0.token, $0.activityArn, JSONWriter.compact.string($0.input)) }
+      let mapRunChanges = entry.journal?.drain()
       do {
         try await store.write { db in
           for (id, body) in rows {
@@ -277,6 +297,7 @@ actor ExecutionRunner {
               """, arguments: [token, arn, activityArn, input])
           }
           if finished { try db.execute(sql: "DELETE FROM activity_task WHERE execution_arn = ?", arguments: [arn]) }
+          try mapRunChanges?.save(db)
         }
       } catch {
         // The store is gone (disk full, closed): the execution cannot be recorded, so it stops here.

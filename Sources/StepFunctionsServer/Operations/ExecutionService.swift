@@ -197,12 +197,23 @@ struct ExecutionService {
         ("error", (row["error"] as String?).map(JSON.string)), ("cause", (row["cause"] as String?).map(JSON.string)),
         ("stateMachineVersionArn", (row["version_arn"] as String?).map(JSON.string)),
         ("stateMachineAliasArn", (row["alias_arn"] as String?).map(JSON.string)),
+        ("mapRunArn", (row["map_run_arn"] as String?).map(JSON.string)),
         ("redriveCount", 0),
       ])
     }
   }
 
   private func list(_ input: JSON) async throws -> JSON {
+    // AWS lists either a state machine's executions or a map run's children, never both.
+    if input.string("mapRunArn") != nil {
+      guard input.string("stateMachineArn") == nil else {
+        throw APIError.validation("Only one of stateMachineArn or mapRunArn may be specified")
+      }
+      return try await MapRunService.listChildren(input, context: context)
+    }
+    guard input.string("stateMachineArn") != nil else {
+      throw APIError.validation("Must specify either stateMachineArn or mapRunArn")
+    }
     let text = input.required("stateMachineArn")
     let (arn, qualifier) = try ARNTarget.stateMachine(text)
     let filter = input.string("statusFilter")

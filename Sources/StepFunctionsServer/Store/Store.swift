@@ -163,6 +163,22 @@ enum Schema {
         CREATE INDEX activity_task_execution ON activity_task(execution_arn);
         """)
     }
+    migrator.registerMigration("v5: map runs") { db in
+      // A Distributed Map's runs (`body`: the engine's MapRunRecord JSON, saved with each step), and its child
+      // executions as executions with `map_run_arn` set (their histories in history_event, like any execution).
+      try db.execute(sql: """
+        CREATE TABLE map_run (
+          seq INTEGER PRIMARY KEY,
+          arn TEXT NOT NULL UNIQUE,
+          execution_arn TEXT NOT NULL,
+          body TEXT NOT NULL
+        );
+        CREATE INDEX map_run_execution ON map_run(execution_arn, seq);
+        ALTER TABLE execution ADD COLUMN map_run_arn TEXT;
+        ALTER TABLE execution ADD COLUMN item_count INTEGER;
+        CREATE INDEX execution_map_run ON execution(map_run_arn, seq);
+        """)
+    }
     return migrator
   }
 }

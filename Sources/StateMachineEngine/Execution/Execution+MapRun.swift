@@ -1,0 +1,136 @@
+import Foundation
+import SFNKit
+
+// Distributed Map bookkeeping: the map run and one child execution per iteration (per batch), recorded as AWS
+// records them, each child with a history of its own.
+extension Execution {
+  /// Records the map run of branch `id`'s Distributed Map state; returns its index in `state.mapRuns`.
+  func startMapRun(_ id: Int, _ def: StateDefinition, itemCount: Int, executionCount: Int, maxConcurrency: Int,
+                   tolerance: (Int?, Double?)) -> Int {
+    let parentArn = state.branches[id]?.child.map { state.childExecutions[$0].arn } ?? info.executionArn
+    let label = def["Label"]?.stringValue ?? def.name
+    let machine = "\(info.stateMachineName)/\(label)"
+    let prefix = Self.arnPrefix(info.stateMachineArn)
+    let config = (def["ItemProcessor"] ?? def["Iterator"])?["ProcessorConfig"]
+    let record = MapRunRecord(arn: prefix + "mapRun:\(machine):\(newToken())", executionArn: parentArn,
+                              stateMachineArn: prefix + "stateMachine:" + machine, label: label, stateName: def.name,
+                              executionType: config?["ExecutionType"]?.stringValue ?? "STANDARD",
+                              startDate: clock.now, maxConcurrency: maxConcurrency, tolerance: tolerance,
+                              items: itemCount, executions: executionCount)
+    state.mapRuns.append(record)
+    onMapRun?(record)
+    return state.mapRuns.count - 1
+  }
+
+  /// `arn:aws:states:REGION:ACCOUNT:` of a Step Functions ARN.
+  static func arnPrefix(_ arn: String) -> String {
+    arn.split(separator: ":", omittingEmptySubsequences: false).prefix(5).joined(separator: ":") + ":"
+  }
+
+  /// Iteration branch `id` of a Distributed Map starts as a child execution: record it and its ExecutionStarted
+  /// (its input is the item or batch after ItemSelector).
+  func beginChildExecution(_ id: Int, _ parent: BranchParent) {
+    guard var block = state.blocks[parent.block], let run = block.mapRun, let branch = state.branches[id],
+          let owner = state.branches[block.owner] else { return }
+    let record = state.mapRuns[run]
+    let name = newToken()
+    let machine = String(record.stateMachineArn[record.stateMachineArn.range(of: ":stateMachine:")!.upperBound...])
+    let prefix = Self.arnPrefix(record.arn)
+    let arn = record.executionType == "EXPRESS" ? prefix + "express:\(machine):\(name):\(newToken())"
+      : prefix + "execution:\(machine):\(name)"
+    var items = 1
+    if stateDefinition(owner)["ItemBatcher"] != nil { items = block.items[parent.index]["Items"]?.arrayValue?.count ?? 1 }
+    state.childExecutions.append(MapRunChildExecution(arn: arn, name: name, mapRunArn: record.arn,
+                                                      stateMachineArn: record.stateMachineArn,
+                                                      executionType: record.executionType, startDate: clock.now,
+                                                      input: branch.input, itemCount: items))
+    let child = state.childExecutions.count - 1
+    block.childExecutions[parent.index] = child
+    state.blocks[parent.block] = block
+    state.mapRuns[run].executionCounts.start(1)
+    state.mapRuns[run].itemCounts.start(items)
+    let details = JSONObject([("input", EventDetails.text(branch.input)), ("inputDetails", EventDetails.notTruncated),
+                              ("roleArn", .string(info.roleArn))])
+    let started = append(type: "ExecutionStarted", previous: 0, key: "executionStartedEventDetails", details: details,
+                         child: child)
+    state.branches[id]?.child = child
+    state.branches[id]?.lastEventId = started
+    onChildExecution?(state.childExecutions[child])
+    onMapRun?(state.mapRuns[run])
+  }
+
+  /// The child execution of `block`'s iteration `index` ended: its closing event, its record and the counts.
+  func endChildExecution(_ block: Block, index: Int, lastEventId: Int, status: RunStatus, output: JSON? = nil,
+                         error: StatesError? = nil) {
+    guard let child = block.childExecutions[index], let run = block.mapRun,
+          state.childExecutions[child].status == .running else { return }
+    switch status {
+    case .succeeded:
+      append(type: "ExecutionSucceeded", previous: lastEventId, key: "executionSucceededEventDetails",
+             details: EventDetails.output(output ?? .null), child: child)
+    case .aborted:
+      append(type: "ExecutionAborted", previous: lastEventId, key: "executionAbortedEventDetails",
+             details: JSONObject(), child: child)
+    default:
+      append(type: "ExecutionFailed", previous: lastEventId, key: "executionFailedEventDetails",
+             details: error.map { EventDetails.failure($0) } ?? JSONObject(), child: child)
+    }
+    state.childExecutions[child].status = status
+    state.childExecutions[child].stopDate = clock.now
+    state.childExecutions[child].output = output
+    state.childExecutions[child].error = error
+    state.mapRuns[run].executionCounts.end(1, status: status)
+    state.mapRuns[run].itemCounts.end(state.childExecutions[child].itemCount, status: status)
+    onChildExecution?(state.childExecutions[child])
+    onMapRun?(state.mapRuns[run])
+  }
+
+  /// The map run of `block` ended.
+  func endMapRun(_ block: Block, failed: Bool) {
+    guard let run = block.mapRun, state.mapRuns[run].status == "RUNNING" else { return }
+    state.mapRuns[run].status = failed ? "FAILED" : "SUCCEEDED"
+    state.mapRuns[run].stopDate = clock.now
+    onMapRun?(state.mapRuns[run])
+  }
+
+  /// The execution ended: child executions still running are aborted with their map runs.
+  func abortMapRuns() {
+    for child in state.childExecutions.indices where state.childExecutions[child].status == .running {
+      let last = state.childExecutions[child].nextEventId - 1
+      append(type: "ExecutionAborted", previous: last, key: "executionAbortedEventDetails", details: JSONObject(),
+             child: child)
+      state.childExecutions[child].status = .aborted
+      state.childExecutions[child].stopDate = clock.now
+      if let run = state.mapRuns.firstIndex(where: { $0.arn == state.childExecutions[child].mapRunArn }) {
+        state.mapRuns[run].executionCounts.end(1, status: .aborted)
+        state.mapRuns[run].itemCounts.end(state.childExecutions[child].itemCount, status: .aborted)
+      }
+      onChildExecution?(state.childExecutions[child])
+    }
+    for run in state.mapRuns.indices where state.mapRuns[run].status == "RUNNING" {
+      state.mapRuns[run].status = "ABORTED"
+      state.mapRuns[run].stopDate = clock.now
+      onMapRun?(state.mapRuns[run])
+    }
+  }
+
+  /// UpdateMapRun: new MaxConcurrency and tolerances for the map run `arn` (nil leaves one as it is); a running
+  /// map run starts more children at once when the limit rose. False when no map run has that ARN.
+  @discardableResult
+  public func updateMapRun(arn: String, maxConcurrency: Int?, toleratedFailureCount: Int?,
+                           toleratedFailurePercentage: Double?) -> Bool {
+    guard let index = state.mapRuns.firstIndex(where: { $0.arn == arn }) else { return false }
+    if let maxConcurrency { state.mapRuns[index].maxConcurrency = maxConcurrency }
+    if let toleratedFailureCount { state.mapRuns[index].toleratedFailureCount = toleratedFailureCount }
+    if let toleratedFailurePercentage { state.mapRuns[index].toleratedFailurePercentage = toleratedFailurePercentage }
+    onMapRun?(state.mapRuns[index])
+    guard state.status == .running,
+          let blockId = state.blocks.first(where: { $0.value.mapRun == index })?.key else { return true }
+    if let maxConcurrency { state.blocks[blockId]?.maxConcurrency = maxConcurrency }
+    if let toleratedFailureCount { state.blocks[blockId]?.toleratedCount = toleratedFailureCount }
+    if let toleratedFailurePercentage { state.blocks[blockId]?.toleratedPercentage = toleratedFailurePercentage }
+    startChildren(blockId)
+    run()
+    return true
+  }
+}

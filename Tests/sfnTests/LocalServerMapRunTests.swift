@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+
+/// Distributed Map runs on `sfn local`: ListMapRuns -> DescribeMapRun -> ListExecutions --map-run-arn -> a
+/// child's DescribeExecution and history -> UpdateMapRun, driven by the AWS CLI and by sfn itself.
+final class LocalServerMapRunTests: XCTestCase {
+  private var scratch: URL!
+
+  override func setUpWithError() throws {
+    scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-maprun-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+  private let arnPrefix = "arn:aws:states:us-east-1:123456789012:"
+
+  private func aws(_ cli: AWSCLI, _ server: LocalServerProcess, _ args: [String]) -> RunResult {
+    var env = server.environment(scratch: scratch)
+    env["AWS_ENDPOINT_URL"] = nil
+    return cli.run(["stepfunctions", "--endpoint-url", server.endpoint] + args, env: env)
+  }
+
+  /// Polls until `check` holds (up to 10 s).
+  private func eventually(_ what: String, _ check: () -> Bool) {
+    for _ in 0..<100 {
+      if check() { return }
+      usleep(100_000)
+    }
+    XCTFail("timed out waiting for \(what)")
+  }
+
+  /// The task token a child's TaskScheduled event carries in its parameters.
+  private func token(_ cli: AWSCLI, _ server: LocalServerProcess, child: String) -> String? {
+    let events = aws(cli, server, ["get-execution-history", "--execution-arn", child]).object()["events"]
+      as? [[String: Any]] ?? []
+    guard let details = events.first(where: { $0["type"] as? String == "TaskScheduled" })?["taskScheduledEventDetails"]
+      as? [String: Any], let text = details["parameters"] as? String,
+      let body = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return nil }
+    return (body["MessageBody"] as? [String: Any])?["token"] as? String
+  }
+
+  func testAWSCLIFollowsAMapRunToItsChildExecutionsAndUpdatesIt() throws {
+    let cli = try AWSCLI.locate()
+    let server = try LocalServerProcess()
+    let definition = """
+      {"StartAt":"Fan","States":{"Fan":{"Type":"Map","Label":"Batch","MaxConcurrency":1,"ToleratedFailureCount":5,
+        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Ask",
+          "States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token","n.$":"$"}},"End":true}}},
+        "End":true}}}
+      """
+    let machine = arnPrefix + "stateMachine:mr"
+    XCTAssertEqual(aws(cli, server, ["create-state-machine", "--name", "mr", "--definition", definition, "--role-arn",
+                                     "arn:aws:iam::123456789012:role/r"]).status, 0)
+    let started = aws(cli, server, ["start-execution", "--state-machine-arn", machine, "--name", "fan",
+                                    "--input", "[1,2,3]"])
+    let execution = try XCTUnwrap(started.object()["executionArn"] as? String, started.stderr)
+
+    var runs: [[String: Any]] = []
+    eventually("the map run") {
+      runs = aws(cli, server, ["list-map-runs", "--execution-arn", execution]).object()["mapRuns"] as? [[String: Any]]
+        ?? []
+      return !runs.isEmpty
+    }
+    let mapRun = try XCTUnwrap(runs.first?["mapRunArn"] as? String)
+    XCTAssertTrue(mapRun.hasPrefix(arnPrefix + "mapRun:mr/Batch:"), mapRun)
+    XCTAssertEqual(runs.first?["stateMachineArn"] as? String, machine + "/Batch")
+    XCTAssertEqual(runs.first?["executionArn"] as? String, execution)
+
+    // MaxConcurrency 1: one child runs, two wait; raising the limit starts them at once.
+    var counts: [String: Any] = [:]
+    eventually("the first child") {
+      counts = aws(cli, server, ["describe-map-run", "--map-run-arn", mapRun]).object()["executionCounts"]
+        as? [String: Any] ?? [:]
+      return counts["running"] as? Int == 1
+    }
+    XCTAssertEqual(counts["pending"] as? Int, 2)
+    XCTAssertEqual(aws(cli, server, ["update-map-run", "--map-run-arn", mapRun, "--max-concurrency", "3"]).status, 0)
+    let described = aws(cli, server, ["describe-map-run", "--map-run-arn", mapRun]).object()
+    XCTAssertEqual(described["maxConcurrency"] as? Int, 3)
+    XCTAssertEqual(described["toleratedFailureCount"] as? Int, 5)
+    XCTAssertEqual(described["status"] as? String, "RUNNING")
+    XCTAssertEqual((described["executionCounts"] as? [String: Any])?["running"] as? Int, 3)
+    XCTAssertEqual((described["itemCounts"] as? [String: Any])?["total"] as? Int, 3)
+
+    let listed = aws(cli, server, ["list-executions", "--map-run-arn", mapRun]).object()
+    let children = try XCTUnwrap(listed["executions"] as? [[String: Any]])
+    XCTAssertEqual(children.count, 3)
+    for child in children {
+      XCTAssertEqual(child["mapRunArn"] as? String, mapRun)
+      XCTAssertEqual(child["itemCount"] as? Int, 1)
+      XCTAssertEqual(child["stateMachineArn"] as? String, machine + "/Batch")
+      XCTAssertTrue((child["executionArn"] as? String)?.hasPrefix(arnPrefix + "execution:mr/Batch:") == true)
+    }
+    let paged = aws(cli, server, ["list-executions", "--map-run-arn", mapRun, "--max-items", "2"]).object()
+    XCTAssertEqual((paged["executions"] as? [[String: Any]])?.count, 2)
+    XCTAssertNotNil(paged["NextToken"] as? String)
+
+    for child in children.compactMap({ $0["executionArn"] as? String }) {
+      let token = try XCTUnwrap(self.token(cli, server, child: child))
+      XCTAssertEqual(aws(cli, server, ["send-task-success", "--task-token", token, "--task-output", #"{"ok":1}"#])
+                      .status, 0)
+    }
+    var status = ""
+    eventually("the parent to succeed") {
+      status = aws(cli, server, ["describe-execution", "--execution-arn", execution]).object()["status"] as? String
+        ?? ""
+      return status == "SUCCEEDED"
+    }
+    let done = aws(cli, server, ["describe-map-run", "--map-run-arn", mapRun]).object()
+    XCTAssertEqual(done["status"] as? String, "SUCCEEDED")
+    XCTAssertNotNil(done["stopDate"])
+    XCTAssertEqual((done["executionCounts"] as? [String: Any])?["succeeded"] as? Int, 3)
+
+    // A child: DescribeExecution names its map run; its history is its own.
+    let first = try XCTUnwrap(children.last?["executionArn"] as? String)
+    let child = aws(cli, server, ["describe-execution", "--execution-arn", first]).object()
+    XCTAssertEqual(child["mapRunArn"] as? String, mapRun)
+    XCTAssertEqual(child["status"] as? String, "SUCCEEDED")
+    XCTAssertEqual(child["output"] as? String, #"{"ok":1}"#)
+    let history = aws(cli, server, ["get-execution-history", "--execution-arn", first]).object()
+    XCTAssertEqual((history["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String },
+                   ["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskSucceeded", "TaskStateExited",
+                    "ExecutionSucceeded"])
+    // The parent's history has no iteration events, as on AWS.
+    let parent = aws(cli, server, ["get-execution-history", "--execution-arn", execution]).object()
+    let types = (parent["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String } ?? []
+    XCTAssertTrue(types.contains("MapRunSucceeded"), "\(types)")
+    XCTAssertFalse(types.contains { $0.hasPrefix("MapIteration") || $0.hasPrefix("Task") }, "\(types)")
+    // Children are not the state machine's executions.
+    let own = aws(cli, server, ["list-executions", "--state-machine-arn", machine]).object()
+    XCTAssertEqual((own["executions"] as? [[String: Any]])?.count, 1)
+
+    // An ended map run still takes UpdateMapRun.
+    XCTAssertEqual(aws(cli, server, ["update-map-run", "--map-run-arn", mapRun, "--tolerated-failure-percentage",
+                                     "10"]).status, 0)
+    let updated = aws(cli, server, ["describe-map-run", "--map-run-arn", mapRun]).object()
+    XCTAssertEqual(updated["toleratedFailurePercentage"] as? Double, 10)
+
+    // Errors as AWS names them.
+    let both = aws(cli, server, ["list-executions", "--map-run-arn", mapRun, "--state-machine-arn", machine])
+    XCTAssertTrue(both.stderr.contains("(ValidationException)"), both.stderr)
+    let unknown = aws(cli, server, ["describe-map-run", "--map-run-arn", arnPrefix + "mapRun:mr/Batch:nope"])
+    XCTAssertTrue(unknown.stderr.contains("(ResourceNotFound)"), unknown.stderr)
+    let invalid = aws(cli, server, ["describe-map-run", "--map-run-arn", machine])
+    XCTAssertTrue(invalid.stderr.contains("(InvalidArn)"), invalid.stderr)
+    let noExecution = aws(cli, server, ["list-map-runs", "--execution-arn", arnPrefix + "execution:mr:none"])
+    XCTAssertTrue(noExecution.stderr.contains("(ExecutionDoesNotExist)"), noExecution.stderr)
+
+    // sfn's own API commands read the same records.
+    let env = server.environment(scratch: scratch)
+    let sfnRuns = SFNRunner.sfn(["list-map-runs", "--execution-arn", execution, "--output", "json"], env: env)
+    XCTAssertEqual(sfnRuns.status, 0, sfnRuns.stderr)
+    XCTAssertTrue(sfnRuns.stdout.contains(mapRun), sfnRuns.stdout)
+    let sfnDescribe = SFNRunner.sfn(["describe-map-run", "--map-run-arn", mapRun, "--output", "json"], env: env)
+    XCTAssertEqual(sfnDescribe.status, 0, sfnDescribe.stderr)
+    XCTAssertEqual(sfnDescribe.object()["status"] as? String, "SUCCEEDED")
+    let sfnChildren = SFNRunner.sfn(["list-executions", "--map-run-arn", mapRun, "--output", "json"], env: env)
+    XCTAssertEqual((sfnChildren.object()["executions"] as? [[String: Any]])?.count, 3, sfnChildren.stderr)
+  }
+}
