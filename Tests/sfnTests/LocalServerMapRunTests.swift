@@ -121,8 +121,8 @@ final class LocalServerMapRunTests: XCTestCase {
     XCTAssertEqual(child["output"] as? String, #"{"ok":1}"#)
     let history = aws(cli, server, ["get-execution-history", "--execution-arn", first]).object()
     XCTAssertEqual((history["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String },
-                   ["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskSucceeded", "TaskStateExited",
-                    "ExecutionSucceeded"])
+                   ["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
+                    "TaskStateExited", "ExecutionSucceeded"])
     // The parent's history has no iteration events, as on AWS.
     let parent = aws(cli, server, ["get-execution-history", "--execution-arn", execution]).object()
     let types = (parent["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String } ?? []
