@@ -974,7 +974,7 @@ _sfn_run() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --history --version -h --help)
     repeating_options=(--task)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --input --name --mock-config --test-case --wait-scale --timeout)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --input --name --mock-config --test-case --s3-root --wait-scale --timeout)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -1024,6 +1024,9 @@ _sfn_run() {
         return
         ;;
     '--task')
+        return
+        ;;
+    '--s3-root')
         return
         ;;
     '--wait-scale')

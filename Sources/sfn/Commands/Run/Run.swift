@@ -13,7 +13,7 @@ extension Verbs {
         Prints the finished execution as `describe` does (--history adds the GetExecutionHistory events) and exits \
         with its status: 0 SUCCEEDED, 1 FAILED, 2 TIMED_OUT, 3 ABORTED, 124 when --timeout passes first. Tasks are \
         answered by --mock-config (Step Functions Local format) and --task STATE=COMMAND (the task's input on \
-        stdin, its JSON result on stdout). Wait states and retry intervals take their real time unless \
+        stdin, its JSON result on stdout); --s3-root answers S3 reads and writes from a local directory. Wait states and retry intervals take their real time unless \
         --wait-scale shortens them (0.01: a 100 s Wait lasts 1 s; 0: no waiting).
         """)
 
@@ -34,6 +34,10 @@ extension Verbs {
     @Option(name: .customLong("task"), help: ArgumentHelp("Answer Task state STATE with a command (repeatable).",
                                                            valueName: "state=command"))
     var tasks: [String] = []
+    @Option(name: .customLong("s3-root"),
+            help: ArgumentHelp("Answer S3 getObject, listObjectsV2 and putObject (ItemReader, ResultWriter, S3 tasks) "
+                                 + "from local files: bucket B, key K is DIR/B/K.", valueName: "dir"))
+    var s3Root: String?
     @Flag(help: "Add the history events (`events`) to the output.")
     var history = false
     @Option(name: .customLong("wait-scale"), help: ArgumentHelp("Multiply Wait and retry delays by this factor.",
@@ -101,7 +105,7 @@ extension Verbs {
       let commands = tasks.isEmpty ? nil : try CommandTaskSource(
         options: try tasks.map { try TaskCommandOption(parsing: $0) }, environment: context.environment.variables,
         timeScale: waitScale ?? 1)
-      return CompositeTaskHandler.offline(testCase: mockCase, commands: commands)
+      return CompositeTaskHandler.offline(testCase: mockCase, commands: commands, s3Root: s3Root)
     }
 
     /// The execution as `describe` prints one, with `events` shaped as GetExecutionHistory's for --history.
