@@ -58,7 +58,8 @@ let package = Package(
     .testTarget(name: "JSONataTests", dependencies: ["JSONata"], exclude: ["Fixtures"]),
     .testTarget(
       name: "StateMachineEngineTests", dependencies: ["StateMachineEngine"], exclude: ["Fixtures"]),
-    .testTarget(name: "StateMachineTestingTests", dependencies: ["StateMachineTesting", "StateMachineEngine", "SFNKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "StateMachineTestingTests", dependencies: ["StateMachineTesting", "StateMachineEngine", "SFNKit",
+                                                              "StepFunctionsServer"], exclude: ["Fixtures"]),
     .testTarget(name: "SFNKitTests", dependencies: ["SFNKit", "SFNJSON"], exclude: ["Fixtures"]),
     .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "SFNKit", "SFNJSON"]),
     .testTarget(name: "sfnTests", dependencies: ["SFNKit", "sfn"], exclude: ["Fixtures"]),

@@ -1087,9 +1087,9 @@ _sfn_validate() {
 
 _sfn_test() {
     repeating_flags=()
-    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --coverage --version -h --help)
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --coverage --remote --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --junit --min-coverage --init)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --junit --min-coverage --role-arn --init)
     __sfn_offer_flags_options -1
 
     # Offer option value completions
@@ -1130,6 +1130,9 @@ _sfn_test() {
         return
         ;;
     '--min-coverage')
+        return
+        ;;
+    '--role-arn')
         return
         ;;
     '--init')

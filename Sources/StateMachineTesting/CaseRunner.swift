@@ -13,6 +13,8 @@ public struct CaseRun: Sendable {
   public var cause: String?
   /// The states it went through.
   public var trace: ExecutionTrace
+  /// Why the case's expectations cannot be checked from this run (`--remote`), nil when they can.
+  public var unchecked: String? = nil
 }
 
 /// Runs one case in the embedded engine, deterministically: a virtual clock starting at the case's start time
@@ -38,6 +40,7 @@ public struct CaseRunner: Sendable {
         tokens += 1
         return "token-\(tokens)"
       })
+    execution.start(variables: testCase.variables)
     ExecutionDriver(clock: clock).run(execution)
     let state = execution.state
     return CaseRun(status: state.status.rawValue, output: state.output, error: state.error?.error,

@@ -102,6 +102,26 @@ public struct ExecutionTrace: Sendable {
     }
   }
 
+  /// An empty trace, for one assembled state by state (`sfn test --remote`).
+  init() {}
+
+  /// `state` entered, after `previous` exited (or failed with an error a catcher took).
+  mutating func enter(_ state: String, after previous: (state: String, error: String?)?) {
+    visited.append(state)
+    if let previous { transitions.append(Transition(from: previous.state, to: state, error: previous.error)) }
+  }
+
+  /// `state` exited with `output`, the variables being `variables`.
+  mutating func exit(_ state: String, output: JSON, variables: JSONObject) {
+    exits.append(Exit(state: state, output: output, variables: variables))
+  }
+
+  /// `state` is retried after `error`.
+  mutating func retry(_ state: String, after error: String) {
+    retries[state, default: 0] += 1
+    retriedErrors[state, default: []].append(error)
+  }
+
   /// The last exit of `state`.
   public func lastExit(of state: String) -> Exit? { exits.last { $0.state == state } }
 }

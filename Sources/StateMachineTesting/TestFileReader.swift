@@ -18,7 +18,7 @@ public struct TestFileReader {
   }
 
   static let topKeys: Set<String> = ["definition", "stateMachine", "mockConfig", "cases"]
-  static let caseKeys: Set<String> = ["name", "input", "mocks", "mockTestCase", "execution", "expect"]
+  static let caseKeys: Set<String> = ["name", "input", "variables", "mocks", "mockTestCase", "execution", "expect"]
   static let expectKeys: Set<String> = ["status", "output", "outputContains", "outputQuery", "outputAssert",
                                         "error", "cause", "states", "statesInclude", "after", "retries"]
   static let afterKeys: Set<String> = ["output", "outputContains", "outputQuery", "outputAssert", "variables"]
@@ -51,8 +51,10 @@ public struct TestFileReader {
       throw doc.error(definitionNode, "cannot read the definition \(definitionPath)")
     }
     let definition: StateMachineDefinition
+    let definitionJSON: String
     do {
-      definition = try StateMachineDefinition(text: try Self.definitionJSON(definitionText, file: definitionPath))
+      definitionJSON = try Self.definitionJSON(definitionText, file: definitionPath)
+      definition = try StateMachineDefinition(text: definitionJSON)
     } catch let e as TestFileError {
       throw e
     } catch {
@@ -73,7 +75,7 @@ public struct TestFileReader {
       cases.append(c)
     }
     return TestSuite(file: file, definitionFile: definitionPath, definition: definition,
-                     stateMachineName: machineName, cases: cases)
+                     stateMachineName: machineName, cases: cases, definitionJSON: definitionJSON)
   }
 
   /// The definition as JSON text (YAML definitions are converted as `sfn validate` does).
@@ -161,10 +163,16 @@ public struct TestFileReader {
         seed = UInt64(value)
       }
     }
+    var variables: [String: JSON] = [:]
+    if let v = node["variables"] {
+      guard v.isObject else { throw doc.error(v, "'variables' maps variable names to values") }
+      for member in v.members { variables[member.key] = member.value.json }
+    }
     let expect = try node["expect"].map { try expectations($0, definition: definition, doc) } ?? Expectations()
     return TestCase(name: name, line: doc.line(of: node), input: node["input"]?.json ?? .object(JSONObject()),
                     mocks: MockTestCase(stateMachine: machineName, name: name, states: states),
-                    executionName: executionName, startTime: startTime, seed: seed, expectations: expect)
+                    executionName: executionName, startTime: startTime, seed: seed, expectations: expect,
+                    variables: variables)
   }
 
   static func date(_ text: String) -> Date? {

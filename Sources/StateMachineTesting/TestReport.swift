@@ -12,8 +12,8 @@ public struct TestReport: Sendable {
 
   /// Every case result.
   public var cases: [CaseResult] { suites.flatMap(\.cases) }
-  /// True when every case passed.
-  public var passed: Bool { cases.allSatisfy(\.passed) }
+  /// True when no case failed (cases that could not be checked remotely are not failures).
+  public var passed: Bool { !cases.contains(where: \.failed) }
 
   /// Covered and total items over all suites.
   public var coverageCount: (covered: Int, total: Int) {
@@ -32,6 +32,10 @@ public struct TestReport: Sendable {
   public func text() -> String {
     var out = ""
     for c in cases {
+      if let reason = c.run.unchecked {
+        out += "UNCHECKED  \(c.file): \(c.name)\n      \(reason)\n"
+        continue
+      }
       out += "\(c.passed ? "PASS" : "FAIL")  \(c.file): \(c.name)\n"
       guard !c.passed else { continue }
       for line in c.failures { out += "      \(line)\n" }
@@ -39,8 +43,10 @@ public struct TestReport: Sendable {
       out += "      path: \(path)"
       out += " => \(c.run.status)\(c.run.error.map { " \($0)" } ?? "")\n"
     }
-    let failed = cases.filter { !$0.passed }.count
-    out += "\(cases.count - failed) passed, \(failed) failed, \(cases.count) cases in \(suites.count) "
+    let failed = cases.filter(\.failed).count
+    let unchecked = cases.filter(\.unchecked).count
+    out += "\(cases.count - failed - unchecked) passed, \(failed) failed, "
+      + (unchecked > 0 ? "\(unchecked) unchecked, " : "") + "\(cases.count) cases in \(suites.count) "
       + (suites.count == 1 ? "file\n" : "files\n")
     return out
   }
@@ -77,13 +83,15 @@ public struct TestReport: Sendable {
   public func json(includeCoverage: Bool) -> JSON {
     var o = JSONObject()
     o["passed"] = .integer(cases.filter(\.passed).count)
-    o["failed"] = .integer(cases.filter { !$0.passed }.count)
+    o["failed"] = .integer(cases.filter(\.failed).count)
+    o["unchecked"] = .integer(cases.filter(\.unchecked).count)
     o["cases"] = .array(cases.map { c in
       var r = JSONObject([("file", .string(c.file)), ("name", .string(c.name)), ("line", .integer(c.line)),
                           ("passed", .bool(c.passed)), ("status", .string(c.run.status))])
       if let error = c.run.error { r["error"] = .string(error) }
       if let cause = c.run.cause { r["cause"] = .string(cause) }
       r["failures"] = .array(c.failures.map(JSON.string))
+      if let reason = c.run.unchecked { r["unchecked"] = .string(reason) }
       r["states"] = .array(c.run.trace.visited.map(JSON.string))
       return .object(r)
     })
@@ -116,10 +124,11 @@ public struct TestReport: Sendable {
     let stamp = String(formatter.string(from: timestamp).dropLast())
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
     for (index, s) in suites.enumerated() {
-      let failed = s.cases.filter { !$0.passed }.count
+      let failed = s.cases.filter(\.failed).count
+      let skipped = s.cases.filter(\.unchecked).count
       let time = s.cases.reduce(0) { $0 + $1.seconds }
       out += "  <testsuite name=\"\(Self.escape(s.suite.file))\" tests=\"\(s.cases.count)\" failures=\"\(failed)\""
-        + " errors=\"0\" time=\"\(Self.seconds(time))\" timestamp=\"\(stamp)\" hostname=\"localhost\" id=\"\(index)\""
+        + " errors=\"0\"\(skipped > 0 ? " skipped=\"\(skipped)\"" : "") time=\"\(Self.seconds(time))\" timestamp=\"\(stamp)\" hostname=\"localhost\" id=\"\(index)\""
         + " package=\"\(Self.escape(s.suite.stateMachineName))\">\n"
       out += "    <properties/>\n"
       for c in s.cases {
@@ -127,6 +136,10 @@ public struct TestReport: Sendable {
           + " time=\"\(Self.seconds(c.seconds))\""
         if c.passed {
           out += "/>\n"
+          continue
+        }
+        if let reason = c.run.unchecked {
+          out += ">\n      <skipped message=\"\(Self.escape(reason))\"/>\n    </testcase>\n"
           continue
         }
         let path = c.run.trace.visited.joined(separator: " > ")

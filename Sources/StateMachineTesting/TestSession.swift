@@ -16,7 +16,11 @@ public struct CaseResult: Sendable {
   public var seconds: Double
 
   /// True when every expectation held.
-  public var passed: Bool { failures.isEmpty }
+  public var passed: Bool { failures.isEmpty && run.unchecked == nil }
+  /// True when the expectations could not be checked (`--remote`): neither passed nor failed.
+  public var unchecked: Bool { run.unchecked != nil }
+  /// True when an expectation did not hold.
+  public var failed: Bool { !failures.isEmpty }
 }
 
 /// The results of one file's cases and the coverage of its definition.
@@ -30,28 +34,35 @@ public struct SuiteResult: Sendable {
 }
 
 /// Runs suites' cases in parallel (each case alone on its own engine, so the order of results never depends on
-/// scheduling) and checks them.
-public struct TestSession: Sendable {
+/// scheduling) and checks them; with a remote runner, one case after the other through TestState.
+public struct TestSession {
   private let runner = CaseRunner()
+  private let remote: RemoteCaseRunner?
   private let checker = ExpectationChecker()
 
-  /// A session.
-  public init() {}
+  /// A session running cases in the embedded engine, or through `remote` when given.
+  public init(remote: RemoteCaseRunner? = nil) { self.remote = remote }
 
   /// Runs every case of `suites`; results keep file and case order.
   public func run(_ suites: [TestSuite]) -> [SuiteResult] {
     let jobs = suites.enumerated().flatMap { s in s.element.cases.indices.map { (s.offset, $0) } }
     let results = ResultSlots<CaseResult>(count: jobs.count)
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+    let runOne = { (index: Int) in
       let (s, c) = jobs[index]
       let suite = suites[s]
       let testCase = suite.cases[c]
       let started = DispatchTime.now().uptimeNanoseconds
-      let run = runner.run(testCase, of: suite)
-      let failures = checker.failures(testCase.expectations, run)
+      let run = remote?.run(testCase, of: suite) ?? runner.run(testCase, of: suite)
+      let failures = run.unchecked == nil ? checker.failures(testCase.expectations, run) : []
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
       results.set(index, CaseResult(file: suite.file, name: testCase.name, line: testCase.line, failures: failures,
                                     run: run, seconds: seconds))
+    }
+    if remote != nil {
+      // One client, one request at a time.
+      for index in jobs.indices { runOne(index) }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: jobs.count, execute: runOne)
     }
     let all = results.values
     var offset = 0

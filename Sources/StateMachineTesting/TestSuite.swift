@@ -14,11 +14,14 @@ public struct TestSuite: Sendable {
   public var stateMachineName: String
   /// The cases, in file order.
   public var cases: [TestCase]
+  /// The definition as JSON text (what `--remote` sends to TestState).
+  public var definitionJSON: String
 
   /// A suite with these parts.
   public init(file: String, definitionFile: String, definition: StateMachineDefinition, stateMachineName: String,
-              cases: [TestCase]) {
+              cases: [TestCase], definitionJSON: String = "") {
     self.file = file
+    self.definitionJSON = definitionJSON
     self.definitionFile = definitionFile
     self.definition = definition
     self.stateMachineName = stateMachineName
@@ -44,11 +47,14 @@ public struct TestCase: Sendable {
   public var seed: UInt64
   /// What must hold.
   public var expectations: Expectations
+  /// Variables assigned before the first state runs.
+  public var variables: [String: JSON]
 
   /// A case with these parts.
   public init(name: String, line: Int, input: JSON, mocks: MockTestCase, executionName: String, startTime: Date,
-              seed: UInt64, expectations: Expectations) {
+              seed: UInt64, expectations: Expectations, variables: [String: JSON] = [:]) {
     self.name = name
+    self.variables = variables
     self.line = line
     self.input = input
     self.mocks = mocks

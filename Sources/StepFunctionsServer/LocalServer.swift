@@ -58,6 +58,7 @@ public struct LocalServer: Sendable {
       .register(into: &table)
     TagService(context: context).register(into: &table)
     DefinitionService().register(into: &table)
+    TestStateService(context: context).register(into: &table)
     let origin = try store.engineClockOrigin(now: Date())
     let engineClock = ServerEngineClock(scale: configuration.waitScale, origin: origin)
     let runner = ExecutionRunner(store: store, clock: engineClock, region: configuration.scope.region,

@@ -127,4 +127,26 @@ final class TestFileReaderTests: XCTestCase {
                 "t/a.test.yaml:4:1: invalid YAML: while parsing a flow sequence "
                   + "(line 3, column 11): did not find expected ',' or ']'")
   }
+
+  func testACaseStartsWithItsVariables() throws {
+    let definition = """
+      {"StartAt": "Limit", "QueryLanguage": "JSONata", "States": {
+        "Limit": {"Type": "Pass", "Output": "{% $limit * 2 %}", "Assign": {"seen": "{% $region %}"}, "End": true}}}
+      """
+    let yaml = """
+      definition: v.asl.json
+      cases:
+        - name: starts with variables
+          variables: {limit: 21, region: eu-west-1}
+          expect: {output: 42, after: {Limit: {variables: {seen: eu-west-1}}}}
+        - name: a variable it lacks fails
+          expect: {status: FAILED, error: States.QueryEvaluationError}
+      """
+    let suite = try reader(["t/v.asl.json": definition]).parse(yaml, file: "t/v.test.yaml")
+    XCTAssertEqual(suite.cases[0].variables["limit"], .integer(21))
+    let report = TestReport(suites: TestSession().run([suite]))
+    XCTAssertTrue(report.passed, report.text())
+    assertError("definition: m.asl.json\ncases:\n  - name: x\n    variables: [1]\n",
+                "t/a.test.yaml:4:16: 'variables' maps variable names to values")
+  }
 }

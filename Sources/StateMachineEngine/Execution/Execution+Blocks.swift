@@ -28,6 +28,7 @@ extension Execution {
     let branch = state.branches[id]!
     let def = stateDefinition(branch)
     state.branches[id]?.continuation = .blocked
+    if let mock = probe?.mock, branch.parent == nil { return try runMockedBlock(id, def, mock) }
     if def.type == .parallel {
       let childInput: JSON
       if def.queryLanguage == .jsonata {

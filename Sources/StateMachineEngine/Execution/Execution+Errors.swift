@@ -38,8 +38,17 @@ extension Execution {
     let def = stateDefinition(branch)
     if let index = def.retriers.firstIndex(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
       let retrier = def.retriers[index]
+      if let probe, branch.parent == nil {
+        branch.retrierAttempts[index] = max(branch.retrierAttempts[index], probe.retrierRetryCount)
+      }
       if branch.retrierAttempts[index] < retrier.maxAttempts {
         let delay = retrier.interval(forRetry: branch.retrierAttempts[index])
+        if let probe, branch.parent == nil {
+          // A state under test reports that it would be retried instead of waiting for the retry.
+          probe.ending = .retriable(index: index, backoff: delay, error: error)
+          finish(.failed, error: error)
+          return
+        }
         branch.retrierAttempts[index] += 1
         branch.retryCount += 1
         branch.continuation = .blocked
@@ -48,7 +57,9 @@ extension Execution {
         return
       }
     }
-    if let catcher = def.catchers.first(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
+    if let index = def.catchers.firstIndex(where: { ErrorMatcher.matches($0.errorEquals, error.error) }) {
+      let catcher = def.catchers[index]
+      if let probe, branch.parent == nil { probe.catching = (index, error) }
       do {
         try caught(id, def, catcher, error)
       } catch {

@@ -61,8 +61,9 @@ extension Execution {
   func context(_ id: Int, token: String? = nil) -> JSON {
     let branch = state.branches[id]!
     let retries = [.task, .parallel, .map].contains(stateDefinition(branch).type) ? branch.retryCount : nil
-    return ContextObject.build(info: info, stateName: branch.state, enteredTime: branch.enteredTime,
-                               retryCount: retries, taskToken: token, mapItem: branch.mapItem)
+    let built = ContextObject.build(info: info, stateName: branch.state, enteredTime: branch.enteredTime,
+                                    retryCount: retries, taskToken: token, mapItem: branch.mapItem)
+    return probe?.context(built) ?? built
   }
 
   /// `$states` for a JSONata field.
@@ -74,12 +75,18 @@ extension Execution {
   func effectiveInput(_ id: Int, _ def: StateDefinition) throws -> JSON {
     let branch = state.branches[id]!
     switch def.inputPath {
-    case .absent: return branch.input
-    case .null: return .object(JSONObject())
+    case .absent: return probed(id, "afterInputPath", branch.input)
+    case .null: return probed(id, "afterInputPath", .object(JSONObject()))
     case .path(let p):
-      return try data.select(p, field: "InputPath", input: branch.input, context: context(id),
-                             variables: branch.variables)
+      return probed(id, "afterInputPath", try data.select(p, field: "InputPath", input: branch.input,
+                                                      context: context(id), variables: branch.variables))
     }
+  }
+
+  /// `value`, recorded as data-flow step `step` when branch `id` is the single state being tested.
+  func probed(_ id: Int, _ step: String, _ value: JSON) -> JSON {
+    if let probe, state.branches[id]?.parent == nil { probe.record(step, value) }
+    return value
   }
 
   /// JSONPath OutputPath applied to `value`.
@@ -150,8 +157,10 @@ extension Execution {
     } else {
       result = effective
     }
+    _ = probed(id, "afterResultSelector", probed(id, "afterParameters", result))
     let assigned = try assignments(id, def.assign, def, jsonPathInput: result, states: JSONataStates(input: .null))
-    let output = try applyOutputPath(id, def.outputPath, try applyResultPath(id, def.resultPath, result))
+    let output = try applyOutputPath(id, def.outputPath,
+                                     probed(id, "afterResultPath", try applyResultPath(id, def.resultPath, result)))
     try exitState(id, def, output: output, assigned: assigned, next: def.next)
   }
 
@@ -312,6 +321,14 @@ extension Execution {
          EventDetails.exited(def.name, output: output, assigned: assigned))
     var branch = state.branches[id]!
     for (name, value) in assigned ?? [] { branch.variables[name] = value }
+    if let probe, branch.parent == nil {
+      // A single state under test ends here, whatever follows it.
+      probe.variables = branch.variables
+      probe.ending = .exited(next: def.type == .succeed ? nil : next, caught: probe.catching)
+      state.branches[id] = branch
+      finish(.succeeded, output: output)
+      return
+    }
     if let next, def.type != .succeed {
       branch.state = next
       branch.input = output

@@ -63,7 +63,8 @@ extension Execution {
     let parameters: JSON
     if def.queryLanguage == .jsonata {
       let states = JSONataStates(input: branch.input, context: context(id, token: callback ? token : nil))
-      parameters = try jsonata(id, def.arguments, field: "Arguments", states: states) ?? branch.input
+      parameters = probed(id, "afterArguments",
+                          try jsonata(id, def.arguments, field: "Arguments", states: states) ?? branch.input)
     } else {
       let effective = try effectiveInput(id, def)
       if let template = def.parameters {
@@ -72,6 +73,7 @@ extension Execution {
       } else {
         parameters = effective
       }
+      _ = probed(id, "afterParameters", parameters)
     }
     let timeout = try integerField(id, def, "TimeoutSeconds", input: branch.input)
     let heartbeat = try integerField(id, def, "HeartbeatSeconds", input: branch.input)
@@ -171,6 +173,7 @@ extension Execution {
   /// then the state's exit. Task, Parallel and Map share it.
   func processResult(_ id: Int, _ def: StateDefinition, _ result: JSON) throws {
     let branch = state.branches[id]!
+    _ = probed(id, "result", result)
     if def.queryLanguage == .jsonata {
       let states = statesBinding(id, input: branch.input, result: result)
       let assigned = try assignments(id, def.assign, def, jsonPathInput: result, states: states)
@@ -183,8 +186,10 @@ extension Execution {
       selected = try data.payload(selector, field: "ResultSelector", input: result, context: context(id),
                                   variables: branch.variables)
     }
+    _ = probed(id, "afterResultSelector", selected)
     let assigned = try assignments(id, def.assign, def, jsonPathInput: selected, states: JSONataStates(input: .null))
-    let output = try applyOutputPath(id, def.outputPath, try applyResultPath(id, def.resultPath, selected))
+    let output = try applyOutputPath(id, def.outputPath,
+                                     probed(id, "afterResultPath", try applyResultPath(id, def.resultPath, selected)))
     try exitState(id, def, output: output, assigned: assigned, next: def.next)
   }
 

@@ -33,6 +33,8 @@ public final class Execution {
   let recordHistory: Bool
   let random: () -> Double
   let newToken: () -> String
+  /// Set only by `StateTest`: stop after the first state and record its data flow.
+  var probe: StateProbe?
 
   /// An execution of `definition` that has not started; `random` gives numbers in [0, 1) for retry jitter and
   /// `newToken` task tokens (both injected so runs are reproducible).
@@ -55,12 +57,14 @@ public final class Execution {
     state = saved
   }
 
-  /// Records ExecutionStarted and makes the first state ready; `run()` then advances it.
-  public func start() {
+  /// Records ExecutionStarted and makes the first state ready (with `variables` already assigned); `run()` then
+  /// advances it. `stateInput` is what the first state gets when it is not the execution's input (a single state
+  /// under test).
+  public func start(variables: [String: JSON] = [:], stateInput: JSON? = nil) {
     let details = JSONObject([("input", EventDetails.text(info.input)), ("inputDetails", EventDetails.notTruncated),
                               ("roleArn", .string(info.roleArn))])
     append(type: "ExecutionStarted", previous: 0, key: "executionStartedEventDetails", details: details)
-    let root = newBranch(machine: 0, input: info.input, parent: nil, lastEventId: 0, variables: [:],
+    let root = newBranch(machine: 0, input: stateInput ?? info.input, parent: nil, lastEventId: 0, variables: variables,
                          recordsHistory: true)
     state.ready.append(root)
     if let timeout = definition.timeoutSeconds {

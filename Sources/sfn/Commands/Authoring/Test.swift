@@ -8,15 +8,19 @@ import StateMachineTesting
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
-    abstract: "Run state machine test cases (input, mocks, expectations) offline in the embedded engine.",
+    abstract: "Run state machine test cases (input, mocks, expectations) in the embedded engine or through TestState.",
     discussion: """
       Runs every case of each test file (a directory is searched for *.test.yaml, *.test.yml and *.test.json; \
       the default is the current directory) on a virtual clock with seeded randomness, in parallel, and prints \
       one line per case; a failure is followed by the differences and the path the execution took. Exits 0 when \
       all cases pass, 1 when any fails (or coverage is below --min-coverage), 65 for a malformed test file \
       (FILE:LINE:COL). The format is described in docs/TESTING.md.
+      --remote runs the same cases state by state through the TestState API (AWS, or sfn local with \
+      --endpoint-url), one case at a time: each state with the case's mock for it, Map and Parallel states mocked \
+      as a whole; a case whose expectations cannot be checked that way is reported UNCHECKED.
       --init DEFINITION writes DEFINITION's directory/NAME.test.yaml: one case per path to a terminal state, \
-      every Task mocked, expectations left for the author.
+      every Task mocked, expectations left for the author. --init MACHINE (a deployed state machine's name or \
+      ARN) writes MACHINE.asl.json and MACHINE.test.yaml in the current directory.
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -33,12 +37,20 @@ struct Test: ParsableCommand {
   @Option(help: ArgumentHelp("Fail when coverage is below this percentage (implies --coverage).", valueName: "n"))
   var minCoverage: Double?
 
+  @Flag(help: "Run each state through the TestState API (AWS, or the --endpoint-url) instead of the embedded engine.")
+  var remote = false
+
+  @Option(help: ArgumentHelp("The role TestState runs unmocked states as (with --remote).", valueName: "arn"))
+  var roleArn: String?
+
   @Option(name: .customLong("init"),
-          help: ArgumentHelp("Write a starting test file for this definition file and exit.", valueName: "file"))
+          help: ArgumentHelp("Write a starting test file for this definition file or deployed state machine, and exit.",
+                             valueName: "file-or-machine"))
   var initFrom: String?
 
   func validate() throws {
     if initFrom != nil && !paths.isEmpty { throw ValidationError("--init takes no test files") }
+    if roleArn != nil && !remote { throw ValidationError("--role-arn is for --remote") }
     if let minCoverage, !(0...100).contains(minCoverage) {
       throw ValidationError("--min-coverage must be between 0 and 100")
     }
@@ -51,7 +63,12 @@ struct Test: ParsableCommand {
     if files.isEmpty { throw SFNError(.inputFile, "no test files (*.test.yaml, *.test.yml, *.test.json) found") }
     let reader = TestFileReader()
     let suites = try files.map { try reader.read($0) }
-    let report = TestReport(suites: TestSession().run(suites))
+    var session = TestSession()
+    if remote {
+      let client = try context.client()
+      session = TestSession(remote: RemoteCaseRunner(call: { try client.call($0, $1) }, roleArn: roleArn))
+    }
+    let report = TestReport(suites: session.run(suites))
     let showCoverage = coverage || minCoverage != nil
     if let junit {
       do {
@@ -74,13 +91,33 @@ struct Test: ParsableCommand {
     if !report.passed { throw ExitCode(ExitStatus.failed.rawValue) }
   }
 
-  /// `--init`: NAME.test.yaml next to the definition, never over an existing file.
-  private func writeTemplate(for definitionPath: String, _ context: CommandContext) throws {
+  /// `--init`: NAME.test.yaml next to the definition, never over an existing file. A reference that is not a
+  /// file names a deployed state machine: its definition is written to NAME.asl.json first.
+  private func writeTemplate(for reference: String, _ context: CommandContext) throws {
+    var definitionPath = reference
     let text: String
-    do {
-      text = try String(contentsOfFile: definitionPath, encoding: .utf8)
-    } catch {
-      throw SFNError(.inputFile, "cannot read the definition \(definitionPath): \(error.localizedDescription)")
+    if FileManager.default.fileExists(atPath: reference) {
+      do {
+        text = try String(contentsOfFile: reference, encoding: .utf8)
+      } catch {
+        throw SFNError(.inputFile, "cannot read the definition \(reference): \(error.localizedDescription)")
+      }
+    } else {
+      let runtime = try VerbRuntime(global: global)
+      let arn = try runtime.resolver.machine(reference)
+      let described = try runtime.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
+      text = described["definition"]?.stringValue ?? ""
+      let name = described["name"]?.stringValue ?? TestFileReader.machineName(testFile: reference)
+      definitionPath = "\(name).asl.json"
+      guard !FileManager.default.fileExists(atPath: definitionPath) else {
+        throw SFNError(.usage, "\(definitionPath) already exists: remove it or pass it to --init")
+      }
+      do {
+        try text.write(toFile: definitionPath, atomically: true, encoding: .utf8)
+      } catch {
+        throw SFNError(.inputFile, "cannot write \(definitionPath): \(error.localizedDescription)")
+      }
+      context.terminal.err("wrote \(definitionPath)")
     }
     let definition: StateMachineDefinition
     do {
