@@ -123,15 +123,18 @@ public struct StateTest {
   /// replaced by `context`'s, and the retry count and Map failure count TestState's `stateConfiguration` gives.
   /// `tasks` answers Tasks the mock does not (by default: none can be called); a Map or Parallel state without a
   /// mock runs its iterations or branches with them.
+  /// `mapItemReaderData` is what a Distributed Map's ItemReader reads, as found in its source.
   public func run(input: JSON, variables: [String: JSON] = [:], mock: Mock?, context: JSONObject? = nil,
-                  retrierRetryCount: Int = 0, mapIterationFailureCount: Int = 0, info: ExecutionInfo,
-                  tasks: TaskHandler? = nil, data: StateDataProcessor = DataLayerProcessor()) -> Outcome {
+                  retrierRetryCount: Int = 0, mapIterationFailureCount: Int = 0, mapItemReaderData: String? = nil,
+                  info: ExecutionInfo, tasks: TaskHandler? = nil,
+                  data: StateDataProcessor = DataLayerProcessor()) -> Outcome {
     let probe = StateProbe(mock: mock.map(Self.outcome), retrierRetryCount: retrierRetryCount,
                            mapIterationFailureCount: mapIterationFailureCount, contextOverride: context)
     let clock = VirtualClock(start: info.startTime)
+    let reader = state.type == .map ? (state: state.name, data: mapItemReaderData) : nil
     let execution = Execution(definition: definition, info: info, data: data,
-                              tasks: tasks.map { StateTestTasks(mock: probe.mock, others: $0) }
-                                ?? StateTestTasks(mock: probe.mock), clock: clock, recordHistory: false)
+                              tasks: StateTestTasks(mock: probe.mock, itemReader: reader, others: tasks), clock: clock,
+                              recordHistory: false)
     execution.probe = probe
     probe.record("input", input)
     execution.start(variables: variables, stateInput: input)
@@ -168,17 +171,28 @@ public struct StateTest {
   }
 }
 
-/// Answers the Task under test: its mock, or the error a service call gets when nothing can call the service.
+/// Answers the Task under test with its mock and a Map's ItemReader with `mapItemReaderData`; the rest go to
+/// `others`, or get the error a service call gets when nothing can call the service.
 final class StateTestTasks: TaskHandler {
   private let mock: TaskOutcome?
+  private let itemReader: (state: String, data: String?)?
   private let others: TaskHandler?
 
-  init(mock: TaskOutcome?, others: TaskHandler? = nil) {
+  init(mock: TaskOutcome?, itemReader: (state: String, data: String?)?, others: TaskHandler?) {
     self.mock = mock
+    self.itemReader = itemReader
     self.others = others
   }
 
   func start(_ task: TaskInvocation) throws -> TaskOutcome {
+    if let itemReader, task.stateName == itemReader.state {
+      // The Map under test reads its items: the data TestState was given, as its source holds it.
+      if let data = itemReader.data { return .succeeded(.string(data)) }
+      if let others { return try others.start(task) }
+      return .failed(StatesError("States.ItemReaderFailed",
+                                 cause: "sfn local cannot read \(task.resource) for the Map state '\(task.stateName)': "
+                                   + "give TestState stateConfiguration.mapItemReaderData"))
+    }
     if let mock { return mock }
     if let others { return try others.start(task) }
     return .failed(StatesError("States.TaskFailed",

@@ -38,7 +38,7 @@ struct TestStateService {
     } catch let refusal as StateTest.Refusal {
       throw APIError(refusal.kind == .validation ? "ValidationException" : "InvalidDefinition", refusal.message)
     }
-    if let source = configuration?["errorCausedByState"]?.stringValue, !Self.holds(test.definition, source) {
+    if let source = configuration?["errorCausedByState"]?.stringValue, !Self.holds(test, source) {
       throw APIError("ValidationException", "The errorCausedByState '\(source)' is not a state of the tested state.")
     }
     let scope = context.scope
@@ -51,7 +51,7 @@ struct TestStateService {
                            context: contextObject,
                            retrierRetryCount: configuration?["retrierRetryCount"]?.intValue ?? 0,
                            mapIterationFailureCount: configuration?["mapIterationFailureCount"]?.intValue ?? 0,
-                           info: info)
+                           mapItemReaderData: configuration?["mapItemReaderData"]?.stringValue, info: info)
     let level = input.string("inspectionLevel") ?? "INFO"
     return Self.response(outcome, inspect: level != "INFO", given: variables)
   }
@@ -88,9 +88,16 @@ struct TestStateService {
     return names
   }
 
-  /// True when `name` is a state inside the definition (any branch or processor).
-  static func holds(_ definition: StateMachineDefinition, _ name: String) -> Bool {
-    definition.machines.contains { $0.states[name] != nil }
+  /// True when `name` is a state inside the tested Map or Parallel state (its branches or processor, nested ones
+  /// included).
+  static func holds(_ test: StateTest, _ name: String) -> Bool {
+    var pending = test.state.branches + [test.state.processor].compactMap { $0 }
+    while let index = pending.popLast() {
+      let machine = test.definition.machines[index]
+      if machine.states[name] != nil { return true }
+      for inner in machine.states.values { pending += inner.branches + [inner.processor].compactMap { $0 } }
+    }
+    return false
   }
 
   /// The `mock` member as the engine takes it.

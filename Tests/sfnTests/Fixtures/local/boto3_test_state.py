@@ -137,6 +137,29 @@ r = client.test_state(definition=json.dumps(map_state), input="{\"items\":[1,2,3
 check("map: over the tolerance", r["status"] == "CAUGHT_ERROR" and r["nextState"] == "TooMany"
       and r["error"] == "States.ExceedToleratedFailureThreshold", r)
 
+# A Distributed Map's ItemReader reads stateConfiguration.mapItemReaderData instead of S3.
+reader_map = {"Type": "Map", "End": True,
+              "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+                             "Parameters": {"Bucket.$": "$.Bucket", "Key.$": "$.Key"}},
+              "ItemSelector": {"n.$": "$$.Map.Item.Value"},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                "StartAt": "Square", "States": {"Square": {"Type": "Pass", "End": True}}}}
+r = client.test_state(definition=json.dumps(reader_map), input=json.dumps({"Bucket": "b", "Key": "k"}),
+                      inspectionLevel="DEBUG", mock={"result": "[1,4,9]"},
+                      stateConfiguration={"mapItemReaderData": "[1,2,3]"})
+check("map: item reader data", r["status"] == "SUCCEEDED" and json.loads(r["output"]) == [1, 4, 9], r)
+r = client.test_state(definition=json.dumps(reader_map), input=json.dumps({"Bucket": "b", "Key": "k"}),
+                      mock={"result": "[1]"})
+check("map: no item reader data", r["status"] == "FAILED" and r["error"] == "States.ItemReaderFailed"
+      and "mapItemReaderData" in r["cause"], r)
+r = client.test_state(definition=json.dumps(reader_map), input=json.dumps({"Bucket": "b", "Key": "k"}),
+                      mock={"errorOutput": {"error": "Square.Failed", "cause": "odd"}},
+                      stateConfiguration={"errorCausedByState": "Square", "mapItemReaderData": "[1]"})
+check("map: error caused by an inner state", r["status"] == "FAILED" and r["error"] == "Square.Failed", r)
+check("map: errorCausedByState outside the map", error(
+    definition=json.dumps(reader_map), mock={"errorOutput": {"error": "E"}},
+    stateConfiguration={"errorCausedByState": "Elsewhere"})[0] == "ValidationException")
+
 # An unmocked Task: sfn local cannot call the service, and says so as the state's failure.
 r = client.test_state(definition=state(Type="Task", Resource="arn:aws:states:::sns:publish", End=True),
                       input="{}", roleArn=ROLE)
