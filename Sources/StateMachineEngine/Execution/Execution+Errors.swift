@@ -40,6 +40,7 @@ extension Execution {
       let retrier = def.retriers[index]
       if let probe, branch.parent == nil {
         branch.retrierAttempts[index] = max(branch.retrierAttempts[index], probe.retrierRetryCount)
+        probe.retrier = index
       }
       if branch.retrierAttempts[index] < retrier.maxAttempts {
         let delay = retrier.interval(forRetry: branch.retrierAttempts[index])

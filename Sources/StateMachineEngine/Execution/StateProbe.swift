@@ -29,6 +29,8 @@ final class StateProbe {
   var ending: Ending?
   /// The catcher being applied, set while its output is computed.
   var catching: (index: Int, error: StatesError)?
+  /// The retrier that matched the error, also when its attempts are used up.
+  var retrier: Int?
 
   init(mock: TaskOutcome?, retrierRetryCount: Int, mapIterationFailureCount: Int, contextOverride: JSONObject?) {
     self.mock = mock

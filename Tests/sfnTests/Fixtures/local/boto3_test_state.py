@@ -88,13 +88,27 @@ check("retry: exhausted, caught", r["status"] == "CAUGHT_ERROR" and r["nextState
       and r["error"] == "Lambda.TooManyRequestsException" and r["cause"] == "slow down", r)
 check("catch: output keeps the input", json.loads(r["output"]) == {
     "sku": "ink", "failure": {"Error": "Lambda.TooManyRequestsException", "Cause": "slow down"}}, r)
-check("catch: catch index", r["inspectionData"]["errorDetails"] == {"catchIndex": 0}, r)
+# The retrier that took the error is named although its attempts are used up (AWS names it on FAILED too).
+check("catch: catch and retry index", r["inspectionData"]["errorDetails"] == {"catchIndex": 0, "retryIndex": 0}, r)
 
 # An uncaught failure: FAILED, no next state.
 r = client.test_state(definition=state(Type="Task", Resource="arn:aws:states:::sqs:sendMessage", End=True),
                       input="{}", mock={"errorOutput": {"error": "SQS.QueueDoesNotExist", "cause": "no queue"}})
 check("failed task", r["status"] == "FAILED" and r["error"] == "SQS.QueueDoesNotExist"
       and r["cause"] == "no queue" and "output" not in r, r)
+retried = {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
+           "Arguments": {"FunctionName": "foo"}, "End": True,
+           "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 5, "IntervalSeconds": 1, "BackoffRate": 2}]}
+mock_error = {"errorOutput": {"error": "MockException", "cause": "mocked"}}
+r = client.test_state(definition=json.dumps(retried), input="{}", inspectionLevel="DEBUG", mock=mock_error,
+                      stateConfiguration={"retrierRetryCount": 4})
+check("retry: fifth retry backs off 16 s", r["status"] == "RETRIABLE"
+      and r["inspectionData"]["errorDetails"] == {"retryIndex": 0, "retryBackoffIntervalSeconds": 16}, r)
+r = client.test_state(definition=json.dumps(retried), input="{}", inspectionLevel="DEBUG", mock=mock_error,
+                      stateConfiguration={"retrierRetryCount": 5})
+check("retry: used up, failed naming the retrier", r["status"] == "FAILED" and r["error"] == "MockException"
+      and r["inspectionData"]["errorDetails"] == {"retryIndex": 0}
+      and json.loads(r["inspectionData"]["afterArguments"]) == {"FunctionName": "foo"}, r)
 
 # stateName within a whole machine, a Fail state, a Choice.
 machine = json.dumps({"StartAt": "Check", "States": {
