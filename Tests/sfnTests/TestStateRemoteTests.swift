@@ -49,6 +49,24 @@ final class TestStateRemoteTests: XCTestCase {
     XCTAssertEqual(inspection["input"] as? String, #"{"trip":"T1"}"#)
   }
 
+  func testSFNsTestStateCommandAgainstSFNLocal() throws {
+    let server = try LocalServerProcess()
+    let task = #"{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","ResultPath":"$.r","Next":"B"}"#
+    let r = SFNRunner.sfn(["test-state", "--definition", task, "--input", #"{"a":1}"#,
+                           "--mock", #"{"result":"{\"Payload\":2}"}"#, "--inspection-level", "DEBUG"],
+                          env: server.environment(scratch: scratch))
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let o = r.object()
+    XCTAssertEqual(o["status"] as? String, "SUCCEEDED", r.stdout)
+    XCTAssertEqual(o["nextState"] as? String, "B", r.stdout)
+    XCTAssertEqual(o["output"] as? String, #"{"a":1,"r":{"Payload":2}}"#, r.stdout)
+    let refused = SFNRunner.sfn(["test-state", "--definition", #"{"Type":"Pass","End":true}"#,
+                                 "--mock", #"{"result":"{}"}"#], env: server.environment(scratch: scratch))
+    XCTAssertNotEqual(refused.status, 0)
+    XCTAssertTrue(refused.stderr.contains("State type 'Pass' is not supported when a mock is specified"),
+                  refused.stderr)
+  }
+
   /// The examples' test files get the same verdict through TestState on sfn local as in the embedded engine.
   func testRemoteGivesTheExamplesTheirOfflineVerdicts() throws {
     let server = try LocalServerProcess()

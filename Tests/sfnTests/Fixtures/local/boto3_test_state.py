@@ -195,6 +195,20 @@ check("map result not an array", error(definition=json.dumps(map_state), mock={"
     "ValidationException", "Mocked result must be an array."))
 check("reveal secrets with a mock", error(definition=json.dumps(task), mock={"result": "{}"}, revealSecrets=True) == (
     "ValidationException", "TestState does not support RevealSecrets when a mock is specified."))
+parallel = {"Type": "Parallel", "End": True, "Branches": [
+    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}},
+    {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": True}}}]}
+check("parallel result of the wrong size", error(definition=json.dumps(parallel), mock={"result": "[1]"}) == (
+    "ValidationException", "Mocked result must contain the same number of items as number of Parallel branches."))
+r = client.test_state(definition=json.dumps(parallel), input="{}", mock={"result": "[1,2]"})
+check("parallel mocked as a whole", r["status"] == "SUCCEEDED" and json.loads(r["output"]) == [1, 2], r)
+activity = {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:approve", "End": True}
+check("activity without a mock", error(definition=json.dumps(activity), roleArn=ROLE)[0] == "InvalidDefinition")
+r = client.test_state(definition=json.dumps(activity), input="{}", mock={"result": "{\"ok\":true}"})
+check("activity with a mock", r["status"] == "SUCCEEDED" and json.loads(r["output"]) == {"ok": True}, r)
+r = client.test_state(definition=state(Type="Wait", Seconds=3600, Next="Later"), input="{\"a\":1}")
+check("wait does not wait", r["status"] == "SUCCEEDED" and r["nextState"] == "Later"
+      and json.loads(r["output"]) == {"a": 1}, r)
 check("unknown state name", error(definition=machine, stateName="Nope") == (
     "ValidationException", "State not found in definition"))
 code, message = error(definition=state(Type="Pass", Next=3))
