@@ -40,33 +40,49 @@ final class LocalServerMapRunTests: XCTestCase {
     return (body["MessageBody"] as? [String: Any])?["token"] as? String
   }
 
-  func testAWSCLIFollowsAMapRunToItsChildExecutionsAndUpdatesIt() throws {
-    let cli = try AWSCLI.locate()
-    let server = try LocalServerProcess()
-    let definition = """
-      {"StartAt":"Fan","States":{"Fan":{"Type":"Map","Label":"Batch","MaxConcurrency":1,"ToleratedFailureCount":5,
-        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Ask",
-          "States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-            "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token","n.$":"$"}},"End":true}}},
-        "End":true}}}
-      """
-    let machine = arnPrefix + "stateMachine:mr"
-    XCTAssertEqual(aws(cli, server, ["create-state-machine", "--name", "mr", "--definition", definition, "--role-arn",
-                                     "arn:aws:iam::123456789012:role/r"]).status, 0)
-    let started = aws(cli, server, ["start-execution", "--state-machine-arn", machine, "--name", "fan",
+  /// A Distributed Map over three items, one at a time, each child waiting for a callback.
+  private let definition = """
+    {"StartAt":"Fan","States":{"Fan":{"Type":"Map","Label":"Batch","MaxConcurrency":1,"ToleratedFailureCount":5,
+      "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Ask",
+        "States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+          "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token","n.$":"$"}},"End":true}}},
+      "End":true}}}
+    """
+  private var machine: String { arnPrefix + "stateMachine:mr" }
+
+  /// Creates the machine, starts it on [1, 2, 3] as `name` and waits for its map run: (execution, map run).
+  private func startFan(_ cli: AWSCLI, _ server: LocalServerProcess, name: String) throws -> (String, String) {
+    if aws(cli, server, ["describe-state-machine", "--state-machine-arn", machine]).status != 0 {
+      XCTAssertEqual(aws(cli, server, ["create-state-machine", "--name", "mr", "--definition", definition,
+                                       "--role-arn", "arn:aws:iam::123456789012:role/r"]).status, 0)
+    }
+    let started = aws(cli, server, ["start-execution", "--state-machine-arn", machine, "--name", name,
                                     "--input", "[1,2,3]"])
     let execution = try XCTUnwrap(started.object()["executionArn"] as? String, started.stderr)
-
     var runs: [[String: Any]] = []
     eventually("the map run") {
       runs = aws(cli, server, ["list-map-runs", "--execution-arn", execution]).object()["mapRuns"] as? [[String: Any]]
         ?? []
       return !runs.isEmpty
     }
-    let mapRun = try XCTUnwrap(runs.first?["mapRunArn"] as? String)
+    XCTAssertEqual(runs.first?["executionArn"] as? String, execution)
+    return (execution, try XCTUnwrap(runs.first?["mapRunArn"] as? String))
+  }
+
+  /// The ARNs of a map run's children whose status is `status`.
+  private func children(_ cli: AWSCLI, _ server: LocalServerProcess, _ mapRun: String, status: String) -> [String] {
+    (aws(cli, server, ["list-executions", "--map-run-arn", mapRun, "--status-filter", status]).object()["executions"]
+      as? [[String: Any]] ?? []).compactMap { $0["executionArn"] as? String }
+  }
+
+  func testAWSCLIFollowsAMapRunToItsChildExecutionsAndUpdatesIt() throws {
+    let cli = try AWSCLI.locate()
+    let server = try LocalServerProcess()
+    let (execution, mapRun) = try startFan(cli, server, name: "fan")
+    let runs = aws(cli, server, ["list-map-runs", "--execution-arn", execution]).object()["mapRuns"]
+      as? [[String: Any]] ?? []
     XCTAssertTrue(mapRun.hasPrefix(arnPrefix + "mapRun:mr/Batch:"), mapRun)
     XCTAssertEqual(runs.first?["stateMachineArn"] as? String, machine + "/Batch")
-    XCTAssertEqual(runs.first?["executionArn"] as? String, execution)
 
     // MaxConcurrency 1: one child runs, two wait; raising the limit starts them at once.
     var counts: [String: Any] = [:]
@@ -158,5 +174,68 @@ final class LocalServerMapRunTests: XCTestCase {
     XCTAssertEqual(sfnDescribe.object()["status"] as? String, "SUCCEEDED")
     let sfnChildren = SFNRunner.sfn(["list-executions", "--map-run-arn", mapRun, "--output", "json"], env: env)
     XCTAssertEqual((sfnChildren.object()["executions"] as? [[String: Any]])?.count, 3, sfnChildren.stderr)
+  }
+
+  func testStoppingTheParentAbortsTheMapRunAndItsRunningChild() throws {
+    let cli = try AWSCLI.locate()
+    let server = try LocalServerProcess()
+    let (execution, mapRun) = try startFan(cli, server, name: "stopped")
+    var running: [String] = []
+    eventually("a running child") {
+      running = children(cli, server, mapRun, status: "RUNNING")
+      return !running.isEmpty
+    }
+    let forMachine = aws(cli, server, ["describe-state-machine-for-execution", "--execution-arn", running[0]]).object()
+    XCTAssertEqual(forMachine["mapRunArn"] as? String, mapRun)
+    XCTAssertEqual(forMachine["label"] as? String, "Batch")
+    XCTAssertEqual(forMachine["definition"] as? String, definition)
+    XCTAssertEqual(aws(cli, server, ["stop-execution", "--execution-arn", execution]).status, 0)
+    let described = aws(cli, server, ["describe-map-run", "--map-run-arn", mapRun]).object()
+    XCTAssertEqual(described["status"] as? String, "ABORTED")
+    XCTAssertNotNil(described["stopDate"])
+    let counts = described["executionCounts"] as? [String: Any] ?? [:]
+    XCTAssertEqual([counts["aborted"] as? Int, counts["running"] as? Int, counts["pending"] as? Int], [1, 0, 2])
+    XCTAssertEqual(children(cli, server, mapRun, status: "ABORTED"), running)
+    let history = aws(cli, server, ["get-execution-history", "--execution-arn", running[0], "--reverse-order"]).object()
+    XCTAssertEqual((history["events"] as? [[String: Any]])?.first?["type"] as? String, "ExecutionAborted")
+  }
+
+  func testAMapRunContinuesAfterKillNine() throws {
+    let cli = try AWSCLI.locate()
+    let options = ["--data", scratch.appendingPathComponent("data").path]
+    let server = try LocalServerProcess(options)
+    let (execution, mapRun) = try startFan(cli, server, name: "durable")
+    eventually("the first child") { children(cli, server, mapRun, status: "RUNNING").count == 1 }
+    server.kill9()
+
+    let again = try LocalServerProcess(options)
+    // The children run one at a time: answer each callback as its child starts (the first's token predates the
+    // crash).
+    var answered: [String] = []
+    for _ in 0..<3 {
+      var child: String?
+      eventually("the next child") {
+        child = children(cli, again, mapRun, status: "RUNNING").first { !answered.contains($0) }
+        return child != nil && self.token(cli, again, child: child!) != nil
+      }
+      let arn = try XCTUnwrap(child)
+      let token = try XCTUnwrap(self.token(cli, again, child: arn))
+      XCTAssertEqual(aws(cli, again, ["send-task-success", "--task-token", token, "--task-output", "{}"]).status, 0)
+      answered.append(arn)
+    }
+    eventually("the parent to succeed") {
+      aws(cli, again, ["describe-execution", "--execution-arn", execution]).object()["status"] as? String
+        == "SUCCEEDED"
+    }
+    let described = aws(cli, again, ["describe-map-run", "--map-run-arn", mapRun]).object()
+    XCTAssertEqual(described["status"] as? String, "SUCCEEDED")
+    XCTAssertEqual((described["executionCounts"] as? [String: Any])?["succeeded"] as? Int, 3)
+    XCTAssertEqual(Set(children(cli, again, mapRun, status: "SUCCEEDED")), Set(answered))
+    for child in answered {
+      let events = aws(cli, again, ["get-execution-history", "--execution-arn", child]).object()["events"]
+        as? [[String: Any]] ?? []
+      XCTAssertEqual(events.compactMap { $0["id"] as? Int }, Array(1...events.count), "no gaps or duplicates")
+      XCTAssertEqual(events.last?["type"] as? String, "ExecutionSucceeded")
+    }
   }
 }

@@ -93,8 +93,9 @@ extension Execution {
     onMapRun?(state.mapRuns[run])
   }
 
-  /// The execution ended: child executions still running are aborted with their map runs.
-  func abortMapRuns() {
+  /// Aborts the child executions still running (with an ExecutionAborted event each) and their map runs: the
+  /// execution ended, or is being stopped.
+  public func abortMapRuns() {
     for child in state.childExecutions.indices where state.childExecutions[child].status == .running {
       let last = state.childExecutions[child].nextEventId - 1
       append(type: "ExecutionAborted", previous: last, key: "executionAbortedEventDetails", details: JSONObject(),

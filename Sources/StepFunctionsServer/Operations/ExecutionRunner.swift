@@ -243,6 +243,14 @@ actor ExecutionRunner {
   /// True while a running execution waits on `token`.
   func isPending(_ token: String) -> Bool { tokens[token] != nil }
 
+  /// A stopped execution's running child executions and map runs end as ABORTED, saved with their events.
+  func abortMapRuns(_ arn: String) async {
+    guard let entry = running[arn], let journal = entry.journal else { return }
+    entry.execution.abortMapRuns()
+    let changes = journal.drain()
+    try? await store.write { db in try changes.save(db) }
+  }
+
   /// Forgets a running execution (StopExecution records the abort itself); its timers find nothing to do.
   func drop(_ arn: String) {
     guard let entry = running.removeValue(forKey: arn) else { return }

@@ -266,7 +266,10 @@ struct ExecutionService {
         """, arguments: [error, cause, now, text])
       return true
     }
-    if stopped { await runner.drop(text) }
+    if stopped {
+      await runner.abortMapRuns(text)
+      await runner.drop(text)
+    }
     return object([("stopDate", .float(now))])
   }
 
@@ -292,8 +295,13 @@ struct ExecutionService {
     let text = input.required("executionArn")
     return try await context.store.read { db in
       let row = try executionRow(text, db: db)
+      // A map run's child runs as the labelled state machine `MACHINE/LABEL`; AWS describes the machine with the
+      // map run and the label.
+      let labelled: String = row["machine_arn"]
+      let mapRun: String? = row["map_run_arn"]
+      let slash = mapRun == nil ? nil : labelled.lastIndex(of: "/")
       let machine = try Row.fetchOne(db, sql: "SELECT * FROM state_machine WHERE arn = ?",
-                                     arguments: [row["machine_arn"] as String])
+                                     arguments: [slash.map { String(labelled[..<$0]) } ?? labelled])
       let updated: Double = (machine?["update_date"] as Double?) ?? (machine?["creation_date"] as Double?)
         ?? row["start_date"]
       return object([
@@ -303,6 +311,8 @@ struct ExecutionService {
         ("updateDate", .float(updated)),
         ("loggingConfiguration", stored(machine?["logging"]) ?? StateMachineService.defaultLogging),
         ("tracingConfiguration", stored(machine?["tracing"]) ?? StateMachineService.defaultTracing),
+        ("mapRunArn", mapRun.map(JSON.string)),
+        ("label", slash.map { .string(String(labelled[labelled.index(after: $0)...])) }),
       ])
     }
   }
