@@ -2,7 +2,7 @@ import SFNKit
 
 /// What a command itself finds wrong (the library areas have their own: InputError, ReferenceError,
 /// ResponseError, ConfigError, CredentialError, ServiceError); `ErrorReport` maps all of them to exit codes.
-enum CommandError: UserFacingError, Equatable {
+enum CommandError: GuidedError, Equatable {
   /// A CA bundle (from `source`-like settings) that cannot be read.
   case unreadableCABundle(path: String)
   /// An output format from the environment or config that is not json, table or text.
@@ -23,8 +23,11 @@ enum CommandError: UserFacingError, Equatable {
   case cliInputNotJSON(detail: String)
   /// Pagination options while pagination is off (`off` says why).
   case paginationOff(off: String, options: [String])
-  /// A definition the local checks reject (findings printed above); `flagHint` names the flag that skips them.
-  case invalidDefinition(name: String, flagHint: String?)
+  /// A definition the local checks reject; `findings` are written with the error (lines above it, or the JSON
+  /// error's `problems`), `flagHint` names the flag that skips the checks.
+  case invalidDefinition(name: String, flagHint: String?, findings: [ValidationFinding])
+  /// `sfn validate` found errors; the findings are its result on stdout, `summary` counts them.
+  case validationFailed(summary: String, findings: [ValidationFinding])
   /// The terminal cannot be opened for the MFA code.
   case noTerminalForMFA
   /// An empty MFA code.
@@ -36,8 +39,19 @@ enum CommandError: UserFacingError, Equatable {
     case .unreadableCABundle, .unknownOutputFormat: return .configuration
     case .badQuery, .notATime, .cannotDescribe, .heartbeatNotPositive, .paginationOff: return .usage
     case .noOutputYet, .outputNotJSON: return .rejected
-    case .cliInputNotJSON, .invalidDefinition: return .badInput
+    case .cliInputNotJSON, .invalidDefinition, .validationFailed: return .badInput
     case .noTerminalForMFA, .noMFACode: return .credentials
+    }
+  }
+
+  /// No separate hint: the messages carry theirs.
+  var hint: String? { nil }
+
+  /// `InvalidDefinition` for a definition the checks reject; the kind's code otherwise.
+  var errorCode: String? {
+    switch self {
+    case .invalidDefinition, .validationFailed: return "InvalidDefinition"
+    default: return nil
     }
   }
 
@@ -59,10 +73,47 @@ enum CommandError: UserFacingError, Equatable {
     case .cliInputNotJSON(let detail): return "--cli-input-json: invalid JSON at \(detail)"
     case .paginationOff(let off, let options):
       return "cannot use \(off) with \(options.joined(separator: ", ")) (pagination is off)"
-    case .invalidDefinition(let name, let flagHint):
+    case .invalidDefinition(let name, let flagHint, _):
       return "\(name): the definition is not valid (see above); nothing was sent" + (flagHint.map { " (\($0))" } ?? "")
+    case .validationFailed(let summary, _): return "validation failed: \(summary)"
     case .noTerminalForMFA: return "cannot open the terminal to ask for the MFA code"
     case .noMFACode(let serial): return "no MFA code entered for \(serial)"
+    }
+  }
+}
+
+/// How a command ends when what it waited for did not succeed: exit codes 1-3 and 124 of docs/cli.md, written
+/// through `ErrorReport` like any error.
+enum OutcomeError: Error, Equatable {
+  /// An execution ended FAILED, TIMED_OUT or ABORTED (`error` and `cause` as it reported them).
+  case executionEnded(name: String, status: ExitStatus, statusText: String, error: String?, cause: String?)
+  /// `--timeout` passed while `what` was still running.
+  case timedOut(what: String, seconds: Double)
+
+  var status: ExitStatus {
+    switch self {
+    case .executionEnded(_, let status, _, _, _): return status
+    case .timedOut: return .timeout
+    }
+  }
+
+  /// `ExecutionFailed`, `ExecutionTimedOut`, `ExecutionAborted` or `WaitTimedOut`.
+  var code: String {
+    switch status {
+    case .failed: return "ExecutionFailed"
+    case .timedOut: return "ExecutionTimedOut"
+    case .aborted: return "ExecutionAborted"
+    default: return "WaitTimedOut"
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .executionEnded(let name, _, let statusText, let error, let cause):
+      let detail = [error, cause].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+      return "execution \(name) \(statusText)" + (detail.isEmpty ? "" : ": " + detail)
+    case .timedOut(let what, let seconds):
+      return "--timeout \(DurationParser.format(seconds)) passed; \(what) still running"
     }
   }
 }

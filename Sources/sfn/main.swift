@@ -27,24 +27,29 @@ func runMain(_ arguments: [String]) -> Int32 {
   } catch let exit as ExitCode {
     return exit.rawValue
   } catch where ErrorReport.recognises(error) {
-    return report(error)
+    return errorWriter(arguments).report(error)
   } catch {
     let code = SFN.exitCode(for: error)
     // Not argument-parser's own: report it ourselves, since its default code (1) means "the execution FAILED".
-    if code == .failure { return report(error) }
-    // Parse errors, --help and --version: argument-parser prints them and picks the code (64 for usage).
+    if code == .failure { return errorWriter(arguments).report(error) }
+    // --help and --version: argument-parser prints them.
     if code == .success {
       SFN.exit(withError: error)
     }
-    fputs(SFN.fullMessage(for: error) + "\n", stderr)
-    return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+    // Parse errors: argument-parser's message and code (64 for usage).
+    let status = code == .validationFailure ? ExitStatus.usage : ExitStatus(rawValue: code.rawValue) ?? .usage
+    let writer = errorWriter(arguments)
+    if writer.format == .text {
+      fputs(SFN.fullMessage(for: error) + "\n", stderr)
+      return status.rawValue
+    }
+    return writer.report(ErrorReport.usage(SFN.message(for: error), status: status))
   }
 }
 
-private func report(_ error: Error) -> Int32 {
-  let (message, status) = ErrorReport.describe(error)
-  fputs("sfn: \(message)\n", stderr)
-  return status.rawValue
+/// The error writer in the format the command line, environment or profile asks for.
+private func errorWriter(_ arguments: [String]) -> ErrorWriter {
+  ErrorWriter(format: ErrorFormat.resolve(arguments: arguments, environment: .process()))
 }
 
 Interrupt.install()

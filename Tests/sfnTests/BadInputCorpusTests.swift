@@ -42,7 +42,9 @@ final class BadInputCorpusTests: XCTestCase {
     let cases: [(args: [String], env: [String: String], status: Int32, message: String)] = [
       (start + ["--input", #"{"a":"#], [:], 65, "sfn: --input: invalid JSON at line 1, column 6:"),
       (start + ["--input", "{}{}"], [:], 65, "sfn: --input: invalid JSON at line 1, column 3:"),
-      (start + ["--input", "file://" + oversized], [:], 65, "sfn: --input: at most 262144 bytes allowed, got 262152"),
+      (start + ["--input", "file://" + oversized], [:], 65, 
+       "sfn: --input: the value is 262152 bytes (256.1 KiB); Step Functions allows at most 262144 bytes (256 KiB) "
+         + "for an execution's input, nothing was sent; the same limit applies to every state's input and output"),
       (["create-state-machine", "--name", "m", "--role-arn", "arn:aws:iam::123456789012:role/r",
         "--definition", "file://" + bigDefinition], [:], 65, "sfn: --definition: at most 1048576 bytes allowed"),
       (start + ["--input", "file://" + notUTF8], [:], 65, "sfn: \(notUTF8): not valid UTF-8 text"),

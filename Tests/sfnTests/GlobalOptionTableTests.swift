@@ -59,6 +59,7 @@ final class GlobalOptionTableTests: XCTestCase {
     switch option {
     case .output: return "text"
     case .color: return "never"
+    case .errorFormat: return "json"
     case .connectTimeout, .readTimeout, .maxAttempts: return "2"
     default: return "x"
     }

@@ -57,6 +57,9 @@ public struct InputValidator {
     }
     // Large limits are the service's byte limits (256 KiB data, 1 MiB definitions); small ones count characters.
     let length = (shape.max ?? 0) >= 65536 ? s.utf8.count : s.unicodeScalars.count
+    if shape.max == JSONInputReader.defaultLimit, length > JSONInputReader.defaultLimit {
+      throw InputError.tooLarge(at: here(), source: "the value", bytes: length, limit: JSONInputReader.defaultLimit)
+    }
     try checkBounds(length, shape, here(), unit: (shape.max ?? 0) >= 65536 ? "bytes" : "characters")
     guard let shapeName else { return }
     if Self.jsonDocumentShapes.contains(shapeName) {

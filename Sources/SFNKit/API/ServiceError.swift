@@ -6,6 +6,14 @@ public struct ServiceError: UserFacingError, Equatable {
   public var status: Int
   public var requestId: String?
 
+  /// An error answer with these parts.
+  public init(code: String, message: String, status: Int, requestId: String? = nil) {
+    self.code = code
+    self.message = message
+    self.status = status
+    self.requestId = requestId
+  }
+
   /// Error codes that mean the credentials are missing, wrong or not allowed.
   static let credentialCodes: Set<String> = [
     "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch", "InvalidClientTokenId",

@@ -3,8 +3,9 @@ public enum ASLLinter {
   /// The largest definition the service accepts, in UTF-8 bytes.
   public static let maxDefinitionBytes = 1_048_576
 
-  /// All findings for a definition, sorted by position (errors before warnings at the same spot).
-  public static func lint(_ text: String) -> [ASLDiagnostic] {
+  /// All findings for a definition, sorted by position (errors before warnings at the same spot); with `type`
+  /// EXPRESS, also what an Express state machine does not support.
+  public static func lint(_ text: String, type: StateMachineType? = nil) -> [ASLDiagnostic] {
     let checker = ASLChecker(source: text)
     let size = text.utf8.count
     if size > maxDefinitionBytes {
@@ -19,6 +20,7 @@ public enum ASLLinter {
       }
       checker.checkMachine(document.root)
       if document.root.isObject { checker.checkVariableFlow(document.root) }
+      if type == .express { checker.checkExpress(document.root) }
     } catch let e as ASLSyntaxError {
       checker.add(.error, "Invalid JSON: \(e.message)", line: e.line, column: e.column, path: "$", code: "json-syntax")
     } catch {

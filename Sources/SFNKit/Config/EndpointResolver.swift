@@ -72,6 +72,8 @@ public struct AWSServiceEndpointInfo: Sendable, Equatable {
                                                            hostPrefix: "states")
   /// STS, for AssumeRole and GetCallerIdentity.
   public static let sts = AWSServiceEndpointInfo(environmentSuffix: "STS", configKey: "sts", hostPrefix: "sts")
+  /// IAM, for reading an execution role's trust policy (`sfn deploy --check-role`).
+  public static let iam = AWSServiceEndpointInfo(environmentSuffix: "IAM", configKey: "iam", hostPrefix: "iam")
   /// The IAM Identity Center portal (GetRoleCredentials); `AWS_ENDPOINT_URL_SSO` points it at a local fake.
   public static let sso = AWSServiceEndpointInfo(environmentSuffix: "SSO", configKey: "sso", hostPrefix: "portal.sso")
   /// SSO-OIDC (token refresh).

@@ -92,17 +92,11 @@ public struct STSClient {
   private func call(_ operation: String, _ parameters: [(String, String)], signedWith credentials: Credentials?)
     throws -> String
   {
-    let body = parameters.map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }.joined(separator: "&")
-    var request = HTTPRequest(method: "POST", url: endpoint, headers: [
-      ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
-      ("Accept", "text/xml"),
-    ], body: Array(body.utf8))
-    if let credentials {
-      SigV4Signer(credentials: credentials, region: signingRegion, service: "sts").sign(&request, date: clock.now())
-    }
+    let query = QueryProtocolCall(endpoint: endpoint, service: "sts", signingRegion: signingRegion,
+                                  transport: transport, clock: clock, timeout: timeout)
     let response: HTTPResponse
     do {
-      response = try transport.send(request, timeout: timeout)
+      response = try query.send(parameters, signedWith: credentials)
     } catch let error as TransportError where error != .cancelled {
       throw CredentialError.unreachable("sts", "STS at \(endpoint.host ?? "?") for \(operation)", error)
     }

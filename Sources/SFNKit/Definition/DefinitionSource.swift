@@ -60,14 +60,15 @@ public struct DefinitionSource: Sendable {
     return try DefinitionSource(name: name, bytes: try files.read(name))
   }
 
-  /// The linter's findings, positioned in the text as written (YAML findings point at the YAML).
-  public func lint() -> [ASLDiagnostic] {
+  /// The linter's findings, positioned in the text as written (YAML findings point at the YAML); `type` adds the
+  /// checks of that state machine type (EXPRESS).
+  public func lint(type: StateMachineType? = nil) -> [ASLDiagnostic] {
     if let conversionError {
       let code = conversionError.message.hasPrefix("Duplicate key") ? "duplicate-key" : "yaml-syntax"
       return [ASLDiagnostic(severity: .error, message: conversionError.message, line: conversionError.position.line,
                             column: conversionError.position.column, path: "$", code: code)]
     }
-    let diagnostics = ASLLinter.lint(json ?? text)
+    let diagnostics = ASLLinter.lint(json ?? text, type: type)
     guard let conversion else { return diagnostics }
     return diagnostics.map { d in
       var moved = d

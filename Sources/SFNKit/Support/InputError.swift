@@ -1,6 +1,6 @@
 /// What is wrong with the input a user gave: an option's value, a parameter, a file or a JSON document.
 /// `at` names where: an option (`--input`), a parameter path (`--tags[0].key`) or a file.
-public enum InputError: UserFacingError, Equatable {
+public enum InputError: GuidedError, Equatable {
   // Files.
   /// The file cannot be read (`reason` is the system's, e.g. "no such file or directory").
   case unreadableFile(path: String, reason: String)
@@ -72,6 +72,18 @@ public enum InputError: UserFacingError, Equatable {
     }
   }
 
+  /// The usual fix, for the payload limit.
+  public var hint: String? {
+    guard case .tooLarge = self else { return nil }
+    return PayloadLimit.hint
+  }
+
+  /// `PayloadTooLarge` for the payload limit; the kind's code otherwise.
+  public var errorCode: String? {
+    guard case .tooLarge = self else { return nil }
+    return "PayloadTooLarge"
+  }
+
   /// The one-line message.
   public var description: String {
     switch self {
@@ -89,7 +101,8 @@ public enum InputError: UserFacingError, Equatable {
     case .invalidJSON(let at, let detail): return "\(at): invalid JSON at \(detail)"
     case .argumentNotUTF8(let at, let source): return "\(at): \(source) is not UTF-8 text"
     case .tooLarge(let at, let source, let bytes, let limit):
-      return "\(at): \(source) is \(bytes) bytes; the limit is \(limit) bytes (\(limit / 1024) KiB)"
+      return "\(at): \(source) is \(PayloadLimit.size(bytes)); Step Functions allows at most "
+        + "\(PayloadLimit.size(limit)) for \(PayloadLimit.payload(named: at)), nothing was sent"
     case .argumentNotJSON(let at, let source, let detail): return "\(at): \(source) is not valid JSON: \(detail)"
     case .missingKey(let at, let key): return "\(at): missing required key '\(key)'"
     case .unknownParameter(let at, let key, let valid):
@@ -108,4 +121,28 @@ public enum InputError: UserFacingError, Equatable {
     case .notAnARN(let at, let value): return "\(at): '\(value)' is not an ARN (arn:PARTITION:states:REGION:ACCOUNT:...)"
     }
   }
+}
+
+/// The 256 KiB limit Step Functions puts on every payload: execution input, each state's input and output, task
+/// results (SendTaskSuccess output), and what an execution returns.
+public enum PayloadLimit {
+  /// What the limited value is, by the option or parameter that carries it.
+  static func payload(named at: String) -> String {
+    switch at {
+    case "--input": return "an execution's input"
+    case "--task-output", "--output": return "a task result (the task's output)"
+    default: return "a payload (execution input, state input and output, task result)"
+    }
+  }
+
+  /// `300000 bytes (293.0 KiB)`: exact bytes, and KiB to compare with the documented limit.
+  static func size(_ bytes: Int) -> String {
+    let kib = Double(bytes) / 1024
+    let shown = kib == kib.rounded() ? "\(Int(kib))" : "\((kib * 10).rounded(.up) / 10)"
+    return "\(bytes) bytes (\(shown) KiB)"
+  }
+
+  /// The usual fix.
+  static let hint = "the same limit applies to every state's input and output and to task results; store the "
+    + "data in S3 and pass a reference to it ({\"bucket\": ..., \"key\": ...}) instead of the data itself"
 }

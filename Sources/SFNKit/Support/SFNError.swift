@@ -22,6 +22,15 @@ public protocol UserFacingError: Error, CustomStringConvertible {
   var kind: FailureKind { get }
 }
 
+/// A user-facing error that says what to do apart from what went wrong, and names itself for programs
+/// (`--error-format json`'s `hint` and `code`); the human line joins message and hint with "; ".
+public protocol GuidedError: UserFacingError {
+  /// What to do about it, or nil.
+  var hint: String? { get }
+  /// A stable identifier of the problem (`PayloadTooLarge`), or nil for the kind's generic code.
+  var errorCode: String? { get }
+}
+
 /// A plain user-facing error with a kind and message.
 public struct SFNError: UserFacingError, Equatable {
   public var kind: FailureKind

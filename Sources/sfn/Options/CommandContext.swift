@@ -101,6 +101,13 @@ final class CommandContext {
     return client
   }
 
+  /// The writer for errors and non-fatal findings, in the format --error-format, SFN_ERROR_FORMAT or the
+  /// profile's `sfn_error_format` chooses.
+  func errorWriter() -> ErrorWriter {
+    let format = ErrorFormat.resolve(commandLine: global.errorFormat, profile: global.profile, environment: environment)
+    return ErrorWriter(format: format, write: { [terminal] in terminal.err($0) })
+  }
+
   /// Keeps debug observers alive as long as the context (the client holds them weakly).
   private var debugLogs: [DebugLog] = []
 }

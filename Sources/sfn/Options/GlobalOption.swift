@@ -22,6 +22,7 @@ enum GlobalOption: String, CaseIterable {
   case noPaginate = "--no-paginate"
   case noCLIPager = "--no-cli-pager"
   case cliBinaryFormat = "--cli-binary-format"
+  case errorFormat = "--error-format"
 
   /// The option's name without its dashes, for argument-parser's `.customLong`.
   var long: String { String(rawValue.dropFirst(2)) }
@@ -50,8 +51,28 @@ enum GlobalOption: String, CaseIterable {
     case .readTimeout: return ArgumentHelp("Seconds to wait for data (0: forever).", valueName: "seconds")
     case .maxAttempts: return ArgumentHelp("Attempts per request, the first included.", valueName: "n")
     case .noPaginate: return "Make one request only; do not fetch further pages."
+    case .errorFormat:
+      return ArgumentHelp("Errors on stderr: text (one line) or json (one object; also SFN_ERROR_FORMAT).",
+                          valueName: "text|json")
     case .noCLIPager, .cliBinaryFormat: return .hidden
     }
+  }
+
+  /// This option's value in a raw command line (`--opt V` or `--opt=V`, before any `--`; the last one wins), for
+  /// reading it when parsing failed.
+  func value(in arguments: [String]) -> String? {
+    var found: String?
+    var i = 0
+    while i < arguments.count, arguments[i] != "--" {
+      if arguments[i] == rawValue, i + 1 < arguments.count {
+        found = arguments[i + 1]
+        i += 1
+      } else if arguments[i].hasPrefix(rawValue + "=") {
+        found = String(arguments[i].dropFirst(rawValue.count + 1))
+      }
+      i += 1
+    }
+    return found
   }
 
   /// Stores `value` (ignored for a flag) in `settings`; false when it does not convert (argument-parser reports it).
@@ -79,6 +100,9 @@ enum GlobalOption: String, CaseIterable {
     case .noPaginate: settings.noPaginate = true
     case .noCLIPager: settings.noCLIPager = true
     case .cliBinaryFormat: settings.cliBinaryFormat = value
+    case .errorFormat:
+      guard let format = ErrorFormat(argument: value) else { return false }
+      settings.errorFormat = format
     }
     return true
   }

@@ -58,6 +58,9 @@ struct GlobalOptions: ParsableArguments {
   @Option(name: .customLong(GlobalOption.cliBinaryFormat.long), help: GlobalOption.cliBinaryFormat.help)
   var cliBinaryFormat: String?
 
+  @Option(name: .customLong(GlobalOption.errorFormat.long), help: GlobalOption.errorFormat.help)
+  var errorFormat: ErrorFormat?
+
   func validate() throws {
     if let message = settings.validationError { throw ValidationError(message) }
   }
@@ -67,7 +70,8 @@ struct GlobalOptions: ParsableArguments {
     GlobalSettings(profile: profile, region: region, endpointURL: endpointURL, output: output, query: query,
                    color: color, debug: debug, noVerifySSL: noVerifySSL, caBundle: caBundle,
                    connectTimeout: connectTimeout, readTimeout: readTimeout, maxAttempts: maxAttempts,
-                   noPaginate: noPaginate, noCLIPager: noCLIPager, cliBinaryFormat: cliBinaryFormat)
+                   noPaginate: noPaginate, noCLIPager: noCLIPager, cliBinaryFormat: cliBinaryFormat,
+                   errorFormat: errorFormat)
   }
 }
 

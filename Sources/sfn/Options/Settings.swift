@@ -15,6 +15,7 @@ struct GlobalSettings: Equatable {
   var noPaginate = false
   var noCLIPager = false
   var cliBinaryFormat: String?
+  var errorFormat: ErrorFormat?
 
   /// Why these values are not acceptable (the usage error's text), or nil when they are.
   var validationError: String? {

@@ -29,7 +29,8 @@ struct APICommandRunner {
     }
     let input = try RequestBuilder(files: context.files).build(operation, values: values, base: base)
     if validateDefinition, let definition = input["definition"]?.stringValue {
-      try requireValid(definition, values: values, context: context)
+      try requireValid(definition, type: input["type"]?.stringValue.flatMap(StateMachineType.init(rawValue:)),
+                       values: values)
     }
     let printer = try context.printer()
     let client = try context.client()
@@ -51,19 +52,22 @@ struct APICommandRunner {
                              merged: ResponseShaper.shape(pages.merged, as: operation.output),
                              resumeToken: pages.resumeToken)
     } else {
-      try printer.print(ResponseShaper.shape(try client.call(name, input), as: operation.output))
+      let result: JSON
+      do { result = try client.call(name, input) } catch let e as ServiceError {
+        // CreateStateMachine, UpdateStateMachine and TestState name the execution role.
+        throw ExecutionRoleError.recognise(e, roleArn: input["roleArn"]?.stringValue) ?? e
+      }
+      try printer.print(ResponseShaper.shape(result, as: operation.output))
     }
   }
 
   /// Lints the definition; errors go to stderr as FILE:LINE:COL lines and stop the command (exit 65).
-  private func requireValid(_ definition: String, values: [ParameterValue], context: CommandContext) throws {
+  private func requireValid(_ definition: String, type: StateMachineType?, values: [ParameterValue]) throws {
     var name = "--definition"
     for case .text("definition", let raw?) in values where raw.hasPrefix("file://") { name = String(raw.dropFirst(7)) }
-    let diagnostics = DefinitionSource(name: name, text: definition, format: .json).lint()
+    let diagnostics = DefinitionSource(name: name, text: definition, format: .json).lint(type: type)
     guard !ASLLinter.isValid(diagnostics) else { return }
-    for d in diagnostics where d.severity == .error {
-      context.terminal.err(ValidationFinding(file: name, diagnostic: d).line)
-    }
-    throw CommandError.invalidDefinition(name: name, flagHint: "--no-validate skips this check")
+    let errors = diagnostics.filter { $0.severity == .error }.map { ValidationFinding(file: name, diagnostic: $0) }
+    throw CommandError.invalidDefinition(name: name, flagHint: "--no-validate skips this check", findings: errors)
   }
 }

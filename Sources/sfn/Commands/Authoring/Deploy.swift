@@ -7,7 +7,8 @@ struct Deploy: ParsableCommand {
     commandName: "deploy",
     abstract: "Create or update a state machine from a definition file, validating it first.",
     discussion: """
-      Validates the definition locally (errors: exit 65, nothing sent), then creates the state machine or \
+      Validates the definition locally (errors: exit 65, nothing sent; --type EXPRESS adds the Express checks), \
+      with --check-role reads the role's trust policy through IAM GetRole, then creates the state machine or \
       updates what differs (definition compared as JSON, role, logging, tracing). On a terminal the definition \
       diff is shown on stderr; --dry-run prints the plan and the diff and changes nothing. --alias implies \
       --publish and points the alias at the new version. Deploying the same thing twice changes nothing. \
@@ -59,6 +60,10 @@ struct Deploy: ParsableCommand {
   @Flag(name: .customLong("dry-run"), help: "Show what would change and the definition diff; change nothing.")
   var dryRun = false
 
+  @Flag(name: .customLong("check-role"),
+        help: "Read the role's trust policy (IAM GetRole) first; stop when Step Functions may not assume it.")
+  var checkRole = false
+
   func validate() throws {
     if let type, !["STANDARD", "EXPRESS"].contains(type) { throw ValidationError("--type must be STANDARD or EXPRESS") }
     if let logging, !["OFF", "ALL", "ERROR", "FATAL"].contains(logging) {
@@ -75,11 +80,12 @@ struct Deploy: ParsableCommand {
   func run() throws {
     let context = CommandContext(global: global)
     let source = try DefinitionSource.load(definition, files: context.files)
-    let findings = source.lint().map { ValidationFinding(file: source.name, diagnostic: $0) }
-    for finding in findings { context.terminal.err(finding.line) }
+    let findings = source.lint(type: type.flatMap(StateMachineType.init(rawValue:)))
+      .map { ValidationFinding(file: source.name, diagnostic: $0) }
     guard let json = source.json, ASLLinter.isValid(findings.map(\.diagnostic)) else {
-      throw CommandError.invalidDefinition(name: source.name, flagHint: nil)
+      throw CommandError.invalidDefinition(name: source.name, flagHint: nil, findings: findings)
     }
+    context.errorWriter().findings(findings)
     let spec = DeploySpec(
       name: name, definition: json, definitionLabel: source.name, roleArn: roleArn, type: type,
       logging: logging.map { DeploySpec.loggingConfiguration(level: $0, logGroupArn: logGroup,
@@ -89,16 +95,38 @@ struct Deploy: ParsableCommand {
     let printer = try context.printer()
     let client = try context.client()
     let call: ServiceCall = { try client.call($0, $1) }
+    if checkRole { try checkTrust(context, client: client) }
     let plan = try DeployPlanner(call: call).plan(spec)
     if dryRun { return try showPlan(plan, context, printer) }
     if context.terminal.stderrIsTTY, !plan.diff.isEmpty {
       context.terminal.err(colored(String(plan.diff.dropLast()), enabled: context.terminal.colorStderr))
     }
-    let result = try DeployExecutor(call: call).apply(plan)
+    let result: DeployResult
+    do { result = try DeployExecutor(call: call).apply(plan) } catch let e as ServiceError {
+      throw ExecutionRoleError.recognise(e, roleArn: roleArn) ?? e
+    }
     if try context.outputFormat() == .table {
       context.terminal.out(summary(result))
     } else {
       try printer.print(result.json)
+    }
+  }
+
+  /// `--check-role`: stops with the fix when the role is missing or does not trust Step Functions; a policy that
+  /// cannot be read (no iam:GetRole permission) is a warning and the deploy goes on.
+  func checkTrust(_ context: CommandContext, client: StepFunctionsClient) throws {
+    let setup = try context.setup()
+    let iam = try IAMClient(setup: setup, transport: try context.transport(),
+                            credentials: RefreshingCredentials(setup.credentialChain))
+    let check = ExecutionRoleCheck(region: client.configuration.region, trustPolicy: iam.trustPolicy(ofRole:))
+    switch try check.check(roleArn: roleArn) {
+    case .trusted:
+      if context.terminal.stderrIsTTY {
+        context.terminal.err("role \(ExecutionRoleError.roleName(roleArn)) trusts states.amazonaws.com")
+      }
+    case .unreadable(let e):
+      context.errorWriter().warning(code: e.code, "--check-role: cannot read the trust policy of role "
+                                    + "\(ExecutionRoleError.roleName(roleArn)) (\(e.description)); deploying without the check")
     }
   }
 

@@ -22,7 +22,9 @@ struct Validate: ParsableCommand {
   @Flag(help: "Also ask the service (ValidateStateMachineDefinition) and merge its findings.")
   var remote = false
 
-  @Option(help: ArgumentHelp("State machine type for --remote: STANDARD or EXPRESS.", valueName: "type"))
+  @Option(help: ArgumentHelp("STANDARD or EXPRESS: EXPRESS also reports what Express machines do not support "
+                             + "(activities, .sync, .waitForTaskToken: errors; waits over 5 minutes: warnings); "
+                             + "passed to --remote.", valueName: "type"))
   var type: String?
 
   func validate() throws {
@@ -34,7 +36,10 @@ struct Validate: ParsableCommand {
   func run() throws {
     let context = CommandContext(global: global)
     let sources = try files.map { try DefinitionSource.load($0, files: context.files) }
-    let local = sources.map { source in source.lint().map { ValidationFinding(file: source.name, diagnostic: $0) } }
+    let machineType = type.flatMap(StateMachineType.init(rawValue:))
+    let local = sources.map { source in
+      source.lint(type: machineType).map { ValidationFinding(file: source.name, diagnostic: $0) }
+    }
     var report = ValidationReport()
     do {
       if remote {
@@ -52,7 +57,7 @@ struct Validate: ParsableCommand {
     }
     if !remote { report = Self.report(sources, local) }
     try render(report, context)
-    if report.hasErrors { throw ExitCode(ExitStatus.badInput.rawValue) }
+    if report.hasErrors { throw CommandError.validationFailed(summary: report.summary, findings: report.findings) }
   }
 
   static func report(_ sources: [DefinitionSource], _ findings: [[ValidationFinding]]) -> ValidationReport {

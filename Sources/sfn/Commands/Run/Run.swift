@@ -57,8 +57,8 @@ extension Verbs {
       let source = try DefinitionSource.load(definition, files: context.files)
       let findings = source.lint()
       if !ASLLinter.isValid(findings) {
-        for finding in findings { context.terminal.err(ValidationFinding(file: source.name, diagnostic: finding).line) }
-        throw ExitCode(ExitStatus.badInput.rawValue)
+        throw CommandError.invalidDefinition(
+          name: source.name, flagHint: nil, findings: findings.map { ValidationFinding(file: source.name, diagnostic: $0) })
       }
       let inputText = try JSONInputReader(files: context.files).read(input ?? "{}", option: "--input")
       let inputValue: JSON

@@ -49,20 +49,13 @@ struct VerbRuntime {
 
   /// Ends the command with the exit code of a final execution status; a failure's error and cause go to stderr.
   static func finish(status: String?, error: String?, cause: String?, name: String) throws {
-    guard let status, let code = ExitStatus(executionStatus: status) else { return }
-    if code != .success {
-      var line = "sfn: execution \(name) \(status)"
-      let detail = [error, cause].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-      if !detail.isEmpty { line += ": " + detail }
-      fputs(line + "\n", stderr)
-      throw ExitCode(code.rawValue)
-    }
+    guard let status, let code = ExitStatus(executionStatus: status), code != .success else { return }
+    throw OutcomeError.executionEnded(name: name, status: code, statusText: status, error: error, cause: cause)
   }
 
   /// Ends the command with 124 after a --timeout.
   static func timedOut(_ what: String, after seconds: Double) throws -> Never {
-    fputs("sfn: --timeout \(DurationParser.format(seconds)) passed; \(what) still running\n", stderr)
-    throw ExitCode(ExitStatus.timeout.rawValue)
+    throw OutcomeError.timedOut(what: what, seconds: seconds)
   }
 }
 
