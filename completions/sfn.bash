@@ -187,7 +187,7 @@ _sfn_start() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --wait --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --input --name --timeout --trace-header)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --input --name --timeout --trace-header)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -224,6 +224,10 @@ _sfn_start() {
     '--max-attempts')
         return
         ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     '--input')
         return
         ;;
@@ -251,7 +255,7 @@ _sfn_wait() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --timeout)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --timeout)
     __sfn_offer_flags_options -1
 
     # Offer option value completions
@@ -288,6 +292,10 @@ _sfn_wait() {
     '--max-attempts')
         return
         ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -306,7 +314,7 @@ _sfn_describe() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -341,6 +349,10 @@ _sfn_describe() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -350,7 +362,7 @@ _sfn_output() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -385,6 +397,10 @@ _sfn_output() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -402,7 +418,7 @@ _sfn_history() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --follow --reverse --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --limit)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --limit)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -437,6 +453,10 @@ _sfn_history() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--limit')
@@ -457,7 +477,7 @@ _sfn_executions() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --status --since --until --name-prefix --limit)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --status --since --until --name-prefix --limit)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -492,6 +512,10 @@ _sfn_executions() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--status')
@@ -525,7 +549,7 @@ _sfn_machines() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -560,6 +584,10 @@ _sfn_machines() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -569,7 +597,7 @@ _sfn_activities() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -606,6 +634,10 @@ _sfn_activities() {
     '--max-attempts')
         return
         ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -613,7 +645,7 @@ _sfn_stop() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error --cause)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --error --cause)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -648,6 +680,10 @@ _sfn_stop() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--error')
@@ -671,7 +707,7 @@ _sfn_redrive() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --wait --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --timeout)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --timeout)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -706,6 +742,10 @@ _sfn_redrive() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--timeout')
@@ -749,7 +789,7 @@ _sfn_task_success() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --task-output)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --task-output)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -784,6 +824,10 @@ _sfn_task_success() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--task-output')
@@ -796,7 +840,7 @@ _sfn_task_failure() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error --cause)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --error --cause)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -831,6 +875,10 @@ _sfn_task_failure() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--error')
@@ -846,7 +894,7 @@ _sfn_task_heartbeat() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -881,6 +929,10 @@ _sfn_task_heartbeat() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -913,7 +965,7 @@ _sfn_activity_worker() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --worker-name --heartbeat --max-tasks)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --worker-name --heartbeat --max-tasks)
     __sfn_offer_flags_options -1
 
     # Offer option value completions
@@ -950,6 +1002,10 @@ _sfn_activity_worker() {
     '--max-attempts')
         return
         ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     '--worker-name')
         return
         ;;
@@ -974,7 +1030,7 @@ _sfn_run() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --history --version -h --help)
     repeating_options=(--task)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --input --name --mock-config --test-case --s3-root --wait-scale --timeout)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --input --name --mock-config --test-case --s3-root --wait-scale --timeout)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -1009,6 +1065,10 @@ _sfn_run() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--input')
@@ -1042,7 +1102,7 @@ _sfn_validate() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --remote --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --type)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --type)
     __sfn_offer_flags_options -1
 
     # Offer option value completions
@@ -1077,6 +1137,10 @@ _sfn_validate() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--type')
@@ -1089,7 +1153,7 @@ _sfn_test() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --coverage --remote --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --junit --min-coverage --role-arn --init)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --junit --min-coverage --role-arn --init)
     __sfn_offer_flags_options -1
 
     # Offer option value completions
@@ -1124,6 +1188,10 @@ _sfn_test() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--junit')
@@ -1143,9 +1211,9 @@ _sfn_test() {
 
 _sfn_deploy() {
     repeating_flags=()
-    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --include-execution-data --tracing --no-tracing --dry-run --version -h --help)
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --include-execution-data --tracing --no-tracing --dry-run --check-role --version -h --help)
     repeating_options=(--tags)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --definition --role-arn --type --version-description --alias --logging --log-group)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --definition --role-arn --type --version-description --alias --logging --log-group)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -1180,6 +1248,10 @@ _sfn_deploy() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--definition')
@@ -1221,7 +1293,7 @@ _sfn_whoami() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1256,6 +1328,10 @@ _sfn_whoami() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -1288,7 +1364,7 @@ _sfn_configure_list() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1323,6 +1399,10 @@ _sfn_configure_list() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -1371,7 +1451,7 @@ _sfn_create-activity() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=(--tags)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --name --encryption-configuration)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --name --encryption-configuration)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1406,6 +1486,10 @@ _sfn_create-activity() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1430,7 +1514,7 @@ _sfn_create-state-machine() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --no-publish --no-validate --version -h --help)
     repeating_options=(--tags)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --name --definition --role-arn --type --logging-configuration --tracing-configuration --version-description --encryption-configuration)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --name --definition --role-arn --type --logging-configuration --tracing-configuration --version-description --encryption-configuration)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1465,6 +1549,10 @@ _sfn_create-state-machine() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1507,7 +1595,7 @@ _sfn_create-state-machine-alias() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=(--routing-configuration)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --description --name)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --description --name)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1542,6 +1630,10 @@ _sfn_create-state-machine-alias() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1566,7 +1658,7 @@ _sfn_delete-activity() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --activity-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --activity-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1601,6 +1693,10 @@ _sfn_delete-activity() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1620,7 +1716,7 @@ _sfn_delete-state-machine() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1655,6 +1751,10 @@ _sfn_delete-state-machine() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1674,7 +1774,7 @@ _sfn_delete-state-machine-alias() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-alias-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-alias-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1709,6 +1809,10 @@ _sfn_delete-state-machine-alias() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1727,7 +1831,7 @@ _sfn_delete-state-machine-version() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-version-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-version-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1762,6 +1866,10 @@ _sfn_delete-state-machine-version() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1780,7 +1888,7 @@ _sfn_describe-activity() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --activity-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --activity-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1815,6 +1923,10 @@ _sfn_describe-activity() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1834,7 +1946,7 @@ _sfn_describe-execution() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --execution-arn --included-data)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --execution-arn --included-data)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1869,6 +1981,10 @@ _sfn_describe-execution() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1891,7 +2007,7 @@ _sfn_describe-map-run() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --map-run-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --map-run-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1926,6 +2042,10 @@ _sfn_describe-map-run() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -1944,7 +2064,7 @@ _sfn_describe-state-machine() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn --included-data)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-arn --included-data)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1979,6 +2099,10 @@ _sfn_describe-state-machine() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2001,7 +2125,7 @@ _sfn_describe-state-machine-alias() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-alias-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-alias-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2036,6 +2160,10 @@ _sfn_describe-state-machine-alias() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2054,7 +2182,7 @@ _sfn_describe-state-machine-for-execution() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --execution-arn --included-data)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --execution-arn --included-data)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2089,6 +2217,10 @@ _sfn_describe-state-machine-for-execution() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2111,7 +2243,7 @@ _sfn_get-activity-task() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --activity-arn --worker-name)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --activity-arn --worker-name)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2146,6 +2278,10 @@ _sfn_get-activity-task() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2168,7 +2304,7 @@ _sfn_get-execution-history() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --reverse-order --no-reverse-order --include-execution-data --no-include-execution-data --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --execution-arn --max-results --next-token)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --execution-arn --max-results --next-token)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2203,6 +2339,10 @@ _sfn_get-execution-history() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2237,7 +2377,7 @@ _sfn_list-activities() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --max-results --next-token)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --max-results --next-token)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2272,6 +2412,10 @@ _sfn_list-activities() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2302,7 +2446,7 @@ _sfn_list-executions() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --state-machine-arn --status-filter --max-results --next-token --map-run-arn --redrive-filter)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2337,6 +2481,10 @@ _sfn_list-executions() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2380,7 +2528,7 @@ _sfn_list-map-runs() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --execution-arn --max-results --next-token)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --execution-arn --max-results --next-token)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2415,6 +2563,10 @@ _sfn_list-map-runs() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2449,7 +2601,7 @@ _sfn_list-state-machine-aliases() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --state-machine-arn --next-token --max-results)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --state-machine-arn --next-token --max-results)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2484,6 +2636,10 @@ _sfn_list-state-machine-aliases() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2518,7 +2674,7 @@ _sfn_list-state-machine-versions() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --state-machine-arn --next-token --max-results)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --state-machine-arn --next-token --max-results)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2553,6 +2709,10 @@ _sfn_list-state-machine-versions() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2587,7 +2747,7 @@ _sfn_list-state-machines() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --max-results --next-token)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --max-items --starting-token --page-size --max-results --next-token)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2622,6 +2782,10 @@ _sfn_list-state-machines() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2652,7 +2816,7 @@ _sfn_list-tags-for-resource() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --resource-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --resource-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2687,6 +2851,10 @@ _sfn_list-tags-for-resource() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2705,7 +2873,7 @@ _sfn_publish-state-machine-version() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn --revision-id --description)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-arn --revision-id --description)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2740,6 +2908,10 @@ _sfn_publish-state-machine-version() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2765,7 +2937,7 @@ _sfn_redrive-execution() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --execution-arn --client-token)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --execution-arn --client-token)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2800,6 +2972,10 @@ _sfn_redrive-execution() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2822,7 +2998,7 @@ _sfn_send-task-failure() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --task-token --error --cause)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --task-token --error --cause)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2857,6 +3033,10 @@ _sfn_send-task-failure() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2881,7 +3061,7 @@ _sfn_send-task-heartbeat() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --task-token)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --task-token)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2916,6 +3096,10 @@ _sfn_send-task-heartbeat() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2934,7 +3118,7 @@ _sfn_send-task-success() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --task-token --task-output)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --task-token --task-output)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -2969,6 +3153,10 @@ _sfn_send-task-success() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -2990,7 +3178,7 @@ _sfn_start-execution() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn --name --input --trace-header)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-arn --name --input --trace-header)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3025,6 +3213,10 @@ _sfn_start-execution() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3053,7 +3245,7 @@ _sfn_start-sync-execution() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn --name --input --trace-header --included-data)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-arn --name --input --trace-header --included-data)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3088,6 +3280,10 @@ _sfn_start-sync-execution() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3119,7 +3315,7 @@ _sfn_stop-execution() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --execution-arn --error --cause)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --execution-arn --error --cause)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3154,6 +3350,10 @@ _sfn_stop-execution() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3179,7 +3379,7 @@ _sfn_tag-resource() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=(--tags)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --resource-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --resource-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3214,6 +3414,10 @@ _sfn_tag-resource() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3235,7 +3439,7 @@ _sfn_test-state() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --reveal-secrets --no-reveal-secrets --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --definition --role-arn --input --inspection-level --variables --state-name --mock --context --state-configuration)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --definition --role-arn --input --inspection-level --variables --state-name --mock --context --state-configuration)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3270,6 +3474,10 @@ _sfn_test-state() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3312,7 +3520,7 @@ _sfn_untag-resource() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=(--tag-keys)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --resource-arn)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --resource-arn)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3347,6 +3555,10 @@ _sfn_untag-resource() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3368,7 +3580,7 @@ _sfn_update-map-run() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --map-run-arn --max-concurrency --tolerated-failure-percentage --tolerated-failure-count)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3403,6 +3615,10 @@ _sfn_update-map-run() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3430,7 +3646,7 @@ _sfn_update-state-machine() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --publish --no-publish --no-validate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --version-description --encryption-configuration)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-arn --definition --role-arn --logging-configuration --tracing-configuration --version-description --encryption-configuration)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3465,6 +3681,10 @@ _sfn_update-state-machine() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3502,7 +3722,7 @@ _sfn_update-state-machine-alias() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=(--routing-configuration)
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --state-machine-alias-arn --description)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --state-machine-alias-arn --description)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3537,6 +3757,10 @@ _sfn_update-state-machine-alias() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
@@ -3561,7 +3785,7 @@ _sfn_validate-state-machine-definition() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --cli-input-json --generate-cli-skeleton --definition --type --severity --max-results)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --cli-input-json --generate-cli-skeleton --definition --type --severity --max-results)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -3596,6 +3820,10 @@ _sfn_validate-state-machine-definition() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--cli-input-json')
