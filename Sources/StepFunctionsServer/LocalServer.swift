@@ -50,22 +50,24 @@ public struct LocalServer: Sendable {
     let store = try Store(location: configuration.location)
     let activityQueue = ActivityQueue()
     let context = ServiceContext(store: store, scope: configuration.scope, clock: clock, random: random)
-    var table = OperationTable()
-    StateMachineService(context: context).register(into: &table)
-    VersionService(context: context).register(into: &table)
-    AliasService(context: context).register(into: &table)
-    ActivityService(context: context, queue: activityQueue, pollSeconds: configuration.activityPollSeconds)
-      .register(into: &table)
-    TagService(context: context).register(into: &table)
-    DefinitionService().register(into: &table)
-    TestStateService(context: context).register(into: &table)
     let origin = try store.engineClockOrigin(now: Date())
     let engineClock = ServerEngineClock(scale: configuration.waitScale, origin: origin)
     let runner = ExecutionRunner(store: store, clock: engineClock, region: configuration.scope.region,
                                  activityQueue: activityQueue, mocks: configuration.mocks)
     self.runner = runner
+    var table = OperationTable()
+    StateMachineService(context: context).register(into: &table)
+    VersionService(context: context).register(into: &table)
+    AliasService(context: context).register(into: &table)
+    ActivityService(context: context, queue: activityQueue, pollSeconds: configuration.activityPollSeconds,
+                    runner: runner)
+      .register(into: &table)
+    TagService(context: context).register(into: &table)
+    DefinitionService().register(into: &table)
+    TestStateService(context: context).register(into: &table)
     ExecutionService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
     MapRunService(context: context, runner: runner).register(into: &table)
+    RedriveService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
     dispatcher = APIDispatcher(table: table, random: random, verifier: verifier)
   }

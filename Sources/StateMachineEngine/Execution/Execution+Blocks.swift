@@ -233,9 +233,15 @@ extension Execution {
     defer { state.blocks[blockId] = block }
     guard let owner = state.branches[block.owner] else { return }
     var started: [Int] = []
-    while block.nextIndex < block.items.count, block.maxConcurrency <= 0 || block.running.count < block.maxConcurrency {
-      let index = block.nextIndex
-      block.nextIndex += 1
+    while !block.rerun.isEmpty || block.nextIndex < block.items.count,
+          block.maxConcurrency <= 0 || block.running.count < block.maxConcurrency {
+      let index: Int
+      if block.rerun.isEmpty {
+        index = block.nextIndex
+        block.nextIndex += 1
+      } else {
+        index = block.rerun.removeFirst()
+      }
       let item = block.items[index]
       let child = newBranch(machine: block.isMap ? block.machines[0] : block.machines[index], input: item,
                             parent: BranchParent(block: blockId, index: index), lastEventId: owner.lastEventId,
@@ -316,6 +322,7 @@ extension Execution {
     guard var block = state.blocks.removeValue(forKey: parent.block) else { return }
     block.running[parent.index] = nil
     block.failures += 1
+    block.failedIndexes.insert(parent.index)
     if block.distributed {
       endChildExecution(block, index: parent.index, lastEventId: branch.lastEventId,
                         status: .failed, error: error)
@@ -370,8 +377,11 @@ extension Execution {
     }
     block.running = [:]
     block.nextIndex = block.items.count
+    block.rerun = []
     state.blocks[blockId] = block
-    state.ready.removeAll { state.branches[$0] == nil }
+    // Read from a copy: the closure must not read `state` while `removeAll` modifies it (an exclusivity trap).
+    let live = state.branches
+    state.ready.removeAll { live[$0] == nil }
   }
 
   private func abortNested(_ blockId: Int) {
@@ -381,7 +391,7 @@ extension Execution {
 
   func childEnded(_ blockId: Int) {
     guard let block = state.blocks[blockId] else { return }
-    if block.nextIndex < block.items.count {
+    if block.nextIndex < block.items.count || !block.rerun.isEmpty {
       startChildren(blockId)
     } else if block.running.isEmpty {
       resume(block.owner, .blockDone)

@@ -5,6 +5,9 @@ extension Execution {
   /// Runs branch `id` from its continuation until it ends or waits.
   func advance(_ id: Int) {
     guard let branch = state.branches[id] else { return }
+    // Only a finished block's results matter to a redrive; copying a running block would copy its arrays.
+    advancing = RedriveAnchor(branch: branch,
+                              block: branch.continuation == .blockDone ? branch.block.flatMap { state.blocks[$0] } : nil)
     switch branch.continuation {
     case .blocked: return
     case .startIteration: startIteration(id)

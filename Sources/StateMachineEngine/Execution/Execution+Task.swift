@@ -78,6 +78,7 @@ extension Execution {
     let timeout = try integerField(id, def, "TimeoutSeconds", input: branch.input)
     let heartbeat = try integerField(id, def, "HeartbeatSeconds", input: branch.input)
     state.branches[id]?.taskParameters = parameters
+    state.branches[id]?.heartbeatSeconds = heartbeat
 
     var timing: [(String, JSON)] = []
     if let timeout { timing.append(("timeoutInSeconds", .integer(timeout))) }

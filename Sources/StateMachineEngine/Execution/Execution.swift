@@ -35,6 +35,8 @@ public final class Execution {
   let newToken: () -> String
   /// Set only by `StateTest`: stop after the first state and record its data flow.
   var probe: StateProbe?
+  /// The branch being advanced, as it was before the step; a failure of the execution keeps it for a redrive.
+  var advancing: RedriveAnchor?
 
   /// An execution of `definition` that has not started; `random` gives numbers in [0, 1) for retry jitter and
   /// `newToken` task tokens (both injected so runs are reproducible).
@@ -190,6 +192,7 @@ public final class Execution {
     state.output = output
     state.error = error
     state.stopTime = clock.now
+    state.redriveAnchor = status == .failed ? advancing : nil
     state.ready.removeAll()
     state.timers.removeAll()
     state.pendingTasks.removeAll()

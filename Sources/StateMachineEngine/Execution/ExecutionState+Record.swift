@@ -29,6 +29,11 @@ extension ExecutionState {
       o["mapRuns"] = .array(mapRuns.map(\.json))
       o["childExecutions"] = .array(childExecutions.map(\.json))
     }
+    if let redriveAnchor {
+      var anchor = JSONObject([("branch", redriveAnchor.branch.json)])
+      if let block = redriveAnchor.block { anchor["block"] = block.json }
+      o["redriveAnchor"] = .object(anchor)
+    }
     return .object(o)
   }
 
@@ -59,6 +64,9 @@ extension ExecutionState {
     }
     mapRuns = try (json["mapRuns"]?.arrayValue ?? []).map(MapRunRecord.init(json:))
     childExecutions = try (json["childExecutions"]?.arrayValue ?? []).map(MapRunChildExecution.init(json:))
+    if let anchor = json["redriveAnchor"], let branch = anchor["branch"] {
+      redriveAnchor = RedriveAnchor(branch: try Branch(json: branch), block: try anchor["block"].map(Block.init(json:)))
+    }
   }
 }
 
@@ -151,6 +159,7 @@ extension Branch {
     if let taskToken { o["taskToken"] = .string(taskToken) }
     if let block { o["block"] = .integer(block) }
     if let child { o["child"] = .integer(child) }
+    if let heartbeatSeconds { o["heartbeatSeconds"] = .integer(heartbeatSeconds) }
     return .object(o)
   }
 
@@ -174,7 +183,8 @@ extension Branch {
               variables: variables, mapItem: json["mapItem"], recordsHistory: recordsHistory,
               attemptSerial: try r.int("attemptSerial"), taskToken: json["taskToken"]?.stringValue,
               taskParameters: json["taskParameters"] ?? .null, block: json["block"]?.intValue,
-              child: json["child"]?.intValue)
+              child: json["child"]?.intValue,
+              heartbeatSeconds: json["heartbeatSeconds"]?.intValue)
   }
 }
 
@@ -197,6 +207,8 @@ extension Block {
       o["mapRun"] = .integer(mapRun)
       o["childExecutions"] = .array(childExecutions.sorted { $0.key < $1.key }.map { [.integer($0.key), .integer($0.value)] })
     }
+    if !failedIndexes.isEmpty { o["failedIndexes"] = .array(failedIndexes.sorted().map { .integer($0) }) }
+    if !rerun.isEmpty { o["rerun"] = .array(rerun.map { .integer($0) }) }
     return .object(o)
   }
 
@@ -223,7 +235,9 @@ extension Block {
               maxConcurrency: try r.int("maxConcurrency"), toleratedCount: json["toleratedCount"]?.intValue,
               toleratedPercentage: json["toleratedPercentage"]?.doubleValue, failure: failure,
               levelLastEventId: try r.int("levelLastEventId"), finished: json["finished"]?.boolValue ?? false,
-              mapRun: json["mapRun"]?.intValue)
+              mapRun: json["mapRun"]?.intValue,
+              failedIndexes: Set((json["failedIndexes"]?.arrayValue ?? []).compactMap(\.intValue)),
+              rerun: (json["rerun"]?.arrayValue ?? []).compactMap(\.intValue))
     for pair in json["childExecutions"]?.arrayValue ?? [] {
       guard let p = pair.arrayValue, p.count == 2, let k = p[0].intValue, let v = p[1].intValue else {
         throw r.bad("childExecutions")

@@ -102,6 +102,8 @@ struct Branch {
   var block: Int?
   /// The Distributed Map child execution it runs in (its events go to that child's history), nil at top level.
   var child: Int?
+  /// The pending task's HeartbeatSeconds, which SendTaskHeartbeat and a worker taking the task restart.
+  var heartbeatSeconds: Int?
 }
 
 /// The children of one Parallel or Map state, with their results so far.
@@ -132,6 +134,10 @@ struct Block {
   /// Distributed: its map run (an index into `ExecutionState.mapRuns`) and each running index's child execution.
   var mapRun: Int?
   var childExecutions: [Int: Int] = [:]
+  /// Indexes whose child failed (their results are error outputs), so a redrive runs them again.
+  var failedIndexes: Set<Int> = []
+  /// Indexes a redrive runs again, started before any index not yet started.
+  var rerun: [Int] = []
 }
 
 /// A pending timer.
@@ -171,4 +177,13 @@ public struct ExecutionState {
   public internal(set) var mapRuns: [MapRunRecord] = []
   /// The child executions of those map runs, in the order they started.
   public internal(set) var childExecutions: [MapRunChildExecution] = []
+  /// A failed execution's unsuccessful branch as it was before its failing step (and its Parallel or Map children's
+  /// results), kept so that RedriveExecution can run that step again.
+  var redriveAnchor: RedriveAnchor?
+}
+
+/// The branch whose step failed an execution, as it was before that step, with the block it owned then.
+struct RedriveAnchor {
+  var branch: Branch
+  var block: Block?
 }

@@ -9,6 +9,8 @@ struct ActivityService {
   let queue: ActivityQueue
   /// How long GetActivityTask waits for a task (60 s on AWS).
   let pollSeconds: Double
+  /// Records `ActivityStarted` in the execution whose task a worker takes.
+  let runner: ExecutionRunner
 
   /// Adds this service's operations to `table`.
   func register(into table: inout OperationTable) {
@@ -72,6 +74,7 @@ struct ActivityService {
     try await context.store.write { db in
       try db.execute(sql: "DELETE FROM activity_task WHERE token = ?", arguments: [token])
     }
+    await runner.activityStarted(token: token, workerName: input.string("workerName"))
     return object([("taskToken", .string(task.token)), ("input", .string(JSONWriter.compact.string(task.input)))])
   }
 

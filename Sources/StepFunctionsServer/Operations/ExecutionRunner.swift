@@ -95,6 +95,8 @@ actor ExecutionRunner {
     let persist: Bool
     /// The mock test case its tasks are answered from (`ARN#CASE`), if any.
     let testCase: MockTestCase?
+    /// How many times it was redriven (`$$.Execution.RedriveCount`).
+    var redriveCount = 0
   }
 
   /// Starts `launch` on the engine; the execution's row must already be committed (it is, for StartExecution).
@@ -120,6 +122,7 @@ actor ExecutionRunner {
     info.executionArn = launch.arn
     info.stateMachineArn = launch.machineArn
     info.roleArn = launch.roleArn
+    info.redriveCount = launch.redriveCount
     // Mocks answer first; activities wait for workers; callbacks wait for SendTask* calls.
     let activities = ActivityTaskSource()
     let mock = launch.testCase.map { MockTaskSource(testCase: $0, invocationCounts: mockCounts) }
@@ -153,7 +156,8 @@ actor ExecutionRunner {
     let mocks = self.mocks
     let saved = try await store.read { db in
       try Row.fetchAll(db, sql: """
-        SELECT arn, name, machine_arn, role_arn, definition, input, start_date, engine_state, mock_counts, mock_case
+        SELECT arn, name, machine_arn, role_arn, definition, input, start_date, engine_state, mock_counts, mock_case,
+          redrive_count
         FROM execution WHERE status = 'RUNNING' AND type = 'STANDARD' AND map_run_arn IS NULL ORDER BY seq
         """).map { row -> SavedExecution in
         let machineArn: String = row["machine_arn"]
@@ -171,7 +175,8 @@ actor ExecutionRunner {
                             machineName: String(machineArn.split(separator: ":").last ?? ""),
                             roleArn: row["role_arn"], definition: row["definition"],
                             input: (try? JSONParser.parse(row["input"] as String)) ?? .null,
-                            startDate: row["start_date"], persist: true, testCase: testCase)
+                            startDate: row["start_date"], persist: true, testCase: testCase,
+                            redriveCount: row["redrive_count"])
         return SavedExecution(launch: launch, engineState: row["engine_state"], mockCounts: row["mock_counts"],
                               problem: problem)
       }
@@ -214,6 +219,69 @@ actor ExecutionRunner {
     for task in waiting where pending.contains(task.token) { await activityQueue.offer(task) }
   }
 
+  /// RedriveExecution: continues `launch` from its saved final state (`engineState`). `commit` runs in the write
+  /// transaction that also saves the `ExecutionRedriven` event and the redriven engine state; it checks and updates
+  /// the row, and returns a redrive date instead when the request was already answered (its client token), in which
+  /// case nothing is saved or run. Returns that date, or nil when this call redrove the execution.
+  func redrive(_ launch: Launch, engineState: String, lastEventId: Int,
+               mockCounts: [MockTaskSource.CounterKey: Int],
+               commit: @escaping @Sendable (Database) throws -> Double?) async throws -> Double? {
+    let arn = launch.arn
+    guard running[arn] == nil else {
+      throw APIError("ExecutionNotRedrivable", "Execution is RUNNING and cannot be redriven")
+    }
+    let saved: ExecutionState
+    do { saved = try ExecutionState(json: JSONParser.parse(engineState)) } catch {
+      throw APIError("ExecutionNotRedrivable", "Execution was started before the launch of RedriveExecution")
+    }
+    guard let entry = await prepare(launch, mockCounts: mockCounts) else {
+      throw APIError("ExecutionNotRedrivable", "the execution's definition cannot be read")
+    }
+    let execution = entry.execution
+    execution.redrive(from: saved, lastEventId: lastEventId)
+    let rows = execution.events.map { ($0.id, JSONWriter.compact.string($0.json)) }
+    let state = JSONWriter.compact.string(execution.state.json)
+    let answered: Double?
+    do {
+      answered = try await store.write { db -> Double? in
+        if let date = try commit(db) { return date }
+        for (id, body) in rows {
+          try db.execute(sql: "INSERT OR IGNORE INTO history_event (execution_arn, id, body) VALUES (?, ?, ?)",
+                         arguments: [arn, id, body])
+        }
+        try db.execute(sql: "UPDATE execution SET engine_state = ? WHERE arn = ?", arguments: [state, arn])
+        return nil
+      }
+    } catch {
+      if running[arn] === entry { running[arn] = nil }
+      throw error
+    }
+    if let answered {
+      if running[arn] === entry { running[arn] = nil }
+      return answered
+    }
+    entry.saved = execution.events.count
+    execution.run()
+    await settle(arn)
+    return nil
+  }
+
+  /// A worker took the activity task `token` (GetActivityTask): `ActivityStarted` is recorded with its name.
+  func activityStarted(token: String, workerName: String?) async {
+    guard let arn = tokens[token], let entry = running[arn],
+          entry.execution.activityStarted(taskToken: token, workerName: workerName) else { return }
+    await settle(arn)
+  }
+
+  /// SendTaskHeartbeat: restarts the heartbeat clock of the task waiting on `token`; false when none waits on it.
+  func heartbeat(token: String) async -> Bool {
+    guard let arn = tokens[token], let entry = running[arn], entry.execution.heartbeat(taskToken: token) else {
+      return false
+    }
+    await settle(arn)
+    return true
+  }
+
   /// Waits until the execution `arn` ends (StartSyncExecution); at once when it is not running here.
   func waitForEnd(_ arn: String) async {
     guard let entry = running[arn] else { return }
@@ -239,9 +307,6 @@ actor ExecutionRunner {
     await settle(owner)
     return true
   }
-
-  /// True while a running execution waits on `token`.
-  func isPending(_ token: String) -> Bool { tokens[token] != nil }
 
   /// A stopped execution's running child executions and map runs end as ABORTED, saved with their events.
   func abortMapRuns(_ arn: String) async {
@@ -282,8 +347,9 @@ actor ExecutionRunner {
       let output = state.output.map { JSONWriter.compact.string($0) }
       let error = state.error?.error, cause = state.error?.cause
       let stop = state.stopTime?.timeIntervalSince1970
-      // The engine state goes with the events of the same step, so a restart never finds them out of step.
-      let engineState = finished ? nil : JSONWriter.compact.string(state.json)
+      // The engine state goes with the events of the same step, so a restart never finds them out of step. An
+      // execution that did not succeed keeps its last state: RedriveExecution continues from it.
+      let engineState = finished && state.status == .succeeded ? nil : JSONWriter.compact.string(state.json)
       let mockCounts = entry.mock.map { JSONWriter.compact.string($0.invocationCountsJSON) }
       let rows = events.map { ($0.id, JSONWriter.compact.string($0.json)) }
       let tasks = scheduled.map { ($0.token, $0.activityArn, JSONWriter.compact.string($0.input)) }

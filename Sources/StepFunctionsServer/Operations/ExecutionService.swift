@@ -184,11 +184,12 @@ struct ExecutionService {
 
   private func describe(_ input: JSON) async throws -> JSON {
     let text = input.required("executionArn")
+    let now = context.clock.now()
     return try await context.store.read { db in
       let row = try executionRow(text, db: db)
       let status: String = row["status"]
       let output: String? = row["output"]
-      return object([
+      let pairs: [(String, JSON?)] = [
         ("executionArn", .string(text)), ("stateMachineArn", .string(row["machine_arn"])),
         ("name", .string(row["name"])), ("status", .string(status)), ("startDate", .float(row["start_date"])),
         ("stopDate", (row["stop_date"] as Double?).map(JSON.float)), ("input", .string(row["input"])),
@@ -198,8 +199,10 @@ struct ExecutionService {
         ("stateMachineVersionArn", (row["version_arn"] as String?).map(JSON.string)),
         ("stateMachineAliasArn", (row["alias_arn"] as String?).map(JSON.string)),
         ("mapRunArn", (row["map_run_arn"] as String?).map(JSON.string)),
-        ("redriveCount", 0),
-      ])
+      ]
+      return object(pairs + RedrivePolicy.describe(try RedrivePolicy.facts(row, db: db),
+                                                   redriveCount: row["redrive_count"],
+                                                   redriveDate: row["redrive_date"], now: now))
     }
   }
 
@@ -217,7 +220,10 @@ struct ExecutionService {
     let text = input.required("stateMachineArn")
     let (arn, qualifier) = try ARNTarget.stateMachine(text)
     let filter = input.string("statusFilter")
-    let page = try PageRequest(input, operation: "ListExecutions", scope: text + "|" + (filter ?? ""))
+    // REDRIVEN: executions redriven at least once; NOT_REDRIVEN: the others.
+    let redriven = input.string("redriveFilter").map { $0 == "REDRIVEN" }
+    let page = try PageRequest(input, operation: "ListExecutions",
+                               scope: text + "|" + (filter ?? "") + "|" + (input.string("redriveFilter") ?? ""))
     let rows = try await context.store.read { db in
       guard try Row.fetchOne(db, sql: "SELECT 1 FROM state_machine WHERE arn = ?", arguments: [arn.text]) != nil
       else { throw APIError.stateMachineDoesNotExist(text) }
@@ -229,15 +235,19 @@ struct ExecutionService {
       case .alias: column = "alias_arn"
       }
       return try Row.fetchAll(db, sql: """
-        SELECT seq, arn, machine_arn, name, status, start_date, stop_date, version_arn, alias_arn FROM execution
-        WHERE \(column) = ? AND (? IS NULL OR status = ?) AND -seq > ? ORDER BY seq DESC LIMIT ?
-        """, arguments: [text, filter, filter, page.after, page.size + 1]).map { row in
+        SELECT seq, arn, machine_arn, name, status, start_date, stop_date, version_arn, alias_arn, redrive_count,
+          redrive_date FROM execution
+        WHERE \(column) = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR (redrive_count > 0) = ?) AND -seq > ?
+        ORDER BY seq DESC LIMIT ?
+        """, arguments: [text, filter, filter, redriven, redriven, page.after, page.size + 1]).map { row in
         (position: -(row["seq"] as Int64), item: object([
           ("executionArn", .string(row["arn"])), ("stateMachineArn", .string(row["machine_arn"])),
           ("name", .string(row["name"])), ("status", .string(row["status"])),
           ("startDate", .float(row["start_date"])), ("stopDate", (row["stop_date"] as Double?).map(JSON.float)),
           ("stateMachineVersionArn", (row["version_arn"] as String?).map(JSON.string)),
           ("stateMachineAliasArn", (row["alias_arn"] as String?).map(JSON.string)),
+          ("redriveCount", (row["redrive_count"] as Int?).flatMap { $0 > 0 ? JSON.integer($0) : nil }),
+          ("redriveDate", (row["redrive_date"] as Double?).map(JSON.float)),
         ]))
       }
     }
@@ -334,9 +344,9 @@ struct ExecutionService {
   }
 
   private func heartbeat(_ input: JSON) async throws -> JSON {
-    // A heartbeat only proves the token is live; the engine's heartbeat timeout is not reset yet (see README).
+    // The task's HeartbeatSeconds count again from now (no event is recorded, as on AWS).
     let token = input.required("taskToken")
-    guard await runner.isPending(token) else { throw APIError("TaskDoesNotExist", "Task Does Not Exist") }
+    guard await runner.heartbeat(token: token) else { throw APIError("TaskDoesNotExist", "Task Does Not Exist") }
     return object([])
   }
 

@@ -179,6 +179,7 @@ enum Schema {
         CREATE INDEX execution_map_run ON execution(map_run_arn, seq);
         """)
     }
+    RedriveSchema.register(in: &migrator)
     return migrator
   }
 }
