@@ -153,6 +153,14 @@ final class GotchasFakeTests: XCTestCase {
       XCTAssertEqual(text.status, c.status)
       if c.status != 64 { XCTAssertTrue(text.stderr.hasPrefix("sfn: " + c.message), text.stderr) }
     }
+    // Several executions: each one that did not succeed is an error object, the worst (the exit code's) last.
+    let several = try GotchasFake.sfn(["wait", execution + "failed", execution + "timed", "--error-format", "json"])
+    XCTAssertEqual(several.status, 2, several.stderr)
+    XCTAssertEqual(JSONErrorLine(several).code, "ExecutionTimedOut")
+    let first = try JSONSerialization.jsonObject(with: Data(several.stderr.split(separator: "\n")[0].utf8)) as? [String: Any]
+    XCTAssertEqual(first?["code"] as? String, "ExecutionFailed")
+    XCTAssertEqual(first?["exitCode"] as? Int, 1)
+
     let service = try GotchasFake.sfn(["list-activities", "--error-format=json"])
     XCTAssertEqual(JSONErrorLine(service).requestId, "req-UnknownOperationException")
 
@@ -164,11 +172,11 @@ final class GotchasFakeTests: XCTestCase {
     let problems = JSONErrorLine(invalid)
     XCTAssertEqual(problems.code, "InvalidDefinition")
     XCTAssertEqual(problems.hint, nil)
-    let first = try XCTUnwrap(problems.problems.first)
-    XCTAssertEqual(Set(first.keys), ["file", "line", "column", "severity", "rule", "message", "path", "source"])
-    XCTAssertEqual(first["file"] as? String, bad)
-    XCTAssertEqual(first["line"] as? Int, 1)
-    XCTAssertEqual(first["severity"] as? String, "error")
+    let problem = try XCTUnwrap(problems.problems.first)
+    XCTAssertEqual(Set(problem.keys), ["file", "line", "column", "severity", "rule", "message", "path", "source"])
+    XCTAssertEqual(problem["file"] as? String, bad)
+    XCTAssertEqual(problem["line"] as? Int, 1)
+    XCTAssertEqual(problem["severity"] as? String, "error")
     let calls = try GotchasFake.calls()
     XCTAssertFalse(calls.contains("StartExecution") || calls.contains("CreateStateMachine"), "65 and 66 send nothing: \(calls)")
   }

@@ -120,8 +120,17 @@ final class GotchasPeerTests: XCTestCase {
                            "--role-arn", "arn:aws:iam::123456789012:role/r"])
     XCTAssertEqual(create.status, 65, create.stderr)
     XCTAssertFalse(machineNames().contains(name), "nothing was sent")
+    // An update keeps the machine's type: deploying to an EXPRESS machine without --type gets the same checks.
+    let clean = try scratch.file("clean.json", pass)
+    XCTAssertEqual(peer.sfn(["deploy", name, "--definition", clean, "--role-arn", "arn:aws:iam::123456789012:role/r",
+                             "--type", "EXPRESS"]).status, 0)
+    let update = peer.sfn(["deploy", name, "--definition", definition, "--role-arn", "arn:aws:iam::123456789012:role/r"])
+    XCTAssertEqual(update.status, 65, update.stderr)
+    XCTAssertTrue(update.stderr.contains("error: Task 'Work' runs an activity"), update.stderr)
+    let deployed = peer.sfn(["describe", name]).object()
+    XCTAssertEqual((deployed["definition"] as? [String: Any])?["StartAt"] as? String, "P", "not updated")
     // moto does not follow AWS here: without sfn's check it creates the machine.
-    let unchecked = peer.sfn(["create-state-machine", "--name", name, "--type", "EXPRESS", "--definition",
+    let unchecked = peer.sfn(["create-state-machine", "--name", uniqueName("unchecked"), "--type", "EXPRESS", "--definition",
                               "file://" + definition, "--role-arn", "arn:aws:iam::123456789012:role/r", "--no-validate"])
     XCTAssertEqual(unchecked.status, 0, unchecked.stderr)
   }

@@ -31,6 +31,8 @@ public struct DeployPlan: Sendable {
   public let alias: AliasStep?
   /// Tags to add or change.
   public let tagsToAdd: [(key: String, value: String)]
+  /// The existing machine's type (STANDARD or EXPRESS); nil when it will be created.
+  public var existingType: StateMachineType? = nil
 
   /// True when applying the plan sends any change.
   public var hasChanges: Bool {

@@ -56,8 +56,10 @@ public struct DeployPlanner {
         aliasStep = .create
       }
     }
-    return DeployPlan(spec: spec, existingArn: arn, updates: updates, diff: diff, reusedVersionArn: reused,
-                      publishes: publishes, alias: aliasStep, tagsToAdd: try missingTags(arn: arn, spec: spec))
+    var plan = DeployPlan(spec: spec, existingArn: arn, updates: updates, diff: diff, reusedVersionArn: reused,
+                          publishes: publishes, alias: aliasStep, tagsToAdd: try missingTags(arn: arn, spec: spec))
+    plan.existingType = StateMachineType(rawValue: currentType)
+    return plan
   }
 
   /// The definition as the diff shows it: parsed and re-indented, so formatting alone never shows as a change.

@@ -97,6 +97,7 @@ struct Deploy: ParsableCommand {
     let call: ServiceCall = { try client.call($0, $1) }
     if checkRole { try checkTrust(context, client: client) }
     let plan = try DeployPlanner(call: call).plan(spec)
+    if type == nil, plan.existingType == .express { try checkExpress(source, context) }
     if dryRun { return try showPlan(plan, context, printer) }
     if context.terminal.stderrIsTTY, !plan.diff.isEmpty {
       context.terminal.err(colored(String(plan.diff.dropLast()), enabled: context.terminal.colorStderr))
@@ -110,6 +111,17 @@ struct Deploy: ParsableCommand {
     } else {
       try printer.print(result.json)
     }
+  }
+
+  /// Without --type, an update keeps the machine's type: an EXPRESS machine's definition gets the Express checks
+  /// once the plan has read the type (nothing has been changed yet).
+  func checkExpress(_ source: DefinitionSource, _ context: CommandContext) throws {
+    let express = source.lint(type: .express).filter { $0.code?.hasPrefix("express-") == true }
+      .map { ValidationFinding(file: source.name, diagnostic: $0) }
+    guard ASLLinter.isValid(express.map(\.diagnostic)) else {
+      throw CommandError.invalidDefinition(name: source.name, flagHint: nil, findings: express)
+    }
+    context.errorWriter().findings(express)
   }
 
   /// `--check-role`: stops with the fix when the role is missing or does not trust Step Functions; a policy that

@@ -39,9 +39,13 @@ extension Verbs {
         let s = e["status"]?.stringValue ?? "FAILED"
         if worst == nil || ExecutionStatus.severity(s) > ExecutionStatus.severity(worst?["status"]?.stringValue ?? "SUCCEEDED") { worst = e }
       }
-      for e in outcome.executions where e["status"]?.stringValue != "SUCCEEDED" && e != worst {
-        let detail = [e["error"]?.stringValue, e["cause"]?.stringValue].compactMap { $0 }.joined(separator: ": ")
-        runtime.context.terminal.err("sfn: execution \(e["name"]?.stringValue ?? "") \(e["status"]?.stringValue ?? "")\(detail.isEmpty ? "" : ": " + detail)")
+      // Every execution that did not succeed is reported; the worst one last, as the command's error.
+      let errors = runtime.context.errorWriter()
+      for e in outcome.executions where e != worst {
+        guard let status = e["status"]?.stringValue, let code = ExitStatus(executionStatus: status), code != .success
+        else { continue }
+        _ = errors.report(OutcomeError.executionEnded(name: e["name"]?.stringValue ?? "", status: code, statusText: status,
+                                                      error: e["error"]?.stringValue, cause: e["cause"]?.stringValue))
       }
       if let worst {
         try VerbRuntime.finish(status: worst["status"]?.stringValue, error: worst["error"]?.stringValue,
