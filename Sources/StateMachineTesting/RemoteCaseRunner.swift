@@ -23,8 +23,9 @@ public struct RemoteCaseRunner {
     self.maxTransitions = maxTransitions
   }
 
-  /// Runs `testCase` of `suite`.
-  public func run(_ testCase: TestCase, of suite: TestSuite) -> CaseRun {
+  /// Runs `testCase` of `suite`. An error the service answers ends the case (status `ERROR`); any other error
+  /// (the endpoint unreachable, no credentials) ends the whole run.
+  public func run(_ testCase: TestCase, of suite: TestSuite) throws -> CaseRun {
     var walk = Walk(suite: suite, testCase: testCase)
     if let reason = Self.uncheckable(testCase.expectations, suite.definition) {
       return CaseRun(status: "UNCHECKED", trace: ExecutionTrace(), unchecked: reason)
@@ -33,8 +34,8 @@ public struct RemoteCaseRunner {
       try walk.run(call: call, roleArn: roleArn, maxTransitions: maxTransitions)
     } catch let error as StatesError {
       walk.end("FAILED", error: error.error, cause: error.cause)
-    } catch {
-      walk.end("ERROR", error: "TestState", cause: "\(error)")
+    } catch let error as ServiceError {
+      walk.end("ERROR", error: error.code, cause: "TestState refused the state: \(error.message)")
     }
     var run = CaseRun(status: walk.status, output: walk.output, error: walk.error, cause: walk.cause,
                       trace: walk.trace)

@@ -43,26 +43,34 @@ public struct TestSession {
   /// A session running cases in the embedded engine, or through `remote` when given.
   public init(remote: RemoteCaseRunner? = nil) { self.remote = remote }
 
-  /// Runs every case of `suites`; results keep file and case order.
-  public func run(_ suites: [TestSuite]) -> [SuiteResult] {
+  /// Runs every case of `suites`; results keep file and case order. Only a remote run throws: when the endpoint
+  /// cannot be reached or the credentials fail, which no case can get past.
+  public func run(_ suites: [TestSuite]) throws -> [SuiteResult] {
     let jobs = suites.enumerated().flatMap { s in s.element.cases.indices.map { (s.offset, $0) } }
     let results = ResultSlots<CaseResult>(count: jobs.count)
-    let runOne = { (index: Int) in
+    let record = { (index: Int, run: () throws -> CaseRun) in
       let (s, c) = jobs[index]
       let suite = suites[s]
       let testCase = suite.cases[c]
       let started = DispatchTime.now().uptimeNanoseconds
-      let run = remote?.run(testCase, of: suite) ?? runner.run(testCase, of: suite)
+      let run = try run()
       let failures = run.unchecked == nil ? checker.failures(testCase.expectations, run) : []
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
       results.set(index, CaseResult(file: suite.file, name: testCase.name, line: testCase.line, failures: failures,
                                     run: run, seconds: seconds))
     }
-    if remote != nil {
+    let testCase = { (index: Int) in (suites[jobs[index].0].cases[jobs[index].1], suites[jobs[index].0]) }
+    if let remote {
       // One client, one request at a time.
-      for index in jobs.indices { runOne(index) }
+      for index in jobs.indices {
+        let (c, suite) = testCase(index)
+        try record(index) { try remote.run(c, of: suite) }
+      }
     } else {
-      DispatchQueue.concurrentPerform(iterations: jobs.count, execute: runOne)
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        let (c, suite) = testCase(index)
+        try? record(index) { runner.run(c, of: suite) }
+      }
     }
     let all = results.values
     var offset = 0

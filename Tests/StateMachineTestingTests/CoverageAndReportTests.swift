@@ -47,7 +47,7 @@ final class CoverageAndReportTests: XCTestCase {
       return Self.definition
     }
     let suite = try reader.parse(Self.tests, file: "pay.test.yaml")
-    return TestReport(suites: TestSession().run([suite]))
+    return TestReport(suites: try TestSession().run([suite]))
   }
 
   func testCoverageCreditsRulesCatchersAndRetriers() throws {

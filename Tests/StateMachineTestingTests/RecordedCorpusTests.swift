@@ -23,7 +23,7 @@ final class RecordedCorpusTests: XCTestCase {
     let files = try CorpusTestFiles.write(from: Self.cases, excluding: Self.exceptions)
     XCTAssertGreaterThan(files.count, 550)
     let suites = try files.map { try TestFileReader().read($0) }
-    let report = TestReport(suites: TestSession().run(suites))
+    let report = TestReport(suites: try TestSession().run(suites))
     let failed = report.cases.filter { !$0.passed }
     XCTAssertEqual(report.cases.count, files.count)
     XCTAssertTrue(failed.isEmpty, failed.prefix(20).map { "\($0.file): \($0.failures)" }.joined(separator: "\n"))
@@ -56,7 +56,7 @@ final class RecordedCorpusTests: XCTestCase {
       suites[i].cases[0].expectations = e
     }
     XCTAssertGreaterThan(mutated.count, 300)
-    let results = TestSession().run(suites)
+    let results = try TestSession().run(suites)
     for (i, expected) in mutated {
       let result = results[i].cases[0]
       XCTAssertFalse(result.passed, result.file)

@@ -1,9 +1,9 @@
 import Foundation
-import SFNKit
 import StateMachineEngine
 import StateMachineTesting
 import XCTest
 
+@testable import SFNKit
 @testable import StepFunctionsServer
 
 /// The recorded corpus as test files, run state by state through TestState on the `sfn local` server (its
@@ -24,7 +24,8 @@ final class RemoteCorpusTests: XCTestCase {
       done.wait()
       let body = try JSONParser.parse(bytes: box.response!.body)
       guard box.response!.status == 200 else {
-        throw SFNError(.badInput, "\(body["__type"]?.stringValue ?? ""): \(body["message"]?.stringValue ?? "")")
+        throw ServiceError(code: body["__type"]?.stringValue?.components(separatedBy: "#").last ?? "",
+                           message: body["message"]?.stringValue ?? "", status: box.response!.status)
       }
       return body
     }
@@ -39,9 +40,9 @@ final class RemoteCorpusTests: XCTestCase {
     let files = try CorpusTestFiles.write(from: RecordedCorpusTests.cases, excluding: RecordedCorpusTests.exceptions)
     let suites = try files.map { try TestFileReader().read($0) }
     let server = try LocalServer(configuration: ServerConfiguration(location: .memory))
-    let offline = TestReport(suites: TestSession().run(suites)).cases
+    let offline = TestReport(suites: try TestSession().run(suites)).cases
     let runner = RemoteCaseRunner(call: Self.caller(server), roleArn: "arn:aws:iam::123456789012:role/test")
-    let remote = TestReport(suites: TestSession(remote: runner).run(suites)).cases
+    let remote = TestReport(suites: try TestSession(remote: runner).run(suites)).cases
     XCTAssertEqual(remote.count, offline.count)
     var differing: [String] = []
     for (o, r) in zip(offline, remote) where !r.unchecked && r.passed != o.passed && !Self.refused.contains(where: o.file.hasSuffix) {

@@ -60,7 +60,7 @@ final class TestFileReaderTests: XCTestCase {
     XCTAssertNil(charge?.step(forInvocation: 2))
     XCTAssertEqual(c.expectations.retries.map(\.count), [1])
 
-    let report = TestReport(suites: TestSession().run([suite]))
+    let report = TestReport(suites: try TestSession().run([suite]))
     XCTAssertTrue(report.passed, report.text())
   }
 
@@ -144,7 +144,7 @@ final class TestFileReaderTests: XCTestCase {
       """
     let suite = try reader(["t/v.asl.json": definition]).parse(yaml, file: "t/v.test.yaml")
     XCTAssertEqual(suite.cases[0].variables["limit"], .integer(21))
-    let report = TestReport(suites: TestSession().run([suite]))
+    let report = TestReport(suites: try TestSession().run([suite]))
     XCTAssertTrue(report.passed, report.text())
     assertError("definition: m.asl.json\ncases:\n  - name: x\n    variables: [1]\n",
                 "t/a.test.yaml:4:16: 'variables' maps variable names to values")

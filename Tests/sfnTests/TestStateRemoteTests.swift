@@ -127,6 +127,19 @@ final class TestStateRemoteTests: XCTestCase {
     XCTAssertTrue(xml.contains("<skipped message=\"expect.status TIMED_OUT"), xml)
   }
 
+  func testRemoteStopsWhenTheEndpointCannotBeReached() throws {
+    // Nothing listens on this port (one of those set aside for this class's tests).
+    let r = SFNRunner.sfn(["test", examples + "/hello-world", "--remote", "--endpoint-url", "http://127.0.0.1:5741"],
+                          env: SFNRunner.cleanEnvironment().merging(["AWS_ACCESS_KEY_ID": "k",
+                                                                     "AWS_SECRET_ACCESS_KEY": "s",
+                                                                     "AWS_REGION": "us-east-1",
+                                                                     "AWS_MAX_ATTEMPTS": "1"]) { $1 })
+    XCTAssertEqual(r.status, 6, r.stdout + r.stderr)  // unreachable, as for every command
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertTrue(r.stderr.hasPrefix("sfn: "), r.stderr)
+    XCTAssertEqual(r.stderr.split(separator: "\n").filter { $0.hasPrefix("sfn: ") }.count, 1, r.stderr)
+  }
+
   func testInitWritesATestFileForADeployedMachine() throws {
     let server = try LocalServerProcess()
     let env = server.environment(scratch: scratch)

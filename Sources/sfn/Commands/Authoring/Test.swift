@@ -68,7 +68,7 @@ struct Test: ParsableCommand {
       let client = try context.client()
       session = TestSession(remote: RemoteCaseRunner(call: { try client.call($0, $1) }, roleArn: roleArn))
     }
-    let report = TestReport(suites: session.run(suites))
+    let report = TestReport(suites: try session.run(suites))
     let showCoverage = coverage || minCoverage != nil
     if let junit {
       do {
