@@ -1412,7 +1412,7 @@ _sfn_local() {
     repeating_flags=()
     non_repeating_flags=(--in-memory --require-signature --version -h --help)
     repeating_options=()
-    non_repeating_options=(--port --host --data --mock-config --wait-scale --region --account --credentials)
+    non_repeating_options=(--port --host --data --mock-config --wait-scale --s3-root --region --account --credentials)
     __sfn_offer_flags_options 0
 
     # Offer option value completions
@@ -1432,6 +1432,10 @@ _sfn_local() {
         return
         ;;
     '--wait-scale')
+        return
+        ;;
+    '--s3-root')
+        __sfn_add_completions -d
         return
         ;;
     '--region')

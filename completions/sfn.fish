@@ -75,7 +75,7 @@ function __sfn_parse_tokens -S
                 __sfn_parse_subcommand 0 'profile=' 'region=' 'endpoint-url=' 'output=' 'query=' 'color=' 'debug' 'no-verify-ssl' 'ca-bundle=' 'cli-connect-timeout=' 'cli-read-timeout=' 'max-attempts=' 'no-paginate' 'error-format=' 'version' 'h/help'
             end
         case 'local'
-            __sfn_parse_subcommand 0 'port=' 'host=' 'data=' 'in-memory' 'mock-config=' 'wait-scale=' 'region=' 'account=' 'require-signature' 'credentials=' 'version' 'h/help'
+            __sfn_parse_subcommand 0 'port=' 'host=' 'data=' 'in-memory' 'mock-config=' 'wait-scale=' 's3-root=' 'region=' 'account=' 'require-signature' 'credentials=' 'version' 'h/help'
         case 'create-activity'
             __sfn_parse_subcommand 0 'profile=' 'region=' 'endpoint-url=' 'output=' 'query=' 'color=' 'debug' 'no-verify-ssl' 'ca-bundle=' 'cli-connect-timeout=' 'cli-read-timeout=' 'max-attempts=' 'no-paginate' 'error-format=' 'cli-input-json=' 'generate-cli-skeleton=' 'name=' 'tags=+' 'encryption-configuration=' 'version' 'h/help'
         case 'create-state-machine'
@@ -672,6 +672,7 @@ complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn l
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" in-memory' -l 'in-memory' -d 'Keep nothing on disk; everything is gone when the server stops.'
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" mock-config' -l 'mock-config' -d 'Step Functions Local mock configuration (choose a case with ARN#CASE).' -rF
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" wait-scale' -l 'wait-scale' -d 'Multiply Wait states and retry intervals by this factor (0.01 is 100 times faster).' -rfka ''
+complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" s3-root' -l 's3-root' -d 'Answer S3 reads and writes (ItemReader, ResultWriter, S3 tasks) from local files: bucket B, key K is DIR/B/K.' -rfa '(__sfn_complete_directories)'
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" region' -l 'region' -d 'Region in the ARNs the server makes.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" account' -l 'account' -d 'Account id in the ARNs the server makes.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn local" require-signature' -l 'require-signature' -d 'Reject requests without a valid SigV4 signature.'

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
   public var waitScale: Double = 1
   /// Step Functions Local mocks (`--mock-config`); StartExecution picks a case with `ARN#CASE`.
   public var mocks: MockConfiguration?
+  /// The directory S3 reads and writes are answered from (`--s3-root`): ItemReader, ResultWriter, S3 tasks.
+  public var s3Root: String?
   /// How long GetActivityTask waits for a task: 60 s, as on AWS.
   public var activityPollSeconds: Double = 60
 
@@ -53,7 +55,7 @@ public struct LocalServer: Sendable {
     let origin = try store.engineClockOrigin(now: Date())
     let engineClock = ServerEngineClock(scale: configuration.waitScale, origin: origin)
     let runner = ExecutionRunner(store: store, clock: engineClock, region: configuration.scope.region,
-                                 activityQueue: activityQueue, mocks: configuration.mocks)
+                                 activityQueue: activityQueue, mocks: configuration.mocks, s3Root: configuration.s3Root)
     self.runner = runner
     var table = OperationTable()
     StateMachineService(context: context).register(into: &table)

@@ -15,6 +15,8 @@ struct LocalServerCommand: AsyncParsableCommand {
   @Flag(help: "Keep nothing on disk.") var inMemory = false
   @Option(help: "Step Functions Local mock configuration.") var mockConfig: String?
   @Option(help: "Multiply Wait states and retry intervals by this factor.") var waitScale: Double?
+  @Option(help: "Answer S3 getObject, listObjectsV2 and putObject from local files: bucket B, key K is DIR/B/K.")
+  var s3Root: String?
   @Option(help: "Region in the ARNs the server makes.") var region: String?
   @Option(help: "Account id in the ARNs the server makes.") var account: String = "123456789012"
   @Flag(help: "Reject requests without a valid SigV4 signature.") var requireSignature = false
@@ -33,6 +35,7 @@ struct LocalServerCommand: AsyncParsableCommand {
                                             scope: ARNScope(region: region, account: account))
     if requireSignature { configuration.signingKeys = try SigningKeys.load(file: credentials, environment: env) }
     if let waitScale { configuration.waitScale = waitScale }
+    configuration.s3Root = s3Root
     if let mockConfig {
       let text = try String(contentsOfFile: mockConfig, encoding: .utf8)
       do { configuration.mocks = try MockConfiguration.parse(text, file: mockConfig) } catch {

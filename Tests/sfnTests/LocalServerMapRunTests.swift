@@ -239,3 +239,81 @@ final class LocalServerMapRunTests: XCTestCase {
     }
   }
 }
+
+/// `sfn local --s3-root` driven by boto3: a Distributed Map reads its items from local files, batches them, and its
+/// ResultWriter writes the results there.
+final class LocalServerMapRunBoto3Tests: XCTestCase {
+  private var directory: ScratchDirectory!
+
+  override func setUpWithError() throws { directory = try ScratchDirectory("sfn-maprun-boto3") }
+
+  override func tearDownWithError() throws { directory?.remove() }
+
+  func testBoto3ReadsAMapRunWhoseItemsAndResultsAreLocalFiles() throws {
+    let cli = try AWSCLI.locate()
+    let root = directory.url.appendingPathComponent("s3")
+    for bucket in ["in", "out"] {
+      try FileManager.default.createDirectory(at: root.appendingPathComponent(bucket), withIntermediateDirectories: true)
+    }
+    try "[1,2,3,4,5]".write(to: root.appendingPathComponent("in/items.json"), atomically: true, encoding: .utf8)
+    let server = try LocalServerProcess(["--in-memory", "--s3-root", root.path], viaSFN: true)
+    let script = """
+      import json, sys, time, boto3
+      sfn = boto3.client("stepfunctions", endpoint_url=sys.argv[1])
+      definition = {"StartAt": "Fan", "States": {"Fan": {"Type": "Map",
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+                       "Parameters": {"Bucket": "in", "Key": "items.json"}},
+        "ItemBatcher": {"MaxItemsPerBatch": 2},
+        "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "r"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Sum",
+          "States": {"Sum": {"Type": "Pass", "Parameters": {"sum.$": "States.ArrayLength($.Items)"}, "End": True}}},
+        "End": True}}}
+      machine = sfn.create_state_machine(name="batches", definition=json.dumps(definition),
+                                         roleArn="arn:aws:iam::123456789012:role/r")["stateMachineArn"]
+      execution = sfn.start_execution(stateMachineArn=machine, name="b1")["executionArn"]
+      for _ in range(100):
+          described = sfn.describe_execution(executionArn=execution)
+          if described["status"] != "RUNNING":
+              break
+          time.sleep(0.1)
+      runs = sfn.list_map_runs(executionArn=execution)["mapRuns"]
+      run = sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"])
+      children = [e for page in sfn.get_paginator("list_executions").paginate(
+          mapRunArn=runs[0]["mapRunArn"], PaginationConfig={"PageSize": 2}) for e in page["executions"]]
+      history = sfn.get_execution_history(executionArn=children[0]["executionArn"])["events"]
+      try:
+          sfn.describe_map_run(mapRunArn=runs[0]["mapRunArn"] + "0")
+          missing = "none"
+      except sfn.exceptions.ResourceNotFound:
+          missing = "ResourceNotFound"
+      print(json.dumps({"status": described["status"], "output": json.loads(described["output"]),
+                        "mapRunArn": runs[0]["mapRunArn"], "itemTotal": run["itemCounts"]["total"],
+                        "itemsSucceeded": run["itemCounts"]["succeeded"],
+                        "executionTotal": run["executionCounts"]["total"],
+                        "itemCounts": sorted(c["itemCount"] for c in children),
+                        "history": [e["type"] for e in history], "missing": missing}))
+      """
+    let result = SFNRunner.run(cli.python, ["-c", script, server.endpoint],
+                               env: server.environment(scratch: directory.url), timeout: 120)
+    XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+                                result.stdout + result.stderr)
+    XCTAssertEqual(summary["status"] as? String, "SUCCEEDED")
+    XCTAssertEqual(summary["itemTotal"] as? Int, 5)
+    XCTAssertEqual(summary["itemsSucceeded"] as? Int, 5)
+    XCTAssertEqual(summary["executionTotal"] as? Int, 3)
+    XCTAssertEqual(summary["itemCounts"] as? [Int], [1, 2, 2])
+    XCTAssertEqual(summary["history"] as? [String], ["ExecutionStarted", "PassStateEntered", "PassStateExited",
+                                                     "ExecutionSucceeded"])
+    XCTAssertEqual(summary["missing"] as? String, "ResourceNotFound")
+    let mapRun = try XCTUnwrap(summary["mapRunArn"] as? String)
+    let id = String(mapRun.split(separator: ":").last ?? "")
+    let output = summary["output"] as? [String: Any]
+    XCTAssertEqual(output?["MapRunArn"] as? String, mapRun)
+    XCTAssertEqual((output?["ResultWriterDetails"] as? [String: String])?["Key"], "r/\(id)/manifest.json")
+    let written = try Data(contentsOf: root.appendingPathComponent("out/r/\(id)/SUCCEEDED_0.json"))
+    let results = try XCTUnwrap(JSONSerialization.jsonObject(with: written) as? [[String: Any]])
+    XCTAssertEqual(results.compactMap { $0["Output"] as? String }.sorted(),
+                   [#"{"sum":1}"#, #"{"sum":2}"#, #"{"sum":2}"#])
+  }
+}

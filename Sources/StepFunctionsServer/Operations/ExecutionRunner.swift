@@ -66,6 +66,8 @@ actor ExecutionRunner {
   private let region: String
   /// The mock configuration a resumed execution finds its test case in.
   private let mocks: MockConfiguration?
+  /// The directory S3 calls are answered from (`--s3-root`), if any.
+  private let s3Root: String?
   /// Where activity tasks wait for GetActivityTask.
   let activityQueue: ActivityQueue
   private var running: [String: Running] = [:]
@@ -73,7 +75,8 @@ actor ExecutionRunner {
   private var tokens: [String: String] = [:]
 
   init(store: Store, clock: ServerEngineClock, region: String, activityQueue: ActivityQueue,
-       mocks: MockConfiguration? = nil) {
+       mocks: MockConfiguration? = nil, s3Root: String? = nil) {
+    self.s3Root = s3Root
     self.store = store
     self.mocks = mocks
     self.activityQueue = activityQueue
@@ -127,6 +130,7 @@ actor ExecutionRunner {
     let activities = ActivityTaskSource()
     let mock = launch.testCase.map { MockTaskSource(testCase: $0, invocationCounts: mockCounts) }
     var sources: [TaskSource] = mock.map { [$0] } ?? []
+    if let s3Root { sources.append(LocalS3TaskSource(root: s3Root)) }
     sources += [activities, CallbackTaskSource()]
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
                               tasks: CompositeTaskHandler(sources), clock: clock)

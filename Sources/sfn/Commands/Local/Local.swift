@@ -26,6 +26,10 @@ struct Local: ParsableCommand {
   @Option(help: ArgumentHelp("Multiply Wait states and retry intervals by this factor (0.01 is 100 times faster).",
                              valueName: "factor"))
   var waitScale: Double?
+  @Option(name: .customLong("s3-root"),
+          help: ArgumentHelp("Answer S3 reads and writes (ItemReader, ResultWriter, S3 tasks) from local files: "
+                               + "bucket B, key K is DIR/B/K.", valueName: "dir"), completion: .directory)
+  var s3Root: String?
   @Option(help: "Region in the ARNs the server makes.") var region: String?
   @Option(help: "Account id in the ARNs the server makes.") var account: String?
   @Flag(help: "Reject requests without a valid SigV4 signature.") var requireSignature = false
@@ -55,6 +59,7 @@ struct Local: ParsableCommand {
     if inMemory { args.append("--in-memory") }
     if let mockConfig { args += ["--mock-config", mockConfig] }
     if let waitScale { args += ["--wait-scale", String(waitScale)] }
+    if let s3Root { args += ["--s3-root", s3Root] }
     if let region { args += ["--region", region] }
     if let account { args += ["--account", account] }
     if requireSignature { args.append("--require-signature") }
