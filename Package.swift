@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "StepFunctionsServer", targets: ["StepFunctionsServer"]),
     .executable(name: "sfn-local-server", targets: ["sfn-local-server"]),
     .library(name: "StateMachineTesting", targets: ["StateMachineTesting"]),
+    .library(name: "StateMachineGraph", targets: ["StateMachineGraph"]),
     // Only bench/run uses it (section 7: the engine measured in process, built with the release build).
     .executable(name: "sfn-engine-bench", targets: ["EngineBench"]),
   ],
@@ -50,9 +51,10 @@ let package = Package(
       name: "sfn-local-server",
       dependencies: ["StepFunctionsServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .target(name: "StateMachineTesting", dependencies: ["StateMachineEngine", "SFNKit", "JSONata"]),
+    .target(name: "StateMachineGraph", dependencies: ["SFNKit"]),
     .executableTarget(
       name: "sfn",
-      dependencies: ["SFNKit", "StateMachineEngine", "StateMachineTesting",
+      dependencies: ["SFNKit", "StateMachineEngine", "StateMachineTesting", "StateMachineGraph",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(name: "EngineBench", dependencies: ["StateMachineEngine", "SFNKit"]),
     .testTarget(name: "JSONataTests", dependencies: ["JSONata"], exclude: ["Fixtures"]),
@@ -62,6 +64,7 @@ let package = Package(
                                                               "StepFunctionsServer"], exclude: ["Fixtures"]),
     .testTarget(name: "SFNKitTests", dependencies: ["SFNKit", "SFNJSON"], exclude: ["Fixtures"]),
     .testTarget(name: "StepFunctionsServerTests", dependencies: ["StepFunctionsServer", "SFNKit", "SFNJSON"]),
+    .testTarget(name: "StateMachineGraphTests", dependencies: ["StateMachineGraph", "SFNKit"]),
     .testTarget(name: "sfnTests", dependencies: ["SFNKit", "sfn"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v5]
