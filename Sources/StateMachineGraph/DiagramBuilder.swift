@@ -129,25 +129,27 @@ public struct DiagramBuilder {
   }
 
   /// The text inside a state's box (a frame's header): name, type and detail, Retry, what the execution did.
-  private func boxLines(_ state: GraphState) -> [String] {
+  func boxLines(_ state: GraphState) -> [String] {
     var typeLine = state.type
     if let d = state.detail { typeLine += " · " + d }
     if state.type == "Parallel" { typeLine += " · \(state.children.count) branch" + (state.children.count == 1 ? "" : "es") }
     var out = [state.name, style.unicode ? typeLine : typeLine.replacing(" · ", with: " - ")]
     if let retry = state.retry { out.append((style.unicode ? "↻ " : "retry ") + retry) }
-    if let overlay, let run = overlay.run(of: state.name) { out.append(runLine(state, run)) }
+    if let overlay, let run = overlay.run(of: state.name) { out += runLines(state, run) }
     return out.map { style.cut(style.ascii($0)) }
   }
 
-  private func runLine(_ state: GraphState, _ run: ExecutionOverlay.StateRun) -> String {
+  /// What the execution did in the state: outcome, time, repeats, retries, Map items or failed branches; a failure's
+  /// error on a line of its own.
+  private func runLines(_ state: GraphState, _ run: ExecutionOverlay.StateRun) -> [String] {
     let u = style.unicode
     var parts: [String] = []
+    let time = DurationText.seconds(run.seconds)
     switch run.outcome {
-    case .succeeded: parts.append((u ? "✓ " : "ok ") + DurationText.seconds(run.seconds))
-    case .failed, .caught:
-      let what = run.outcome == .caught ? "caught" : "failed"
-      parts.append((u ? "✗ " : "") + what + (Self.error(state, run, overlay).map { " " + $0 } ?? ""))
-    case .running: parts.append("running " + DurationText.seconds(run.seconds))
+    case .succeeded: parts.append((u ? "✓ " : "ok ") + time)
+    case .failed: parts.append((u ? "✗ " : "") + "failed " + time)
+    case .caught: parts.append((u ? "✗ " : "") + "caught " + time)
+    case .running: parts.append("running " + time)
     case .notRun: break
     }
     if state.type == "Map" {
@@ -162,7 +164,9 @@ public struct DiagramBuilder {
       parts.append("×\(run.entries)")
     }
     if run.retries > 0 { parts.append("\(run.retries) retr" + (run.retries == 1 ? "y" : "ies")) }
-    return parts.joined(separator: u ? " · " : ", ")
+    var lines = [parts.joined(separator: u ? " · " : ", ")]
+    if run.outcome == .failed || run.outcome == .caught, let error = Self.error(state, run, overlay) { lines.append(error) }
+    return lines
   }
 
   /// The error a state failed with: from its failure event, else a Fail state's own Error, else (ErrorPath) the

@@ -22,19 +22,9 @@ struct GraphIdentifiers {
 
 /// Shared by the DOT and Mermaid writers: box text and the execution's colours.
 enum GraphText {
+  /// The text of a state's box as the text and SVG pictures show it (not cut short).
   static func lines(_ state: GraphState, _ overlay: ExecutionOverlay?) -> [String] {
-    var out = [state.name, state.type + (state.detail.map { " · " + $0 } ?? "")]
-    if let retry = state.retry { out.append("↻ " + retry) }
-    if let run = overlay?.run(of: state.name) {
-      switch run.outcome {
-      case .succeeded: out.append("✓ " + DurationText.seconds(run.seconds) + (run.retries > 0 ? " · \(run.retries) retries" : ""))
-      case .failed: out.append("✗ failed" + (DiagramBuilder.error(state, run, overlay).map { " " + $0 } ?? ""))
-      case .caught: out.append("✗ caught" + (DiagramBuilder.error(state, run, overlay).map { " " + $0 } ?? ""))
-      case .running: out.append("running")
-      case .notRun: break
-      }
-    }
-    return out
+    DiagramBuilder(style: GraphStyle(unicode: true, maxText: 200), overlay: overlay).boxLines(state)
   }
 
   static func outcome(_ state: GraphState, _ overlay: ExecutionOverlay?) -> RunOutcome? {
