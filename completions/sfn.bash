@@ -172,13 +172,13 @@ _sfn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|wait|describe|output|history|executions|machines|activities|stop|redrive|task|activity|run|validate|test|deploy|whoami|configure|local|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
+    start|wait|describe|output|history|executions|machines|activities|stop|redrive|task|activity|run|graph|validate|test|deploy|whoami|configure|local|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
         # Offer subcommand argument completions
         "_sfn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start wait describe output history executions machines activities stop redrive task activity run validate test deploy whoami configure local create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start wait describe output history executions machines activities stop redrive task activity run graph validate test deploy whoami configure local create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
         ;;
     esac
 }
@@ -1093,6 +1093,70 @@ _sfn_run() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    esac
+}
+
+_sfn_graph() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --ascii --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --format --output-file --history)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--format')
+        __sfn_add_completions -W 'text'$'\n''svg'$'\n''dot'$'\n''mermaid'
+        return
+        ;;
+    '--output-file')
+        __sfn_add_completions -f
+        return
+        ;;
+    '--history')
+        __sfn_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -f
         return
         ;;
     esac

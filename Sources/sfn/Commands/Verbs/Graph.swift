@@ -60,7 +60,7 @@ extension Verbs {
       case .text:
         let fitWidth = toTerminal || (outputFile == nil && context.environment["COLUMNS"] != nil) ? context.terminal.width : nil
         let diagram = Self.fitted(graph, overlay: overlay, unicode: unicode, width: fitWidth)
-        output = TextRenderer(unicode: unicode, color: toTerminal && context.terminal.colorStdout).render(diagram)
+        output = TextRenderer(unicode: unicode, color: outputFile == nil && context.terminal.colorStdout).render(diagram)
           + Self.summary(overlay)
       case .svg:
         output = SVGRenderer().render(DiagramBuilder(style: GraphStyle(), overlay: overlay).diagram(graph))
