@@ -1102,7 +1102,7 @@ _sfn_graph() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --ascii --version -h --help)
     repeating_options=()
-    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --format --output-file --history)
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --format --output-file --history)
     __sfn_offer_flags_options 1
 
     # Offer option value completions
@@ -1137,6 +1137,10 @@ _sfn_graph() {
         return
         ;;
     '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--format')

@@ -82,8 +82,8 @@ extension Verbs {
         let source = try DefinitionSource.load(target, files: context.files)
         let findings = source.lint()
         if !ASLLinter.isValid(findings) {
-          for finding in findings { context.terminal.err(ValidationFinding(file: source.name, diagnostic: finding).line) }
-          throw CommandError.invalidDefinition(name: source.name, flagHint: nil)
+          throw CommandError.invalidDefinition(
+            name: source.name, flagHint: nil, findings: findings.map { ValidationFinding(file: source.name, diagnostic: $0) })
         }
         return (try Self.graph(source.json ?? source.text, name: source.name), nil)
       }
