@@ -18,12 +18,14 @@ final class GotchasPeerTests: XCTestCase {
 
   private let pass = #"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#
 
-  /// Creates an IAM role in the peer whose trust policy lets `service` assume it; returns its ARN.
-  private func createRole(_ name: String, trusting service: String) throws -> String {
+  /// Creates an IAM role in `peer` (default: this suite's) whose trust policy lets `service` assume it; returns
+  /// its ARN.
+  private func createRole(_ name: String, trusting service: String, in peer: Peer? = nil) throws -> String {
+    let peer = peer ?? self.peer!
     let code = """
       import boto3, json
       iam = boto3.client("iam", endpoint_url="\(peer.endpoint)", region_name="us-east-1",
-                         aws_access_key_id="testing", aws_secret_access_key="testing")
+                         aws_access_key_id="\(peer.accessKey)", aws_secret_access_key="\(peer.secretKey)")
       policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "\(service)"},
                 "Action": "sts:AssumeRole"}]}
       print(iam.create_role(RoleName="\(name)", Path="/service-role/",
@@ -70,6 +72,21 @@ final class GotchasPeerTests: XCTestCase {
     XCTAssertEqual(peer.sfn(["deploy", name, "--definition", definition, "--role-arn", regional, "--check-role"]).status, 0)
     let elsewhere = try createRole(uniqueName("elsewhere"), trusting: "states.eu-west-1.amazonaws.com")
     XCTAssertEqual(peer.sfn(["deploy", name, "--definition", definition, "--role-arn", elsewhere, "--check-role"]).status, 4)
+  }
+
+  /// GetRole is signed like every request: a peer that checks SigV4 signatures answers it.
+  func testCheckRoleSignsGetRole() throws {
+    let checking = try Peer.start(port: 5782, auth: true)
+    let definition = try scratch.file("m.json", pass)
+    let trusted = try createRole(uniqueName("signed"), trusting: "states.amazonaws.com", in: checking)
+    let r = checking.sfn(["deploy", uniqueName("signed"), "--definition", definition, "--role-arn", trusted, "--check-role"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    // A refused signature would have made the policy unreadable: a warning, then the deploy.
+    XCTAssertFalse(r.stderr.contains("cannot read the trust policy"), r.stderr)
+    let untrusted = try createRole(uniqueName("signed-lambda"), trusting: "lambda.amazonaws.com", in: checking)
+    let refused = checking.sfn(["deploy", uniqueName("signed"), "--definition", definition, "--role-arn", untrusted,
+                                "--check-role"])
+    XCTAssertEqual(refused.status, 4, refused.stderr)
   }
 
   // MARK: 2. Express vs Standard
