@@ -44,6 +44,8 @@ public struct LocalServer: Sendable {
   let dispatcher: APIDispatcher
   /// Runs executions; it resumes those left running by the last server on this store.
   let runner: ExecutionRunner
+  /// Starts the child executions of `states:startExecution` tasks.
+  let children: ChildExecutionLauncher
 
   /// Opens the store and prepares every operation.
   public init(configuration: ServerConfiguration, clock: any ServerClock = SystemClock(),
@@ -67,7 +69,9 @@ public struct LocalServer: Sendable {
     TagService(context: context).register(into: &table)
     DefinitionService().register(into: &table)
     TestStateService(context: context).register(into: &table)
-    ExecutionService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
+    let executions = ExecutionService(context: context, runner: runner, mocks: configuration.mocks)
+    executions.register(into: &table)
+    children = ChildExecutionLauncher(service: executions)
     MapRunService(context: context, runner: runner).register(into: &table)
     RedriveService(context: context, runner: runner, mocks: configuration.mocks).register(into: &table)
     let verifier = configuration.signingKeys.map { SignatureVerifier(keys: $0, clock: clock) }
@@ -77,6 +81,8 @@ public struct LocalServer: Sendable {
   /// Serves until the process is told to stop; `onReady` gets the bound port (useful with port 0).
   public func run(onReady: @escaping @Sendable (Int) -> Void) async throws {
     // Executions left running by a previous server (killed, or stopped) continue before requests are served.
+    await runner.attach(children)
+    try await children.load()
     try await runner.resumeAll()
     let dispatcher = self.dispatcher
     let responder = CallbackResponder<BasicRequestContext> { request, _ in

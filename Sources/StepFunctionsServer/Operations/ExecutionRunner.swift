@@ -53,6 +53,8 @@ actor ExecutionRunner {
     var waiters: [CheckedContinuation<Void, Never>] = []
     /// The map runs and child executions to save with the next step (Standard executions).
     var journal: MapRunJournal?
+    /// Its `states:startExecution` tasks waiting to be started.
+    var children = ChildStartRequests()
     init(_ execution: Execution, activities: ActivityTaskSource, mock: MockTaskSource?, persist: Bool) {
       self.execution = execution
       self.activities = activities
@@ -131,7 +133,8 @@ actor ExecutionRunner {
     let mock = launch.testCase.map { MockTaskSource(testCase: $0, invocationCounts: mockCounts) }
     var sources: [TaskSource] = mock.map { [$0] } ?? []
     if let s3Root { sources.append(LocalS3TaskSource(root: s3Root)) }
-    sources += [activities, CallbackTaskSource()]
+    let children = ChildStartRequests()
+    sources += [activities, children, CallbackTaskSource()]
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
                               tasks: CompositeTaskHandler(sources), clock: clock)
     let entry = Running(execution, activities: activities, mock: mock, persist: launch.persist)
@@ -140,6 +143,7 @@ actor ExecutionRunner {
       journal.attach(to: execution)
       entry.journal = journal
     }
+    entry.children = children
     running[launch.arn] = entry
     return entry
   }
@@ -312,6 +316,18 @@ actor ExecutionRunner {
     return true
   }
 
+  /// Starts child executions and completes their parents' tasks (set once at start-up).
+  private var launcher: ChildExecutionLauncher?
+
+  /// Hands `states:startExecution` tasks to `launcher` from now on.
+  func attach(_ launcher: ChildExecutionLauncher) { self.launcher = launcher }
+
+  /// Records TaskSubmitted (a started child's `{ExecutionArn, StartDate}`) for the task waiting on `token`.
+  func recordSubmitted(_ arn: String, token: String, output: JSON) async {
+    guard let entry = running[arn], entry.execution.recordSubmitted(taskToken: token, output: output) else { return }
+    await settle(arn)
+  }
+
   /// A stopped execution's running child executions and map runs end as ABORTED, saved with their events.
   func abortMapRuns(_ arn: String) async {
     guard let entry = running[arn], let journal = entry.journal else { return }
@@ -327,6 +343,7 @@ actor ExecutionRunner {
     let queue = activityQueue, pending = Set(entry.execution.pendingTaskTokens)
     Task { await queue.withdraw(tokens: pending) }
     entry.waiters.forEach { $0.resume() }
+    if let launcher { Task { await launcher.settled(arn, pendingTokens: [], finished: true) } }
   }
 
   /// Saves new events, tracks tokens, and schedules the next timer or finishes.
@@ -383,6 +400,13 @@ actor ExecutionRunner {
       }
     } else if finished {
       expressResults[arn] = state
+    }
+    if let launcher {
+      let requests = entry.children.drain(), pending = Set(execution.pendingTaskTokens)
+      Task {
+        await launcher.settled(arn, pendingTokens: pending, finished: finished)
+        await launcher.launch(requests)
+      }
     }
     if !finished {
       for task in scheduled { await activityQueue.offer(task) }

@@ -94,7 +94,8 @@ struct ExecutionService {
     }
   }
 
-  private func start(_ input: JSON) async throws -> JSON {
+  /// StartExecution (also how `ChildExecutionLauncher` starts child executions).
+  func start(_ input: JSON) async throws -> JSON {
     let requested = input.required("stateMachineArn")
     let (machineText, testCase) = try mockCase(requested)
     let mockCase = testCase == nil ? nil : requested
@@ -182,7 +183,8 @@ struct ExecutionService {
     return row
   }
 
-  private func describe(_ input: JSON) async throws -> JSON {
+  /// DescribeExecution.
+  func describe(_ input: JSON) async throws -> JSON {
     let text = input.required("executionArn")
     let now = context.clock.now()
     return try await context.store.read { db in
@@ -255,7 +257,8 @@ struct ExecutionService {
     return object([("executions", .array(items)), ("nextToken", token.map(JSON.string))])
   }
 
-  private func stop(_ input: JSON) async throws -> JSON {
+  /// StopExecution.
+  func stop(_ input: JSON) async throws -> JSON {
     let text = input.required("executionArn")
     let error = input.string("error"), cause = input.string("cause")
     let now = context.clock.now()

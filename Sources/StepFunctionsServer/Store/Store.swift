@@ -180,6 +180,17 @@ enum Schema {
         """)
     }
     RedriveSchema.register(in: &migrator)
+    migrator.registerMigration("v6: child executions") { db in
+      // The `.sync` / `.sync:2` task (parent execution, token) each running child execution completes.
+      try db.execute(sql: """
+        CREATE TABLE child_execution (
+          child_arn TEXT PRIMARY KEY,
+          parent_arn TEXT NOT NULL,
+          token TEXT NOT NULL,
+          pattern TEXT NOT NULL
+        );
+        """)
+    }
     return migrator
   }
 }

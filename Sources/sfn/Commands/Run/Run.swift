@@ -13,8 +13,10 @@ extension Verbs {
         Prints the finished execution as `describe` does (--history adds the GetExecutionHistory events) and exits \
         with its status: 0 SUCCEEDED, 1 FAILED, 2 TIMED_OUT, 3 ABORTED, 124 when --timeout passes first. Tasks are \
         answered by --mock-config (Step Functions Local format) and --task STATE=COMMAND (the task's input on \
-        stdin, its JSON result on stdout); --s3-root answers S3 reads and writes from a local directory. Wait states and retry intervals take their real time unless \
-        --wait-scale shortens them (0.01: a 100 s Wait lasts 1 s; 0: no waiting).
+        stdin, its JSON result on stdout); --s3-root answers S3 reads and writes from a local directory. Wait \
+        states and retry intervals take their real time unless --wait-scale shortens them (0.01: a 100 s Wait lasts \
+        1 s; 0: no waiting). states:startExecution tasks run child executions of the machines given with \
+        --state-machine NAME=FILE (and of this one) in the same run; --history adds them as `childExecutions`.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -38,6 +40,10 @@ extension Verbs {
             help: ArgumentHelp("Answer S3 getObject, listObjectsV2 and putObject (ItemReader, ResultWriter, S3 tasks) "
                                  + "from local files: bucket B, key K is DIR/B/K.", valueName: "dir"))
     var s3Root: String?
+    @Option(name: .customLong("state-machine"),
+            help: ArgumentHelp("A machine states:startExecution tasks may start, by name (repeatable).",
+                               valueName: "name=file"))
+    var stateMachines: [String] = []
     @Flag(help: "Add the history events (`events`) to the output.")
     var history = false
     @Option(name: .customLong("wait-scale"), help: ArgumentHelp("Multiply Wait and retry delays by this factor.",
@@ -54,32 +60,28 @@ extension Verbs {
     func run() throws {
       let context = CommandContext(global: global)
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let source = try DefinitionSource.load(definition, files: context.files)
-      let findings = source.lint()
-      if !ASLLinter.isValid(findings) {
-        throw CommandError.invalidDefinition(
-          name: source.name, flagHint: nil, findings: findings.map { ValidationFinding(file: source.name, diagnostic: $0) })
-      }
+      let (source, model) = try Self.loadDefinition(definition, context: context)
       let inputText = try JSONInputReader(files: context.files).read(input ?? "{}", option: "--input")
       let inputValue: JSON
       do { inputValue = try JSONParser.parse(inputText) } catch {
         throw SFNError(.badInput, "--input: not valid JSON: \(error)")
       }
-      let model: StateMachineDefinition
-      do { model = try StateMachineDefinition(text: source.json ?? source.text) } catch {
-        throw SFNError(.badInput, "\(source.name): \(error)")
-      }
       let machineName = name ?? Self.baseName(source.name)
-      let handler = try taskHandler(machineName: machineName, context: context)
+      var catalogue = StateMachineCatalogue()
+      catalogue.add(name: machineName, definition: model)
+      for option in stateMachines {
+        let (childName, file) = try Self.splitMachineOption(option)
+        catalogue.add(name: childName, definition: try Self.loadDefinition(file, context: context).model)
+      }
+      let sources = try taskSources(rootName: machineName, context: context)
       let clock = ScaledClock(scale: waitScale ?? 1)
+      let group = ExecutionGroup(clock: clock, catalogue: catalogue, recordHistory: history, sources: sources)
       let info = ExecutionInfo(name: UUID().uuidString.lowercased(), stateMachineName: machineName, input: inputValue,
                                startTime: clock.now, region: context.environment["AWS_REGION"] ?? "us-east-1")
-      let execution = Execution(definition: model, info: info,
-                                data: DataLayerProcessor(now: { clock.now.timeIntervalSince1970 }),
-                                tasks: handler, clock: clock, recordHistory: history)
-      let stop = ExecutionDriver(clock: clock).run(execution,
-                                                   wallDeadline: timeoutSeconds.map { Date() + $0 })
-      try print(RunReport(execution: execution), context: context)
+      let execution = try group.addRoot(definition: model, info: info)
+      let stop = group.run(wallDeadline: timeoutSeconds.map { Date() + $0 })
+      try print(RunReport(execution: execution), children: group.executions.dropFirst().map(RunReport.init),
+                context: context)
       switch stop {
       case .deadline:
         try VerbRuntime.timedOut("the execution is", after: timeoutSeconds ?? 0)
@@ -94,28 +96,77 @@ extension Verbs {
       }
     }
 
-    /// Mock configuration first, then the `--task` commands.
-    private func taskHandler(machineName: String, context: CommandContext) throws -> CompositeTaskHandler {
-      var mockCase: MockTestCase?
+    /// A definition file checked by the linter (its located findings and 65 when invalid) and read by the engine.
+    private static func loadDefinition(_ path: String, context: CommandContext) throws
+      -> (source: DefinitionSource, model: StateMachineDefinition) {
+      let source = try DefinitionSource.load(path, files: context.files)
+      let findings = source.lint()
+      if !ASLLinter.isValid(findings) {
+        throw CommandError.invalidDefinition(
+          name: source.name, flagHint: nil, findings: findings.map { ValidationFinding(file: source.name, diagnostic: $0) })
+      }
+      do { return (source, try StateMachineDefinition(text: source.json ?? source.text)) } catch {
+        throw SFNError(.badInput, "\(source.name): \(error)")
+      }
+    }
+
+    /// `NAME=FILE` of `--state-machine`, split at the first `=`.
+    static func splitMachineOption(_ value: String) throws -> (name: String, file: String) {
+      guard let equals = value.firstIndex(of: "="), equals != value.startIndex,
+            value.index(after: equals) != value.endIndex else {
+        throw SFNError(.usage, "--state-machine '\(value)': expected NAME=FILE, e.g. --state-machine Child=child.asl.json")
+      }
+      return (String(value[..<equals]), String(value[value.index(after: equals)...]))
+    }
+
+    /// The task sources of an execution of machine NAME: its mock test case first, then the `--task` commands.
+    /// The run's own machine takes the test case as `--name` selects it; a child machine only when the mock
+    /// configuration names it (with `--test-case` if it has that case, else its only one).
+    private func taskSources(rootName: String, context: CommandContext) throws -> (String) throws -> [TaskSource] {
+      var mocks: MockConfiguration?
+      var rootCase: MockTestCase?
       if let mockConfig {
         let text = String(decoding: try context.files.read(mockConfig), as: UTF8.self)
-        mockCase = try MockConfiguration.parse(text, file: mockConfig).testCase(stateMachine: machineName,
-                                                                                testCase: testCase)
+        mocks = try MockConfiguration.parse(text, file: mockConfig)
+        rootCase = try mocks?.testCase(stateMachine: rootName, testCase: testCase)
       }
       let commands = tasks.isEmpty ? nil : try CommandTaskSource(
         options: try tasks.map { try TaskCommandOption(parsing: $0) }, environment: context.environment.variables,
         timeScale: waitScale ?? 1)
-      return CompositeTaskHandler.offline(testCase: mockCase, commands: commands, s3Root: s3Root)
+      let chosen = testCase
+      return { name in
+        var sources: [TaskSource] = []
+        var mockCase: MockTestCase?
+        if name == rootName {
+          mockCase = rootCase
+        } else if let machine = mocks?.stateMachines.first(where: { $0.name == name }) {
+          mockCase = machine.testCases.first { $0.name == chosen }
+            ?? (machine.testCases.count == 1 ? machine.testCases[0] : nil)
+        }
+        if let mockCase { sources.append(MockTaskSource(testCase: mockCase)) }
+        if let commands { sources.append(commands) }
+        if let s3Root { sources.append(LocalS3TaskSource(root: s3Root)) }
+        return sources
+      }
     }
 
     /// The execution as `describe` prints one, with `events` shaped as GetExecutionHistory's for --history.
-    private func print(_ report: RunReport, context: CommandContext) throws {
+    private func print(_ report: RunReport, children: [RunReport], context: CommandContext) throws {
       let format = global.output ?? (context.terminal.stdoutIsTTY ? .table : .json)
       let printer = VerbPrinter(printer: OutputPrinter(terminal: context.terminal, format: format,
                                                        query: try context.query()), raw: rawOption.raw)
       var described = printer.prepare(report.describeExecution, shape: .describeExecutionOutput)
       if history, var object = described.objectValue {
         object["events"] = printer.prepare(report.history, shape: .getExecutionHistoryOutput)["events"]
+        // AWS lists children as executions of their own machines; an offline run has nowhere else to show them.
+        if !children.isEmpty {
+          object["childExecutions"] = .array(children.map { child in
+            var described = printer.prepare(child.describeExecution, shape: .describeExecutionOutput).objectValue
+              ?? JSONObject()
+            described["events"] = printer.prepare(child.history, shape: .getExecutionHistoryOutput)["events"]
+            return .object(described)
+          })
+        }
         described = .object(object)
       }
       try printer.printObject(described)
