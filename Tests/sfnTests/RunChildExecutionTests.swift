@@ -97,4 +97,24 @@ final class RunChildExecutionTests: XCTestCase {
     XCTAssertEqual(bad.status, 65)
     XCTAssertTrue(bad.stderr.contains("\(invalid):1:"), bad.stderr)
   }
+
+  func testNestedWorkflowExampleEndsAsItsExpectedFilesSay() throws {
+    let dir = SFNRunner.packageRoot.appendingPathComponent("examples/nested-workflow").path
+    for (input, expected) in [("input.json", "expected.json"), ("input-declined.json", "expected-declined.json")] {
+      let r = SFNRunner.sfn(["run", "\(dir)/definition.asl.json", "--input", "@\(dir)/\(input)",
+                             "--state-machine", "charge=\(dir)/charge.asl.json",
+                             "--state-machine", "receipt=\(dir)/receipt.asl.json", "--history"])
+      let o = r.object()
+      let want = try XCTUnwrap(try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/\(expected)"))) as? [String: Any])
+      XCTAssertEqual(o["status"] as? String, want["status"] as? String, r.stderr)
+      XCTAssertEqual(r.status, want["status"] as? String == "SUCCEEDED" ? 0 : 1)
+      if let output = want["output"] as? NSDictionary { XCTAssertEqual(o["output"] as? NSDictionary, output) }
+      XCTAssertEqual(o["error"] as? String, want["error"] as? String)
+      XCTAssertEqual(o["cause"] as? String, want["cause"] as? String)
+      let children = o["childExecutions"] as? [[String: Any]] ?? []
+      XCTAssertEqual(children.first?["name"] as? String, input == "input.json" ? "charge-A-17" : "charge-A-18")
+      XCTAssertEqual(children.count, input == "input.json" ? 2 : 1)
+    }
+  }
 }

@@ -19,8 +19,8 @@ final class TestCommandTests: XCTestCase {
     let r = SFNRunner.sfn(["test", examples, "--coverage"])
     XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
     let lines = r.stdout.split(separator: "\n")
-    XCTAssertEqual(lines.filter { $0.hasPrefix("PASS  ") }.count, 9, r.stdout)
-    XCTAssertTrue(r.stdout.contains("9 passed, 0 failed, 9 cases in 4 files"), r.stdout)
+    XCTAssertEqual(lines.filter { $0.hasPrefix("PASS  ") }.count, 11, r.stdout)
+    XCTAssertTrue(r.stdout.contains("11 passed, 0 failed, 11 cases in 5 files"), r.stdout)
     XCTAssertTrue(r.stdout.contains("coverage 100.0%"), r.stdout)
   }
 

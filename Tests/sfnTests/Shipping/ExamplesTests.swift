@@ -24,7 +24,7 @@ final class ExamplesTests: XCTestCase {
 
   func testExamplesAreThereAndPassTheLinter() throws {
     let names = try exampleNames()
-    XCTAssertEqual(names, ["callback-approval", "hello-world", "map-fan-out", "saga"])
+    XCTAssertEqual(names, ["callback-approval", "hello-world", "map-fan-out", "nested-workflow", "saga"])
     for name in names {
       let text = try String(contentsOfFile: "\(examples)/\(name)/definition.asl.json", encoding: .utf8)
       let diagnostics = ASLLinter.lint(text)
