@@ -1029,7 +1029,7 @@ _sfn_activity_worker() {
 _sfn_run() {
     repeating_flags=()
     non_repeating_flags=(--debug --no-verify-ssl --no-paginate --raw --history --version -h --help)
-    repeating_options=(--task)
+    repeating_options=(--task --state-machine)
     non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --input --name --mock-config --test-case --s3-root --wait-scale --timeout)
     __sfn_offer_flags_options 1
 
@@ -1087,6 +1087,9 @@ _sfn_run() {
         return
         ;;
     '--s3-root')
+        return
+        ;;
+    '--state-machine')
         return
         ;;
     '--wait-scale')

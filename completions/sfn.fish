@@ -59,7 +59,7 @@ function __sfn_parse_tokens -S
                 __sfn_parse_subcommand -r 2 'profile=' 'region=' 'endpoint-url=' 'output=' 'query=' 'color=' 'debug' 'no-verify-ssl' 'ca-bundle=' 'cli-connect-timeout=' 'cli-read-timeout=' 'max-attempts=' 'no-paginate' 'error-format=' 'worker-name=' 'heartbeat=' 'max-tasks=' 'version' 'h/help'
             end
         case 'run'
-            __sfn_parse_subcommand 1 'profile=' 'region=' 'endpoint-url=' 'output=' 'query=' 'color=' 'debug' 'no-verify-ssl' 'ca-bundle=' 'cli-connect-timeout=' 'cli-read-timeout=' 'max-attempts=' 'no-paginate' 'error-format=' 'raw' 'input=' 'name=' 'mock-config=' 'test-case=' 'task=+' 's3-root=' 'history' 'wait-scale=' 'timeout=' 'version' 'h/help'
+            __sfn_parse_subcommand 1 'profile=' 'region=' 'endpoint-url=' 'output=' 'query=' 'color=' 'debug' 'no-verify-ssl' 'ca-bundle=' 'cli-connect-timeout=' 'cli-read-timeout=' 'max-attempts=' 'no-paginate' 'error-format=' 'raw' 'input=' 'name=' 'mock-config=' 'test-case=' 'task=+' 's3-root=' 'state-machine=+' 'history' 'wait-scale=' 'timeout=' 'version' 'h/help'
         case 'graph'
             __sfn_parse_subcommand 1 'profile=' 'region=' 'endpoint-url=' 'output=' 'query=' 'color=' 'debug' 'no-verify-ssl' 'ca-bundle=' 'cli-connect-timeout=' 'cli-read-timeout=' 'max-attempts=' 'no-paginate' 'error-format=' 'format=' 'output-file=' 'ascii' 'history=' 'version' 'h/help'
         case 'validate'
@@ -558,6 +558,7 @@ complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn r
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run" test-case' -l 'test-case' -d 'The mock configuration\'s test case.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run"' -l 'task' -d 'Answer Task state STATE with a command (repeatable).' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run" s3-root' -l 's3-root' -d 'Answer S3 getObject, listObjectsV2 and putObject (ItemReader, ResultWriter, S3 tasks) from local files: bucket B, key K is DIR/B/K.' -rfka ''
+complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run"' -l 'state-machine' -d 'A machine states:startExecution tasks may start, by name (repeatable).' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run" history' -l 'history' -d 'Add the history events (`events`) to the output.'
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run" wait-scale' -l 'wait-scale' -d 'Multiply Wait and retry delays by this factor.' -rfka ''
 complete -c 'sfn' -n '__sfn_should_offer_completions_for_flags_or_options "sfn run" timeout' -l 'timeout' -d 'Give up after this long (90, 90s, 10m, 1h30m) and exit 124.' -rfka ''
