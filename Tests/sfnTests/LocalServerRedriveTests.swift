@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// `sfn local`'s RedriveExecution, heartbeats and activity workers driven by boto3 and sfn, and the crash
-/// test: kill -9 during 50 running executions.
+/// `sfn local`'s RedriveExecution, heartbeats and activity workers driven by boto3 and sfn, and the crash and
+/// load tests: kill -9 during 50 running executions, and 2,000 starts by 50 clients through connection resets.
 final class LocalServerRedriveTests: XCTestCase {
   private var scratch: URL!
 
@@ -90,5 +90,12 @@ final class LocalServerRedriveTests: XCTestCase {
     let again = try LocalServerProcess(options)
     let checked = boto3(cli, "boto3_crash.py", ["check", again.endpoint], again)
     XCTAssertTrue(checked.stdout.hasSuffix("done\n"), checked.stdout + checked.stderr)
+  }
+
+  func testTwoThousandStartsThroughConnectionResetsAreNeitherLostNorDoubled() throws {
+    let cli = try AWSCLI.locate()
+    let server = try LocalServerProcess(["--data", scratch.appendingPathComponent("data").path])
+    let result = boto3(cli, "boto3_load.py", [server.endpoint], server, timeout: 120)
+    XCTAssertTrue(result.stdout.hasSuffix("done\n"), result.stdout + result.stderr)
   }
 }
