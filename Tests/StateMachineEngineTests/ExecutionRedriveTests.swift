@@ -127,17 +127,20 @@ final class ExecutionRedriveTests: XCTestCase {
     XCTAssertEqual(second.eventTypes.prefix(2), ["ExecutionRedriven", "TaskStateEntered"])
   }
 
-  func testHeartbeatsRestartTheHeartbeatClockUntilOneIsMissed() throws {
-    let definition = """
-      {"StartAt":"Ask","States":{"Ask":{"Type":"Task","HeartbeatSeconds":10,
-       "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}}
-      """
+  /// An execution whose one Task state (`resource`, HeartbeatSeconds 10) waits for its task, and the task's token.
+  private func waiting(on resource: String) throws -> (EngineHarness, Execution, String) {
     var harness = EngineHarness()
-    harness.tasks = ScriptedTasks(["Ask": [.pending]])
-    let execution = try harness.execution(definition)
+    harness.tasks = ScriptedTasks(["Work": [.pending]])
+    let execution = try harness.execution("""
+      {"StartAt":"Work","States":{"Work":{"Type":"Task","HeartbeatSeconds":10,"Resource":"\(resource)","End":true}}}
+      """)
     execution.start()
     execution.run()
-    let token = try XCTUnwrap(execution.pendingTaskTokens.first)
+    return (harness, execution, try XCTUnwrap(execution.pendingTaskTokens.first))
+  }
+
+  func testHeartbeatsRestartTheHeartbeatClockUntilOneIsMissed() throws {
+    let (harness, execution, token) = try waiting(on: "arn:aws:states:::sqs:sendMessage.waitForTaskToken")
     harness.clock.advance(by: 8)
     XCTAssertTrue(execution.heartbeat(taskToken: token))
     harness.clock.advance(by: 8)
@@ -152,16 +155,7 @@ final class ExecutionRedriveTests: XCTestCase {
   }
 
   func testActivityStartedNamesTheWorkerAndPrecedesTheResult() throws {
-    let definition = """
-      {"StartAt":"Work","States":{"Work":{"Type":"Task","HeartbeatSeconds":10,
-       "Resource":"arn:aws:states:us-east-1:123456789012:activity:act","End":true}}}
-      """
-    var harness = EngineHarness()
-    harness.tasks = ScriptedTasks(["Work": [.pending]])
-    let execution = try harness.execution(definition)
-    execution.start()
-    execution.run()
-    let token = try XCTUnwrap(execution.pendingTaskTokens.first)
+    let (harness, execution, token) = try waiting(on: "arn:aws:states:us-east-1:123456789012:activity:act")
     harness.clock.advance(by: 9)
     // Taking the task counts as the first sign of life.
     XCTAssertTrue(execution.activityStarted(taskToken: token, workerName: "worker-1"))

@@ -46,6 +46,16 @@ struct TestServer {
     return (response.status, (try? JSONParser.parse(bytes: response.body)) ?? .null)
   }
 
+  /// DescribeExecution of `arn` once it leaves RUNNING (polled for at most 10 s).
+  func finished(_ arn: JSON) async -> JSON {
+    for _ in 0..<1000 {
+      let described = await call("DescribeExecution", ["executionArn": arn])
+      if described["status"] != "RUNNING" { return described }
+      try? await Task.sleep(nanoseconds: 10_000_000)
+    }
+    return await call("DescribeExecution", ["executionArn": arn])
+  }
+
   /// The output of `operation`, failing the test on an error.
   func call(_ operation: String, _ input: JSON, file: StaticString = #filePath, line: UInt = #line) async -> JSON {
     let (status, json) = await raw(operation, body: JSONWriter.compact.string(input))

@@ -11,16 +11,6 @@ final class ExecutionTests: XCTestCase {
                                                  "roleArn": .string(role), "type": .string(type)])
   }
 
-  /// Polls DescribeExecution until the execution leaves RUNNING (at most 10 s).
-  private func finished(_ server: TestServer, _ arn: JSON) async -> JSON {
-    for _ in 0..<1000 {
-      let described = await server.call("DescribeExecution", ["executionArn": arn])
-      if described["status"] != "RUNNING" { return described }
-      try? await Task.sleep(nanoseconds: 10_000_000)
-    }
-    return await server.call("DescribeExecution", ["executionArn": arn])
-  }
-
   func testStartRunsToTheEndWithHistoryAndTheSameNameRule() async throws {
     let server = try TestServer()
     await create(server, "m", #"{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"x":1},"End":true}}}"#)
@@ -28,7 +18,7 @@ final class ExecutionTests: XCTestCase {
                                                        "input": #"{"a":1}"#])
     let arn = try XCTUnwrap(started["executionArn"])
     XCTAssertEqual(arn, "arn:aws:states:us-east-1:123456789012:execution:m:run1")
-    let described = await finished(server, arn)
+    let described = await server.finished(arn)
     XCTAssertEqual(described["status"], "SUCCEEDED")
     XCTAssertEqual(described["output"], #"{"x":1}"#)
     let history = await server.call("GetExecutionHistory", ["executionArn": arn])
@@ -93,7 +83,7 @@ final class ExecutionTests: XCTestCase {
     XCTAssertEqual(unknown.type, "com.amazonaws.swf.service.v2.model#TaskDoesNotExist")
     _ = await server.call("SendTaskHeartbeat", ["taskToken": .string(taskToken)])
     _ = await server.call("SendTaskSuccess", ["taskToken": .string(taskToken), "output": #"{"done":true}"#])
-    let described = await finished(server, arn)
+    let described = await server.finished(arn)
     XCTAssertEqual(described["status"], "SUCCEEDED")
     XCTAssertEqual(described["output"], #"{"done":true}"#)
   }
@@ -124,7 +114,7 @@ final class ExecutionTests: XCTestCase {
     let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "lam#happy"),
                                                        "name": "mocked"])
     XCTAssertEqual(started["executionArn"], "arn:aws:states:us-east-1:123456789012:execution:lam:mocked")
-    let described = await finished(server, started["executionArn"] ?? .null)
+    let described = await server.finished(started["executionArn"] ?? .null)
     XCTAssertEqual(described["status"], "SUCCEEDED")
     XCTAssertEqual(described["output"], #"{"mocked":true}"#)
     let unknown = await server.error("StartExecution", ["stateMachineArn": .string(machineArn + "lam#nope")])
@@ -161,7 +151,7 @@ final class ExecutionTests: XCTestCase {
     XCTAssertNil(oldRunner)
     let second = try TestServer(mocks: mocks, location: .directory(dir), waitScale: 0.01)
     try await second.server.runner.resumeAll()
-    let described = await finished(second, arn)
+    let described = await second.finished(arn)
     XCTAssertEqual(described["status"], "SUCCEEDED")
     XCTAssertEqual(described["output"], #"{"ok":true}"#)
     let history = await second.call("GetExecutionHistory", ["executionArn": arn])
@@ -223,7 +213,7 @@ final class ExecutionTests: XCTestCase {
     let again = await third.call("GetActivityTask", ["activityArn": activityArn])
     XCTAssertNil(again["taskToken"])
     _ = await third.call("SendTaskSuccess", ["taskToken": .string(token), "output": #"{"done":7}"#])
-    let described = await finished(third, arn)
+    let described = await third.finished(arn)
     XCTAssertEqual(described["status"], "SUCCEEDED")
     XCTAssertEqual(described["output"], #"{"done":7}"#)
   }
@@ -244,7 +234,7 @@ final class ExecutionTests: XCTestCase {
     let token = try XCTUnwrap(task["taskToken"]?.stringValue)
     XCTAssertEqual(task["input"], #"{"job":7}"#)
     _ = await server.call("SendTaskSuccess", ["taskToken": .string(token), "output": #"{"done":7}"#])
-    let described = await finished(server, started["executionArn"] ?? .null)
+    let described = await server.finished(started["executionArn"] ?? .null)
     XCTAssertEqual(described["status"], "SUCCEEDED")
     XCTAssertEqual(described["output"], #"{"done":7}"#)
     let missing = await server.error("GetActivityTask", ["activityArn": .string(

@@ -69,13 +69,13 @@ final class RedriveTests: XCTestCase {
       "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:gate", "name": "g"])
     let arn = started["executionArn"] ?? .null
     for round in 1...2 {
-      let failed = await finished(server, arn)
+      let failed = await server.finished(arn)
       XCTAssertEqual(failed["status"], "FAILED", "round \(round)")
       XCTAssertEqual(failed["redriveStatus"], "REDRIVABLE")
       let redriven = await server.call("RedriveExecution", ["executionArn": arn, "clientToken": .string("c\(round)")])
       XCTAssertNotNil(redriven["redriveDate"]?.doubleValue)
     }
-    let done = await finished(server, arn)
+    let done = await server.finished(arn)
     XCTAssertEqual(done["status"], "SUCCEEDED")
     XCTAssertEqual(done["output"], #"{"count":2}"#)
     XCTAssertEqual(done["redriveCount"], 2)
@@ -88,15 +88,5 @@ final class RedriveTests: XCTestCase {
     let missing = await server.error("RedriveExecution", [
       "executionArn": "arn:aws:states:us-east-1:123456789012:execution:gate:none"])
     XCTAssertEqual(missing.type, "com.amazonaws.swf.service.v2.model#ExecutionDoesNotExist")
-  }
-
-  /// Polls DescribeExecution until the execution leaves RUNNING (at most 10 s).
-  private func finished(_ server: TestServer, _ arn: JSON) async -> JSON {
-    for _ in 0..<1000 {
-      let described = await server.call("DescribeExecution", ["executionArn": arn])
-      if described["status"] != "RUNNING" { return described }
-      try? await Task.sleep(nanoseconds: 10_000_000)
-    }
-    return await server.call("DescribeExecution", ["executionArn": arn])
   }
 }

@@ -9,14 +9,11 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import boto3
-from botocore.config import Config
+from local_client import ROLE, check
+from local_client import client as make_client
 
 phase, endpoint = sys.argv[1], sys.argv[2]
-client = boto3.client(
-    "stepfunctions", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
-    aws_secret_access_key="local-secret", config=Config(retries={"max_attempts": 1}, max_pool_connections=20))
-ROLE = "arn:aws:iam::123456789012:role/test"
+client = make_client(endpoint, max_pool_connections=20)
 COUNT = 50
 
 MACHINES = {
@@ -64,12 +61,6 @@ def plan(i):
         items = [{"v": i * 10 + k} for k in range(5)]
         return kind, {"items": items}, ("SUCCEEDED", [{"v": x["v"], "twice": 2 * x["v"]} for x in items])
     return kind, {"i": i}, ("FAILED", ("Planned", "the end"))
-
-
-def check(label, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + label + ("" if condition else f": {detail}"))
-    if not condition:
-        sys.exit(1)
 
 
 def name(i):

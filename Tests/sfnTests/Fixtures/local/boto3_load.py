@@ -15,21 +15,15 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
+
+from local_client import ROLE, check
+from local_client import client as stepfunctions
 
 endpoint = sys.argv[1]
 host, port = endpoint.rsplit("/", 1)[-1].rsplit(":", 1)
 port = int(port)
 CLIENTS, TOTAL = int(sys.argv[2]) if len(sys.argv) > 2 else 50, int(sys.argv[3]) if len(sys.argv) > 3 else 2000
-ROLE = "arn:aws:iam::123456789012:role/test"
-
-
-def check(label, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + label + ("" if condition else f": {detail}"))
-    if not condition:
-        sys.exit(1)
 
 
 class ResettingProxy:
@@ -86,12 +80,10 @@ class ResettingProxy:
 
 
 proxy = ResettingProxy(every=8)
-config = Config(retries={"max_attempts": 10, "mode": "standard"}, max_pool_connections=4)
 
 
 def make_client(url):
-    return boto3.client("stepfunctions", endpoint_url=url, region_name="us-east-1", aws_access_key_id="local",
-                        aws_secret_access_key="local-secret", config=config)
+    return stepfunctions(url, retries={"max_attempts": 10, "mode": "standard"}, max_pool_connections=4)
 
 
 direct = make_client(endpoint)

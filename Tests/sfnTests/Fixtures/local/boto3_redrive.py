@@ -1,35 +1,21 @@
 """Drives RedriveExecution, heartbeats and activity workers of sfn local with boto3 (argv[1] is the endpoint).
 
 The server runs with --wait-scale 0.1: a HeartbeatSeconds of 20 lapses after 2 s of real time.
-Prints one line per check and exits non-zero on the first failure, so the Swift test shows what broke.
 """
 import json
 import sys
 import time
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from local_client import ROLE, check
+from local_client import client as make_client
+from local_client import error_code as error
 
 endpoint = sys.argv[1]
-client = boto3.client(
-    "stepfunctions", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
-    aws_secret_access_key="local-secret", config=Config(retries={"max_attempts": 1}))
-ROLE = "arn:aws:iam::123456789012:role/test"
+client = make_client(endpoint)
 
 
 def error_code(call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["Error"]["Message"]
-    raise AssertionError(f"{call.__name__} did not fail")
-
-
-def check(label, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + label + ("" if condition else f": {detail}"))
-    if not condition:
-        sys.exit(1)
+    return error(call, **kwargs)[:2]
 
 
 def history(arn):

@@ -1,35 +1,16 @@
 """Drives sfn local with boto3 (argv[1] is the endpoint): resources, paging, errors and concurrent clients.
 
-Prints one line per check and exits non-zero on the first failure, so the Swift test shows what broke.
 """
 import json
 import sys
 import threading
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from local_client import ROLE, check, error_code
+from local_client import client as make_client
 
 endpoint = sys.argv[1]
-client = boto3.client(
-    "stepfunctions", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
-    aws_secret_access_key="local-secret", config=Config(retries={"max_attempts": 1}))
-ROLE = "arn:aws:iam::123456789012:role/test"
+client = make_client(endpoint)
 PASS = json.dumps({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}})
-
-
-def error_code(call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["Error"]["Message"], e.response["ResponseMetadata"]["HTTPStatusCode"]
-    raise AssertionError(f"{call.__name__} did not fail")
-
-
-def check(label, condition):
-    print(("ok   " if condition else "FAIL ") + label)
-    if not condition:
-        sys.exit(1)
 
 
 arns = [client.create_state_machine(name=f"boto-{i}", definition=PASS, roleArn=ROLE)["stateMachineArn"]
@@ -98,9 +79,7 @@ errors = []
 
 
 def worker(n):
-    own = boto3.session.Session().client(
-        "stepfunctions", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
-        aws_secret_access_key="local-secret", config=Config(retries={"max_attempts": 1}))
+    own = make_client(endpoint)
     for i in range(10):
         try:
             own.create_activity(name=f"act-{n}-{i}")
