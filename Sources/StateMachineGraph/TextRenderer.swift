@@ -138,7 +138,9 @@ public struct TextRenderer {
       let borderY = first.y >= source.maxY ? source.maxY - 1 : source.y
       if diagram.boxes[edge.from].kind != .start, canvas.chars.indices.contains(borderY) {
         let box = diagram.boxes[edge.from]
-        let tee: Character = unicode ? (first.y >= source.maxY ? (box.terminal ? "╤" : "┬") : (box.terminal ? "╧" : "┴")) : "+"
+        let down = first.y >= source.maxY
+        let tee: Character = !unicode ? "+" : box.terminal ? (down ? "╤" : "╧")
+          : edge.taken == true ? (down ? "┰" : "┸") : (down ? "┬" : "┴")
         canvas.put(tee, first.x, borderY, canvas.inks[borderY][first.x])
       }
     }

@@ -202,10 +202,25 @@ final class GraphCommandTests: XCTestCase {
     XCTAssertEqual(mermaid.status, 0, mermaid.stderr)
     assertSagaFailure(mermaid.stdout)
 
-    // The deployed machine draws exactly as its definition file does.
+    // `sfn history --output json` (JSON lines) saved to a file draws the same.
+    let lines = SFNRunner.sfn(["history", "\(machine)/full", "--output", "json"], env: env)
+    XCTAssertEqual(lines.status, 0, lines.stderr)
+    let historyFile = try home.file("history.jsonl", lines.stdout)
+    let fromLines = SFNRunner.sfn(["graph", definition("saga"), "--history", historyFile, "--format", "mermaid"], env: env)
+    XCTAssertEqual(fromLines.status, 0, fromLines.stderr)
+    assertSagaFailure(fromLines.stdout)
+
+    // The deployed machine, and its published version, draw exactly as the definition file does.
+    let offline = SFNRunner.sfn(["graph", definition("saga")], env: self.env()).stdout
     let deployed = SFNRunner.sfn(["graph", machine], env: env)
     XCTAssertEqual(deployed.status, 0, deployed.stderr)
-    XCTAssertEqual(deployed.stdout, SFNRunner.sfn(["graph", definition("saga")], env: self.env()).stdout)
+    XCTAssertEqual(deployed.stdout, offline)
+    let published = uniqueName("saga-v")
+    XCTAssertEqual(SFNRunner.sfn(["create-state-machine", "--name", published, "--definition", "file://" + definition("saga"),
+                                  "--role-arn", Self.role, "--publish"], env: env).status, 0)
+    let version = SFNRunner.sfn(["graph", published + ":1"], env: env)
+    XCTAssertEqual(version.status, 0, version.stderr)
+    XCTAssertEqual(version.stdout, offline)
 
     // Retries and the Catch after them: a DynamoDB read of a table that does not exist fails three times.
     let retrying = """
@@ -226,6 +241,37 @@ final class GraphCommandTests: XCTestCase {
     XCTAssertTrue(text.stdout.contains("✗ caught"), text.stdout)
     XCTAssertTrue(text.stdout.contains("DynamoDB.ResourceNotFound"), text.stdout)
     XCTAssertTrue(text.stdout.hasSuffix("\nexecution SUCCEEDED\n"), text.stdout)
+  }
+
+  func testMapItemsAndLoopRepeatsAreCounted() throws {
+    let dir = try ScratchDirectory("sfn-graph-map")
+    defer { dir.remove() }
+    let map = SFNRunner.sfn(["run", definition("map-fan-out"), "--input", "@" + Self.examples.appendingPathComponent("map-fan-out/input.json").path,
+                             "--history", "--output", "json"], env: env())
+    XCTAssertEqual(map.status, 0, map.stderr)
+    let items = try XCTUnwrap((map.object()["input"] as? [String: Any])?["lines"] as? [Any]).count
+    let drawn = SFNRunner.sfn(["graph", definition("map-fan-out"), "--history", try dir.file("map.json", map.stdout)], env: env())
+    XCTAssertEqual(drawn.status, 0, drawn.stderr)
+    XCTAssertTrue(drawn.stdout.contains("\(items) items"), drawn.stdout)
+    XCTAssertTrue(drawn.stdout.contains("×\(items)"), "the processor's state ran once per item:\n\(drawn.stdout)")
+
+    // A loop of three rounds: the loop's states show ×3 and the edge back up is drawn taken (heavy).
+    let loop = try dir.file("loop.json", """
+      {"StartAt":"Init","States":{
+        "Init":{"Type":"Pass","Result":{"n":0},"Next":"Bump"},
+        "Bump":{"Type":"Pass","Parameters":{"n.$":"States.MathAdd($.n, 1)"},"Next":"Again?"},
+        "Again?":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericLessThan":3,"Next":"Bump"}],"Default":"Done"},
+        "Done":{"Type":"Succeed"}}}
+      """)
+    let run = SFNRunner.sfn(["run", loop, "--history", "--output", "json"], env: env())
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let looped = SFNRunner.sfn(["graph", loop, "--history", try dir.file("loop-run.json", run.stdout)], env: env())
+    XCTAssertEqual(looped.status, 0, looped.stderr)
+    XCTAssertEqual(looped.stdout.components(separatedBy: "×3").count - 1, 2, "Bump and Again? ran three times:\n\(looped.stdout)")
+    XCTAssertTrue(looped.stdout.contains("▲"), looped.stdout)
+    let lightLines = looped.stdout.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == "│" }
+    XCTAssertEqual(lightLines.count, 0, "every transition was taken, so every line is heavy:\n\(looped.stdout)")
+    XCTAssertTrue(looped.stdout.contains("┗━"), looped.stdout)
   }
 
   // MARK: terminal
