@@ -89,4 +89,41 @@ final class RedriveTests: XCTestCase {
       "executionArn": "arn:aws:states:us-east-1:123456789012:execution:gate:none"])
     XCTAssertEqual(missing.type, "com.amazonaws.swf.service.v2.model#ExecutionDoesNotExist")
   }
+
+  func testRedrivenExecutionContinuesAfterARestartWithItsRedriveCount() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sfn-redrive-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var first: TestServer? = try TestServer(location: .directory(dir), waitScale: 0.01)
+    let definition = #"""
+      {"StartAt":"Gate","QueryLanguage":"JSONata","States":{
+       "Gate":{"Type":"Pass","Next":"Nap",
+               "Output":"{% $states.context.Execution.RedriveCount = 0 ? $error('not yet') : $states.input %}"},
+       "Nap":{"Type":"Wait","Seconds":100,"Next":"Done"},
+       "Done":{"Type":"Pass","Output":"{% {'count': $states.context.Execution.RedriveCount} %}","End":true}}}
+      """#
+    _ = await first!.call("CreateStateMachine", ["name": "nap", "definition": .string(definition),
+                                                 "roleArn": "arn:aws:iam::123456789012:role/r"])
+    let started = await first!.call("StartExecution", [
+      "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:nap", "name": "n"])
+    let arn = started["executionArn"] ?? .null
+    let failed = await first!.finished(arn)
+    XCTAssertEqual(failed["status"], "FAILED")
+    _ = await first!.call("RedriveExecution", ["executionArn": arn])
+    let running = await first!.call("DescribeExecution", ["executionArn": arn])
+    XCTAssertEqual(running["status"], "RUNNING")
+    // The server goes away during the 1 s Wait; the next one continues the redriven execution from the store.
+    weak var oldRunner = first?.server.runner
+    first = nil
+    XCTAssertNil(oldRunner)
+    let second = try TestServer(location: .directory(dir), waitScale: 0.01)
+    try await second.server.runner.resumeAll()
+    let done = await second.finished(arn)
+    XCTAssertEqual(done["status"], "SUCCEEDED")
+    XCTAssertEqual(done["output"], #"{"count":1}"#, "$$.Execution.RedriveCount survives the restart")
+    XCTAssertEqual(done["redriveCount"], 1)
+    let events = await second.call("GetExecutionHistory", ["executionArn": arn])["events"]?.arrayValue ?? []
+    XCTAssertEqual(events.compactMap { $0["id"]?.intValue }, Array(1...max(events.count, 1)))
+    XCTAssertEqual(events.filter { $0["type"] == "ExecutionRedriven" }.count, 1)
+    XCTAssertEqual(events.last?["type"], "ExecutionSucceeded")
+  }
 }
