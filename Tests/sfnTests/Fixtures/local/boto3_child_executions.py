@@ -8,21 +8,12 @@ import json
 import sys
 import time
 
-import boto3
-from botocore.config import Config
+from local_client import ROLE, check
+from local_client import client as make_client
 
 endpoint = sys.argv[1]
-client = boto3.client(
-    "stepfunctions", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
-    aws_secret_access_key="local-secret", config=Config(retries={"max_attempts": 1}))
-ROLE = "arn:aws:iam::123456789012:role/test"
+client = make_client(endpoint)
 PREFIX = "arn:aws:states:us-east-1:123456789012:"
-
-
-def check(label, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + label + ("" if condition else f": {detail}"))
-    if not condition:
-        sys.exit(1)
 
 
 def machine(name, definition):

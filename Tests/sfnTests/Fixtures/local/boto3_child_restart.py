@@ -8,21 +8,13 @@ import json
 import sys
 import time
 
-import boto3
-from botocore.config import Config
+from local_client import ROLE, check
+from local_client import client as make_client
 
 endpoint, phase = sys.argv[1], sys.argv[2]
-client = boto3.client(
-    "stepfunctions", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
-    aws_secret_access_key="local-secret", config=Config(retries={"max_attempts": 1}))
+client = make_client(endpoint)
 PREFIX = "arn:aws:states:us-east-1:123456789012:"
 PARENT, CHILD = PREFIX + "execution:Parent:p1", PREFIX + "execution:Sleeper:nested"
-
-
-def check(label, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + label + ("" if condition else f": {detail}"))
-    if not condition:
-        sys.exit(1)
 
 
 def types(arn):
@@ -30,7 +22,7 @@ def types(arn):
 
 
 if phase == "start":
-    role = "arn:aws:iam::123456789012:role/test"
+    role = ROLE
     child = client.create_state_machine(name="Sleeper", roleArn=role, definition=json.dumps({
         "StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 3000, "Next": "Wake"},
                                      "Wake": {"Type": "Pass", "Result": {"woke": True}, "End": True}}}))
