@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import SFNKit
 
@@ -38,8 +33,8 @@ enum ErrorFormat: String, ExpressibleByArgument, CaseIterable {
 /// Writes errors (and a command's non-fatal validation findings) on stderr in the chosen `ErrorFormat`.
 struct ErrorWriter {
   var format: ErrorFormat
-  /// Writes one line (the newline is added).
-  var write: (String) -> Void = { fputs($0 + "\n", stderr) }
+  /// Writes one line (the newline is added): the runtime's stderr.
+  var write: (String) -> Void
 
   /// Writes `error` and returns its exit code.
   func report(_ error: Error) -> Int32 { report(ErrorReport.details(error)) }

@@ -64,13 +64,23 @@ final class SubprocessTests: XCTestCase {
   }
 
   func testTaskCommandReportsStatusOrSignalAndTheStderrTail() throws {
+    let passed = PassedBytes()
     var command = TaskCommand(arguments: ["sh", "-c", "cat >/dev/null; echo done; echo warning >&2; exit 1"],
-                              environment: env)
+                              environment: env, stderr: { passed.append($0) })
     command.tailLimit = 4
     let result = try command.run(input: Array("{}".utf8), tickInterval: 1, tick: {}, shouldStop: { false })
     XCTAssertEqual(result.status, 1)
     XCTAssertNil(result.signal)
     XCTAssertEqual(result.stdout, Array("done\n".utf8))
     XCTAssertEqual(result.stderrTail, Array("ing\n".utf8))
+    XCTAssertEqual(passed.bytes, Array("warning\n".utf8), "the whole stderr goes to the sink as it arrives")
   }
+}
+
+/// The bytes a subprocess's stderr sink received.
+private final class PassedBytes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var received: [UInt8] = []
+  var bytes: [UInt8] { lock.withLock { received } }
+  func append(_ chunk: [UInt8]) { lock.withLock { received += chunk } }
 }

@@ -18,13 +18,14 @@ public struct ClientSetup {
 
   /// Loads the shared files and resolves the region; `profile`, `region` and `endpointURL` are the global options.
   ///
+  /// `files` are the shared files when the caller read them already (to build the transport from their settings).
   /// `regionFromInstanceMetadata` lets the region fall back to IMDS as the AWS CLI does (costs up to two
   /// one-second timeouts off EC2, and only when no other source sets a region).
   public init(environment: Environment, profile: String?, region: String?, endpointURL: String?,
               transport: HTTPTransport, fileSystem: FileSystem = LocalFileSystem(), clock: Clock = .system,
-              mfaPrompt: MFAPrompt? = nil, regionFromInstanceMetadata: Bool = true) throws {
+              mfaPrompt: MFAPrompt? = nil, files: ProfileFiles? = nil, regionFromInstanceMetadata: Bool = true) throws {
     var context = try CredentialContext(environment: environment, profile: profile, transport: transport,
-                                        fileSystem: fileSystem, clock: clock, mfaPrompt: mfaPrompt)
+                                        fileSystem: fileSystem, clock: clock, mfaPrompt: mfaPrompt, files: files)
     try context.checkProfileExists()
     let profileSection = context.profile
     let imds: (() -> String?)? = regionFromInstanceMetadata ? {

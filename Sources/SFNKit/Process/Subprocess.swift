@@ -56,8 +56,8 @@ public struct Subprocess {
   public var stdoutLimit: Int?
   /// Keep only the last this many stderr bytes; nil keeps all.
   public var stderrLimit: Int?
-  /// Also copy the child's stderr to ours as it arrives.
-  public var passStderrThrough = false
+  /// Also hands the child's stderr to this sink as it arrives (the caller's stderr, for a command the user gave).
+  public var stderrSink: (@Sendable ([UInt8]) -> Void)?
   /// Start the child in its own process group with default signal handling (a command the user gave): a Ctrl-C
   /// on the terminal then reaches us only, and a stop ends the child's whole process tree.
   public var ownProcessGroup = false
@@ -207,7 +207,7 @@ public struct Subprocess {
       if output.stdout.count <= limit { output.stdout.append(contentsOf: bytes.prefix(limit + 1 - output.stdout.count)) }
       return
     }
-    if passStderrThrough { _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) } }
+    stderrSink?(Array(bytes))
     output.stderr.append(contentsOf: bytes)
     if let limit = stderrLimit, output.stderr.count > limit { output.stderr.removeFirst(output.stderr.count - limit) }
   }

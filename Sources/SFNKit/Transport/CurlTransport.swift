@@ -44,12 +44,6 @@ public final class CurlTransport: HTTPTransport {
     try handle.configure(options)
   }
 
-  /// Trusts the CA certificates in the PEM file at `path` from the next request on (the profile's `ca_bundle`,
-  /// known only after the config files that need this transport for credentials are read).
-  public func useCABundle(_ path: String) throws {
-    try handle.setCABundle(path)
-  }
-
   public func send(_ request: HTTPRequest, timeout: Double?) throws -> HTTPResponse {
     if options.isCancelled() { throw TransportError.cancelled }
     return try handle.perform(request, timeout: timeout, readTimeout: readTimeout(for: request))
@@ -171,7 +165,6 @@ private final class EasyHandle {
     try value.withCString { try check(sfn_curl_setopt_ptr(raw, option, $0)) }
   }
 
-  func setCABundle(_ path: String) throws { try set(CURLOPT_CAINFO, path) }
 
   func configure(_ o: TransportOptions) throws {
     try set(CURLOPT_NOSIGNAL, 1)

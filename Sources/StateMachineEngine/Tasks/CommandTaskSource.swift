@@ -51,11 +51,13 @@ public final class CommandTaskSource: TaskSource {
   private let shell: String
   private let timeScale: Double
   private let clock: Clock
+  private let stderr: (@Sendable ([UInt8]) -> Void)?
 
   /// A source running `options`; two options for one state are a usage error. `environment` is what commands
-  /// inherit; `timeScale` multiplies TimeoutSeconds (`--wait-scale`); `clock` measures the timeout.
+  /// inherit; `timeScale` multiplies TimeoutSeconds (`--wait-scale`); `clock` measures the timeout; the commands'
+  /// stderr goes to `stderr` (nil keeps only what a failure message quotes).
   public init(options: [TaskCommandOption], environment: [String: String], shell: String = "/bin/sh",
-              timeScale: Double = 1, clock: Clock = .system) throws {
+              timeScale: Double = 1, clock: Clock = .system, stderr: (@Sendable ([UInt8]) -> Void)? = nil) throws {
     var commands: [String: String] = [:]
     for option in options {
       guard commands[option.stateName] == nil else {
@@ -68,6 +70,7 @@ public final class CommandTaskSource: TaskSource {
     self.shell = shell
     self.timeScale = timeScale
     self.clock = clock
+    self.stderr = stderr
   }
 
   /// Runs the state's command; nil when no `--task` names the state.
@@ -81,7 +84,7 @@ public final class CommandTaskSource: TaskSource {
     variables["SFN_TASK_TOKEN"] = task.taskToken
     let lambda = LambdaInvokeShape(task)
     if lambda != nil, let name = task.parameters["FunctionName"]?.stringValue { variables["SFN_FUNCTION_NAME"] = name }
-    let runner = TaskCommand(arguments: [shell, "-c", command], environment: variables)
+    let runner = TaskCommand(arguments: [shell, "-c", command], environment: variables, stderr: stderr)
     let input = Array((JSONWriter.compact.string(lambda?.event ?? task.parameters) + "\n").utf8)
     let deadline = task.timeoutSeconds.map { clock.now().addingTimeInterval(Double($0) * timeScale) }
     var timedOut = false

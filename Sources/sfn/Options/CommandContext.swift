@@ -1,42 +1,29 @@
 import SFNKit
 
-/// Everything a command needs at run time, built from the global options; config files are read on first use.
+/// One command's view of the runtime: the global options applied to it (terminal colour, output format, query),
+/// and the config files, transport and client resolved from them on first use.
 final class CommandContext {
+  let runtime: Runtime
   let global: GlobalSettings
-  let environment: Environment
   let terminal: Terminal
-  let files: LocalFileSystem
   private var cachedSetup: ClientSetup?
-  private var cachedTransport: CurlTransport?
+  private var cachedTransport: HTTPTransport?
 
-  init(global: GlobalSettings, environment: Environment = .process()) {
+  init(_ runtime: Runtime, global: GlobalSettings) {
+    self.runtime = runtime
     self.global = global
-    self.environment = environment
-    terminal = Terminal.system(color: global.color, environment: environment)
-    files = LocalFileSystem(home: environment["HOME"])
+    terminal = Terminal(runtime, color: global.color)
   }
 
   /// A context for the parsed global options.
-  convenience init(global: GlobalOptions, environment: Environment = .process()) {
-    self.init(global: global.settings, environment: environment)
+  convenience init(_ runtime: Runtime, global: GlobalOptions) {
+    self.init(runtime, global: global.settings)
   }
 
-  /// The libcurl transport with the timeout and TLS options, made once.
-  func transport() throws -> CurlTransport {
-    if let cachedTransport { return cachedTransport }
-    var options = TransportOptions()
-    if let t = global.connectTimeout { options.connectTimeout = t == 0 ? 0 : t }
-    if let t = global.readTimeout { options.readTimeout = t }
-    // The profile's `ca_bundle` is applied in setup(), once the config files are read.
-    options.caBundle = try checkedCABundle(global.caBundle ?? environment["AWS_CA_BUNDLE"])
-    if global.noVerifySSL {
-      options.verifyTLS = false
-      terminal.err("sfn: warning: TLS certificate verification is off (--no-verify-ssl)")
-    }
-    let t = try CurlTransport(options: options)
-    cachedTransport = t
-    return t
-  }
+  /// The environment variables.
+  var environment: Environment { runtime.environment }
+  /// Files the user names and the config files.
+  var files: FileSystem { runtime.files }
 
   /// `path` when it is readable; libcurl would only say "TLS failure" after connecting, and the file is
   /// configuration the user can fix.
@@ -47,22 +34,45 @@ final class CommandContext {
     return path
   }
 
-  /// Profile, region, endpoint and credential chain, resolved once.
+  /// The transport options the global options and the environment set (the profile's `ca_bundle` comes later).
+  private func transportOptions() throws -> TransportOptions {
+    var options = TransportOptions()
+    if let t = global.connectTimeout { options.connectTimeout = t == 0 ? 0 : t }
+    if let t = global.readTimeout { options.readTimeout = t }
+    options.caBundle = try checkedCABundle(global.caBundle ?? environment["AWS_CA_BUNDLE"])
+    if global.noVerifySSL {
+      options.verifyTLS = false
+      terminal.err("sfn: warning: TLS certificate verification is off (--no-verify-ssl)")
+    }
+    return options
+  }
+
+  /// Profile, region, endpoint and credential chain, resolved once. The config files are read first, so the
+  /// transport is built once with every setting (the profile's `ca_bundle` included).
   func setup() throws -> ClientSetup {
     if let cachedSetup { return cachedSetup }
+    var options = try transportOptions()
+    let profileFiles = try ProfileFiles.load(ProfileFileLocations(environment: environment), fileSystem: files)
+    if options.caBundle == nil {
+      let profile = profileFiles.profile(named: ProfileSelection(override: global.profile, environment: environment).name)
+      let setting = SettingLookup.string(nil, "ca_bundle", environment: environment, profile: profile)
+      options.caBundle = try checkedCABundle(setting?.value)
+    }
+    let base = try runtime.makeTransport(options)
+    cachedTransport = base
     // With --debug the credential providers' requests (STS, SSO, IMDS, container) are logged one line each.
-    let base: HTTPTransport = try transport()
     let credentialTransport = global.debug ? CredentialRequestLog(base, write: { [terminal] in terminal.err($0) }) : base
     let s = try ClientSetup(environment: environment, profile: global.profile, region: global.region,
-                            endpointURL: global.endpointURL, transport: credentialTransport,
-                            mfaPrompt: MFAPrompter.terminal())
-    if global.caBundle == nil, environment["AWS_CA_BUNDLE"] == nil,
-      let profileBundle = try checkedCABundle(s.setting(nil, "ca_bundle")?.value)
-    {
-      try transport().useCABundle(profileBundle)
-    }
+                            endpointURL: global.endpointURL, transport: credentialTransport, fileSystem: files,
+                            clock: runtime.clock, mfaPrompt: runtime.mfaPrompt(), files: profileFiles)
     cachedSetup = s
     return s
+  }
+
+  /// The transport, built by `setup()`.
+  func transport() throws -> HTTPTransport {
+    _ = try setup()
+    return cachedTransport!
   }
 
   /// The output format: --output, AWS_DEFAULT_OUTPUT or the profile's `output`, else table on a terminal and json otherwise.
@@ -92,7 +102,8 @@ final class CommandContext {
 
   /// A client for the resolved region, endpoint and credentials.
   func client() throws -> StepFunctionsClient {
-    let client = try setup().makeClient(transport: try transport(), maxAttempts: global.maxAttempts)
+    let client = try setup().makeClient(transport: try transport(), maxAttempts: global.maxAttempts,
+                                        clock: runtime.clock)
     if global.debug {
       let log = DebugLog(write: { [terminal] in terminal.err($0) })
       client.observer = log

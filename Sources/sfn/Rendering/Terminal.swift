@@ -1,11 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SFNKit
 
-/// The process's output streams and what they are connected to.
+/// The runtime's output streams as commands use them: what they are connected to, colour and width.
 struct Terminal {
   let stdoutIsTTY: Bool
   let stderrIsTTY: Bool
@@ -14,11 +9,12 @@ struct Terminal {
   let colorStderr: Bool
   /// Columns available on stdout.
   let width: Int
+  private let stdout: OutputSink
+  private let stderr: OutputSink
 
-  /// The real streams, with colour decided by `mode`, NO_COLOR and TERM=dumb.
-  static func system(color mode: ColorMode, environment: Environment) -> Terminal {
-    let outTTY = isatty(1) == 1
-    let errTTY = isatty(2) == 1
+  /// The runtime's streams, with colour decided by `mode`, NO_COLOR and TERM=dumb.
+  init(_ runtime: Runtime, color mode: ColorMode) {
+    let environment = runtime.environment
     let allowed = environment.variables["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     func decide(_ tty: Bool) -> Bool {
       switch mode {
@@ -27,24 +23,34 @@ struct Terminal {
       case .auto: return tty && allowed
       }
     }
-    return Terminal(stdoutIsTTY: outTTY, stderrIsTTY: errTTY, colorStdout: decide(outTTY), colorStderr: decide(errTTY),
-                    width: columns(environment: environment, tty: outTTY))
+    stdoutIsTTY = runtime.stdoutIsTTY
+    stderrIsTTY = runtime.stderrIsTTY
+    colorStdout = decide(runtime.stdoutIsTTY)
+    colorStderr = decide(runtime.stderrIsTTY)
+    width = Self.columns(runtime)
+    stdout = runtime.stdout
+    stderr = runtime.stderr
   }
 
-  private static func columns(environment: Environment, tty: Bool) -> Int {
-    if let c = environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
-    var size = winsize()
-    if tty, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+  private static func columns(_ runtime: Runtime) -> Int {
+    if let c = runtime.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+    if runtime.stdoutIsTTY, let c = runtime.terminalColumns() { return c }
     return 80
   }
 
   /// Writes `text` to stdout as is.
   func out(_ text: String) {
-    fputs(text, stdout)
+    stdout.write(text)
+  }
+
+  /// Writes `text` to stdout and flushes, so it shows as soon as it is known.
+  func outNow(_ text: String) {
+    stdout.write(text)
+    stdout.flush()
   }
 
   /// Writes one line to stderr.
   func err(_ line: String) {
-    fputs(line + "\n", stderr)
+    stderr.write(line + "\n")
   }
 }

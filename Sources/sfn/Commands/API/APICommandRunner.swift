@@ -8,8 +8,8 @@ struct APICommandRunner {
   /// Lint the `definition` member before sending (create-/update-state-machine unless `--no-validate`).
   var validateDefinition = false
 
-  func run(operation name: OperationName, values: [ParameterValue]) throws {
-    let context = CommandContext(global: global)
+  func run(operation name: OperationName, values: [ParameterValue], runtime: Runtime) throws {
+    let context = CommandContext(runtime, global: global)
     let operation = ServiceModel.operation(name)
     if let kind = cliInput.generateSkeleton {
       if kind == .input {

@@ -2,9 +2,14 @@ import ArgumentParser
 import SFNKit
 
 /// A generated API-named command: argument-parser's reading of the line, as data.
-protocol APICommand: ParsableCommand {
+protocol APICommand: RuntimeCommand {
   /// The parsed command as data.
   var invocation: APIInvocation { get }
+}
+
+extension APICommand {
+  /// Runs the parsed invocation.
+  func run(_ runtime: Runtime) throws { try invocation.run(runtime) }
 }
 
 /// One API-named command as parsed: the operation, its parameter values and the option groups' values.
@@ -21,8 +26,8 @@ struct APIInvocation: Equatable {
   var validateDefinition = false
 
   /// Runs the operation and prints the result.
-  func run() throws {
+  func run(_ runtime: Runtime) throws {
     try APICommandRunner(global: global, cliInput: cliInput, paging: paging, validateDefinition: validateDefinition)
-      .run(operation: operation, values: values)
+      .run(operation: operation, values: values, runtime: runtime)
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import SFNKit
 
 /// `sfn deploy NAME --definition FILE --role-arn ARN`: validate, then create or update, publish, alias, tag.
-struct Deploy: ParsableCommand {
+struct Deploy: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "deploy",
     abstract: "Create or update a state machine from a definition file, validating it first.",
@@ -77,8 +77,8 @@ struct Deploy: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let context = CommandContext(global: global)
+  func run(_ runtime: Runtime) throws {
+    let context = CommandContext(runtime, global: global)
     let source = try DefinitionSource.load(definition, files: context.files)
     let findings = source.lint(type: type.flatMap(StateMachineType.init(rawValue:)))
       .map { ValidationFinding(file: source.name, diagnostic: $0) }

@@ -5,7 +5,7 @@ import StateMachineEngine
 import StateMachineTesting
 
 /// `sfn test [FILE|DIR...]`: run test cases of state machines in the embedded engine.
-struct Test: ParsableCommand {
+struct Test: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
     abstract: "Run state machine test cases (input, mocks, expectations) in the embedded engine or through TestState.",
@@ -56,8 +56,8 @@ struct Test: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let context = CommandContext(global: global)
+  func run(_ runtime: Runtime) throws {
+    let context = CommandContext(runtime, global: global)
     if let initFrom { return try writeTemplate(for: initFrom, context) }
     let files = try TestSession.files(in: paths.isEmpty ? ["."] : paths)
     if files.isEmpty { throw SFNError(.inputFile, "no test files (*.test.yaml, *.test.yml, *.test.json) found") }
@@ -103,7 +103,7 @@ struct Test: ParsableCommand {
         throw SFNError(.inputFile, "cannot read the definition \(reference): \(error.localizedDescription)")
       }
     } else {
-      let runtime = try VerbRuntime(global: global)
+      let runtime = try VerbRuntime(context.runtime, global: global)
       let arn = try runtime.resolver.machine(reference)
       let described = try runtime.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
       text = described["definition"]?.stringValue ?? ""

@@ -2,7 +2,7 @@ import ArgumentParser
 import SFNKit
 
 /// `sfn validate FILE...`: lint definitions offline, optionally merging the service's findings.
-struct Validate: ParsableCommand {
+struct Validate: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check state machine definitions (JSON or YAML) offline, with file:line:column locations.",
@@ -33,8 +33,8 @@ struct Validate: ParsableCommand {
     if let type, !["STANDARD", "EXPRESS"].contains(type) { throw ValidationError("--type must be STANDARD or EXPRESS") }
   }
 
-  func run() throws {
-    let context = CommandContext(global: global)
+  func run(_ runtime: Runtime) throws {
+    let context = CommandContext(runtime, global: global)
     let sources = try files.map { try DefinitionSource.load($0, files: context.files) }
     let machineType = type.flatMap(StateMachineType.init(rawValue:))
     let local = sources.map { source in

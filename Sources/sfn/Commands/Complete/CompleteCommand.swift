@@ -3,7 +3,7 @@ import SFNKit
 
 /// `sfn __complete machines|activities|executions MACHINE`: the names completion scripts offer, one per line.
 /// Hidden; silent on any error.
-struct CompleteCommand: ParsableCommand {
+struct CompleteCommand: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "__complete",
     abstract: "Print completion candidates (used by the shell completion scripts).",
@@ -25,14 +25,14 @@ struct CompleteCommand: ParsableCommand {
   @Argument(help: "The state machine (name or ARN) whose executions to list.")
   var machine: String?
 
-  func run() throws {
-    let completer = Completer(global: global)
+  func run(_ runtime: Runtime) throws {
+    let completer = Completer(global: global, runtime: runtime)
     let lines: [String]
     switch kind {
     case .machines: lines = completer.machines(arns: arns)
     case .activities: lines = completer.activities(arns: arns)
     case .executions: lines = machine.map(completer.executions(of:)) ?? []
     }
-    for line in lines { print(line) }
+    for line in lines { runtime.stdout.write(line + "\n") }
   }
 }

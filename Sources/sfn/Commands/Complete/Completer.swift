@@ -1,31 +1,28 @@
 import ArgumentParser
 import SFNKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Computes completion candidates from the service for the shells and for `sfn __complete`.
-/// It never prompts and never prints errors: stdin and stderr are pointed at /dev/null first.
+/// It never prompts and never prints errors: it runs in a silenced copy of the runtime.
 struct Completer {
   let catalog: CompletionCatalog
 
   /// A completer using the global options found among the shell's `words` (`--profile`, `--region`, ...).
+  ///
+  /// argument-parser calls the completion functions with the words only, so this one builds the system runtime.
   init(words: [String]) {
     let global = (try? GlobalOptions.parse(Self.globalArguments(in: words))) ?? (try! GlobalOptions.parse([]))
-    self.init(global: global)
+    self.init(global: global, runtime: .system())
   }
 
   /// A completer for these global options, with short timeouts and one attempt unless the user chose otherwise.
-  init(global: GlobalOptions, environment: Environment = .process()) {
-    Self.silence()
+  init(global: GlobalOptions, runtime: Runtime) {
+    let runtime = runtime.silenced()
+    let environment = runtime.environment
     var global = global
     if global.connectTimeout == nil { global.connectTimeout = 2 }
     if global.readTimeout == nil { global.readTimeout = 3 }
     if global.maxAttempts == nil { global.maxAttempts = 1 }
-    let context = CommandContext(global: global, environment: environment)
+    let context = CommandContext(runtime, global: global)
     let client = try? context.client()
     var cache: CompletionCache?
     if let client, let directory = CacheDirectory.standard(environment: environment) {
@@ -85,14 +82,5 @@ struct Completer {
       return String(word.dropFirst().dropLast())
     }
     return word
-  }
-
-  /// Points stdin and stderr at /dev/null so a credential provider can neither prompt nor print.
-  private static func silence() {
-    let null = open("/dev/null", O_RDWR)
-    guard null >= 0 else { return }
-    dup2(null, 0)
-    dup2(null, 2)
-    close(null)
   }
 }

@@ -10,7 +10,7 @@ struct Configure: ParsableCommand {
 }
 
 /// `sfn configure list`: each setting with the type and location of its source, like `aws configure list`.
-struct ConfigureList: ParsableCommand {
+struct ConfigureList: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "Show profile, region, endpoint and access key (masked), each with where it came from.",
@@ -24,8 +24,8 @@ struct ConfigureList: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  func run() throws {
-    let context = CommandContext(global: global)
+  func run(_ runtime: Runtime) throws {
+    let context = CommandContext(runtime, global: global)
     let setup = try context.setup()
     let report = try ConfigurationReport(setup: setup)
     let format = try context.outputFormat()

@@ -2,7 +2,7 @@ import ArgumentParser
 import SFNKit
 
 /// `sfn whoami`: the identity the resolved credentials belong to (STS GetCallerIdentity).
-struct Whoami: ParsableCommand {
+struct Whoami: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "whoami",
     abstract: "Show the account, ARN and user id of the credentials sfn would use (STS GetCallerIdentity).",
@@ -14,8 +14,8 @@ struct Whoami: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  func run() throws {
-    let context = CommandContext(global: global)
+  func run(_ runtime: Runtime) throws {
+    let context = CommandContext(runtime, global: global)
     let setup = try context.setup()
     let credentials = try setup.credentialChain.resolve().credentials
     let identity = try setup.callerIdentity(credentials)

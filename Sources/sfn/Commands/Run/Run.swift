@@ -5,7 +5,7 @@ import StateMachineEngine
 
 extension Verbs {
   /// `sfn run DEFINITION`: run a definition to its end in the embedded engine, with no server and no account.
-  struct Run: ParsableCommand {
+  struct Run: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "run",
       abstract: "Run a state machine definition (JSON or YAML) to its end on this machine, without AWS.",
@@ -57,8 +57,8 @@ extension Verbs {
       if let waitScale, !(waitScale >= 0) { throw ValidationError("--wait-scale must be 0 or more") }
     }
 
-    func run() throws {
-      let context = CommandContext(global: global)
+    func run(_ runtime: Runtime) throws {
+      let context = CommandContext(runtime, global: global)
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
       let (source, model) = try Self.loadDefinition(definition, context: context)
       let inputText = try JSONInputReader(files: context.files).read(input ?? "{}", option: "--input")
@@ -132,7 +132,7 @@ extension Verbs {
       }
       let commands = tasks.isEmpty ? nil : try CommandTaskSource(
         options: try tasks.map { try TaskCommandOption(parsing: $0) }, environment: context.environment.variables,
-        timeScale: waitScale ?? 1)
+        timeScale: waitScale ?? 1, stderr: context.runtime.stderr.write(bytes:))
       let chosen = testCase
       return { name in
         var sources: [TaskSource] = []

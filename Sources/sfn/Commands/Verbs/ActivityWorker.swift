@@ -12,7 +12,7 @@ extension Verbs {
     static let configuration = CommandConfiguration(commandName: "activity", abstract: "Work on activity tasks.", subcommands: [Worker.self])
 
     /// Polls an activity and runs a command for each task.
-    struct Worker: ParsableCommand {
+    struct Worker: RuntimeCommand {
       static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Poll an activity; run COMMAND for each task with its input on stdin.",
@@ -36,26 +36,28 @@ extension Verbs {
         if let maxTasks, maxTasks < 1 { throw ValidationError("--max-tasks must be at least 1") }
       }
 
-      func run() throws {
+      func run(_ runtime: Runtime) throws {
         let interval = try DurationParser.seconds(heartbeat, option: "--heartbeat")
         guard interval > 0 else { throw CommandError.heartbeatNotPositive }
         // Signals are routed to a listener thread before the client (and its threads) exist.
         let stop = StopSignal()
-        let stderrIsTTY = isatty(2) == 1
+        let stderrIsTTY = runtime.stderrIsTTY
+        let stderr = runtime.stderr
         stop.install { count in
           let text = count == 1 ? "stopping after the current poll or task; press Ctrl-C again to give it up" : "giving up the current task"
-          if stderrIsTTY { fputs("sfn: \(text)\n", stderr) }
+          if stderrIsTTY { stderr.write("sfn: \(text)\n") }
         }
-        let runtime = try VerbRuntime(global: global)
-        let arn = try runtime.resolver.activity(activity)
+        let verb = try VerbRuntime(runtime, global: global)
+        let arn = try verb.resolver.activity(activity)
         var worker = ActivityWorker(
           activityArn: arn, workerName: workerName ?? Self.defaultWorkerName(),
-          command: TaskCommand(arguments: command, environment: runtime.context.environment.variables),
-          call: { try runtime.call($0, $1, timeout: $2) }, stop: stop,
-          log: { line in if stderrIsTTY || runtime.context.global.debug { fputs("sfn: \(line)\n", stderr) } })
+          command: TaskCommand(arguments: command, environment: verb.context.environment.variables,
+                               stderr: stderr.write(bytes:)),
+          call: { try verb.call($0, $1, timeout: $2) }, stop: stop,
+          log: { line in if stderrIsTTY || verb.context.global.debug { stderr.write("sfn: \(line)\n") } })
         worker.heartbeatInterval = interval
         worker.maxTasks = maxTasks
-        runtime.progress("polling \(arn.arnName) for tasks…")
+        verb.progress("polling \(arn.arnName) for tasks…")
         _ = try worker.run()
       }
 

@@ -3,7 +3,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn describe ARN-OR-NAME`: describe whatever the ARN names.
-  struct Describe: ParsableCommand {
+  struct Describe: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "describe",
       abstract: "Describe an execution, state machine, version, alias, activity or map run.",
@@ -13,9 +13,9 @@ extension Verbs {
     @OptionGroup var rawOption: RawOption
     @Argument(help: "An ARN of any kind, or a name.") var resource: String
 
-    func run() throws {
-      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
-      let arn = try runtime.resolver.anyResource(resource)
+    func run(_ runtime: Runtime) throws {
+      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let arn = try verb.resolver.anyResource(resource)
       let (operation, member): (OperationName, String)
       switch arn.kind {
       case .execution: (operation, member) = (.describeExecution, "executionArn")
@@ -25,8 +25,8 @@ extension Verbs {
       case .mapRun: (operation, member) = (.describeMapRun, "mapRunArn")
       case nil: throw CommandError.cannotDescribe(arn: arn.text)
       }
-      let result = try runtime.call(operation, [member: .string(arn.text)])
-      try runtime.output.printObject(runtime.output.prepare(result, outputOf: operation))
+      let result = try verb.call(operation, [member: .string(arn.text)])
+      try verb.output.printObject(verb.output.prepare(result, outputOf: operation))
     }
   }
 }

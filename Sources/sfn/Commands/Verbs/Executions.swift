@@ -8,7 +8,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn executions MACHINE`: list executions, newest first.
-  struct Executions: ParsableCommand {
+  struct Executions: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "executions",
       abstract: "List a state machine's executions, newest first.",
@@ -28,12 +28,12 @@ extension Verbs {
       if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
-    func run() throws {
+    func run(_ runtime: Runtime) throws {
       let now = Date().timeIntervalSince1970
       let from = try since.map { try Self.time($0, option: "--since", now: now) }
       let to = try until.map { try Self.time($0, option: "--until", now: now) }
-      let runtime = try VerbRuntime(global: global)
-      let arn = try runtime.resolver.machine(machine)
+      let verb = try VerbRuntime(runtime, global: global)
+      let arn = try verb.resolver.machine(machine)
       var request = JSONObject([("stateMachineArn", .string(arn)), ("maxResults", .integer(min(limit ?? 1000, 1000)))])
       if let status { request["statusFilter"] = .string(status.value) }
       var items: [JSON] = []
@@ -41,7 +41,7 @@ extension Verbs {
       // Pages come newest first, so paging stops once a page reaches executions older than --since.
       pages: repeat {
         if let token { request["nextToken"] = .string(token) }
-        let page = try runtime.call(.listExecutions, .object(request))
+        let page = try verb.call(.listExecutions, .object(request))
         let sorted = (page["executions"]?.arrayValue ?? []).sorted { ($0["startDate"]?.doubleValue ?? 0) > ($1["startDate"]?.doubleValue ?? 0) }
         for item in sorted {
           let started = item["startDate"]?.doubleValue ?? 0
@@ -56,7 +56,7 @@ extension Verbs {
         token = next.flatMap { $0.isEmpty ? nil : $0 }
       } while token != nil
       let shaped = items.map { ResponseShaper.shape($0, as: .executionListItem) }
-      try runtime.output.printList(shaped, columns: [
+      try verb.output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
       ])
     }

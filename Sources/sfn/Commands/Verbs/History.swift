@@ -1,14 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import SFNKit
 
 extension Verbs {
   /// `sfn history EXECUTION`: the execution's events as a readable timeline.
-  struct History: ParsableCommand {
+  struct History: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "history",
       abstract: "Show an execution's history as a timeline.",
@@ -26,23 +21,25 @@ extension Verbs {
       if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
-    func run() throws {
-      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
-      let arn = try runtime.resolver.execution(execution)
-      let described = try runtime.call(.describeExecution, ["executionArn": .string(arn)])
+    func run(_ runtime: Runtime) throws {
+      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let arn = try verb.resolver.execution(execution)
+      let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
       var timeline = HistoryTimeline(startTime: described["startDate"]?.doubleValue)
-      let format = runtime.output.format
-      let terminal = runtime.context.terminal
+      let format = verb.output.format
+      let terminal = verb.context.terminal
       let renderer = TimelineRenderer(width: terminal.width, color: terminal.colorStdout)
-      let client = runtime.client
-      let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: Interrupt.sleep)
+      let client = verb.client
+      let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: runtime.sleep)
+      // Each line is flushed, so it shows as soon as it is known.
+      let write = terminal.outNow
       if format == .table { write(renderer.header()) }
 
       var printed = 0
       func line(_ event: JSON, _ entry: TimelineEntry) -> String {
         switch format {
         case .table: return renderer.row(entry)
-        case .json: return JSONWriter.compact.string(runtime.output.prepare(event, shape: .historyEvent)) + "\n"
+        case .json: return JSONWriter.compact.string(verb.output.prepare(event, shape: .historyEvent)) + "\n"
         case .text:
           let elapsed = entry.elapsed.map { DurationParser.format(max(0, $0)) } ?? ""
           return [Timestamp.iso8601(epochSeconds: entry.timestamp), elapsed, entry.type, entry.stateName ?? "", entry.detail]
@@ -73,12 +70,6 @@ extension Verbs {
       if format == .table, timeline.finished, limit.map({ printed < $0 }) ?? true {
         write(renderer.summary(timeline.summary))
       }
-    }
-
-    /// Writes and flushes, so each line shows as soon as it is known.
-    private func write(_ text: String) {
-      fputs(text, stdout)
-      fflush(stdout)
     }
   }
 }

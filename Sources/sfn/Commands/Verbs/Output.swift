@@ -3,7 +3,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn output EXECUTION`: the output document alone, for jq.
-  struct Output: ParsableCommand {
+  struct Output: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "output",
       abstract: "Print an execution's output document alone (for jq).",
@@ -13,10 +13,10 @@ extension Verbs {
     @OptionGroup var rawOption: RawOption
     @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
 
-    func run() throws {
-      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
-      let arn = try runtime.resolver.execution(execution)
-      let described = try runtime.call(.describeExecution, ["executionArn": .string(arn)])
+    func run(_ runtime: Runtime) throws {
+      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let arn = try verb.resolver.execution(execution)
+      let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
       let status = described["status"]?.stringValue ?? ""
       guard ExecutionStatus.isFinal(status) else {
         throw CommandError.noOutputYet(execution: arn.arnName, status: status)
@@ -25,14 +25,14 @@ extension Verbs {
                              name: arn.arnName)
       let text = described["output"]?.stringValue ?? "null"
       if rawOption.raw {
-        runtime.context.terminal.out(text + "\n")
+        verb.context.terminal.out(text + "\n")
         return
       }
       guard let document = try? JSONParser.parse(text) else {
         throw CommandError.outputNotJSON
       }
-      let result = try runtime.output.printer.query.map { try $0.evaluate(document) } ?? document
-      runtime.context.terminal.out(JSONWriter.pretty.string(result) + "\n")
+      let result = try verb.output.printer.query.map { try $0.evaluate(document) } ?? document
+      verb.context.terminal.out(JSONWriter.pretty.string(result) + "\n")
     }
   }
 }

@@ -8,7 +8,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn redrive EXECUTION [--wait]`: restart a failed execution from where it failed.
-  struct Redrive: ParsableCommand {
+  struct Redrive: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "redrive",
       abstract: "Redrive a failed, timed-out or aborted execution (with --wait: wait and exit with its status).")
@@ -19,26 +19,26 @@ extension Verbs {
     @Flag(help: "Wait for the redriven execution to end; exit with its status.") var wait = false
     @Option(help: ArgumentHelp("With --wait: give up after this long and exit 124.", valueName: "duration")) var timeout: String?
 
-    func run() throws {
+    func run(_ runtime: Runtime) throws {
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
-      let arn = try runtime.resolver.execution(execution)
+      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let arn = try verb.resolver.execution(execution)
       // The redrive count before, so --wait does not take the old final status for the new one.
-      let before = wait ? try runtime.call(.describeExecution, ["executionArn": .string(arn)])["redriveCount"]?.intValue ?? 0 : 0
+      let before = wait ? try verb.call(.describeExecution, ["executionArn": .string(arn)])["redriveCount"]?.intValue ?? 0 : 0
       // A client token makes a retried request redrive once only.
       let token = String(UUID().uuidString.lowercased().prefix(64))
-      let result = try runtime.call(.redriveExecution, ["executionArn": .string(arn), "clientToken": .string(token)])
+      let result = try verb.call(.redriveExecution, ["executionArn": .string(arn), "clientToken": .string(token)])
       guard wait else {
-        try runtime.output.printObject(runtime.output.prepare(result, shape: .redriveExecutionOutput))
+        try verb.output.printObject(verb.output.prepare(result, shape: .redriveExecutionOutput))
         return
       }
-      runtime.progress("waiting for \(arn.arnName)…")
-      let outcome = try runtime.waiter.wait(for: [arn], timeout: timeoutSeconds) {
+      verb.progress("waiting for \(arn.arnName)…")
+      let outcome = try verb.waiter.wait(for: [arn], timeout: timeoutSeconds) {
         ExecutionStatus.isFinal($0["status"]?.stringValue) && ($0["redriveCount"]?.intValue ?? 0) > before
       }
       if outcome.timedOut { try VerbRuntime.timedOut("execution \(arn.arnName) is", after: timeoutSeconds ?? 0) }
       let execution = outcome.executions[0]
-      try runtime.output.printObject(runtime.output.prepare(execution, shape: .describeExecutionOutput))
+      try verb.output.printObject(verb.output.prepare(execution, shape: .describeExecutionOutput))
       try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
                              cause: execution["cause"]?.stringValue, name: arn.arnName)
     }

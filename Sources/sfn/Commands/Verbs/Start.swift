@@ -8,7 +8,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn start MACHINE`: start an execution; with --wait, block until it ends and exit with its status.
-  struct Start: ParsableCommand {
+  struct Start: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "start",
       abstract: "Start an execution (with --wait: wait for it and exit with its status).",
@@ -25,11 +25,11 @@ extension Verbs {
     var timeout: String?
     @Option(name: .customLong("trace-header"), help: "An X-Ray trace header.") var traceHeader: String?
 
-    func run() throws {
+    func run(_ runtime: Runtime) throws {
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
-      let inputText = try input.map { try runtime.jsonInput.read($0, option: "--input") }
-      let machineArn = try runtime.resolver.machine(machine)
+      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let inputText = try input.map { try verb.jsonInput.read($0, option: "--input") }
+      let machineArn = try verb.resolver.machine(machine)
       // The name is fixed before the first attempt, so a retried request cannot start two executions.
       let executionName = name ?? UUID().uuidString.lowercased()
       var request = JSONObject([("stateMachineArn", .string(machineArn)), ("name", .string(executionName))])
@@ -37,41 +37,41 @@ extension Verbs {
       if let traceHeader { request["traceHeader"] = .string(traceHeader) }
 
       guard wait else {
-        let started = try runtime.call(.startExecution, .object(request))
-        try runtime.output.printObject(runtime.output.prepare(started, shape: .startExecutionOutput))
+        let started = try verb.call(.startExecution, .object(request))
+        try verb.output.printObject(verb.output.prepare(started, shape: .startExecutionOutput))
         return
       }
-      if try machineType(machineArn, runtime) == "EXPRESS" {
-        try startSync(request, runtime: runtime, timeout: timeoutSeconds)
+      if try machineType(machineArn, verb) == "EXPRESS" {
+        try startSync(request, verb: verb, timeout: timeoutSeconds)
         return
       }
-      let started = try runtime.call(.startExecution, .object(request))
+      let started = try verb.call(.startExecution, .object(request))
       guard let arn = started["executionArn"]?.stringValue else { throw ResponseError.missingMember(.startExecution, member: "executionArn") }
-      runtime.progress("waiting for \(executionName)…")
-      let outcome = try runtime.waiter.wait(for: [arn], timeout: timeoutSeconds)
+      verb.progress("waiting for \(executionName)…")
+      let outcome = try verb.waiter.wait(for: [arn], timeout: timeoutSeconds)
       let execution = outcome.executions[0]
       if outcome.timedOut { try VerbRuntime.timedOut("execution \(executionName) is", after: timeoutSeconds ?? 0) }
-      try runtime.output.printObject(runtime.output.prepare(execution, shape: .describeExecutionOutput))
+      try verb.output.printObject(verb.output.prepare(execution, shape: .describeExecutionOutput))
       try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
                              cause: execution["cause"]?.stringValue, name: executionName)
     }
 
     /// STANDARD or EXPRESS: known from the name lookup, else one DescribeStateMachine of the unqualified machine.
-    private func machineType(_ arn: String, _ runtime: VerbRuntime) throws -> String? {
+    private func machineType(_ arn: String, _ verb: VerbRuntime) throws -> String? {
       let base = StatesARN(arn)?.unqualifiedMachine.text ?? arn
-      if let known = runtime.resolver.machineTypes[base] { return known }
-      return try runtime.call(.describeStateMachine, ["stateMachineArn": .string(base)])["type"]?.stringValue
+      if let known = verb.resolver.machineTypes[base] { return known }
+      return try verb.call(.describeStateMachine, ["stateMachineArn": .string(base)])["type"]?.stringValue
     }
 
-    private func startSync(_ request: JSONObject, runtime: VerbRuntime, timeout: Double?) throws {
+    private func startSync(_ request: JSONObject, verb: VerbRuntime, timeout: Double?) throws {
       // An express execution runs at most five minutes; the call returns when it ends.
       let result: JSON
       do {
-        result = try runtime.call(.startSyncExecution, .object(request), timeout: timeout ?? 330)
+        result = try verb.call(.startSyncExecution, .object(request), timeout: timeout ?? 330)
       } catch TransportError.timeout where timeout != nil {
         try VerbRuntime.timedOut("the express execution may be", after: timeout!)
       }
-      try runtime.output.printObject(runtime.output.prepare(result, shape: .startSyncExecutionOutput))
+      try verb.output.printObject(verb.output.prepare(result, shape: .startSyncExecutionOutput))
       try VerbRuntime.finish(status: result["status"]?.stringValue, error: result["error"]?.stringValue,
                              cause: result["cause"]?.stringValue, name: result["name"]?.stringValue ?? request["name"]?.stringValue ?? "")
     }

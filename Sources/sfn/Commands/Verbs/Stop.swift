@@ -3,7 +3,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn stop EXECUTION`: abort a running execution.
-  struct Stop: ParsableCommand {
+  struct Stop: RuntimeCommand {
     static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop (abort) a running execution.")
 
     @OptionGroup var global: GlobalOptions
@@ -11,18 +11,18 @@ extension Verbs {
     @Option(help: "An error code to record.") var error: String?
     @Option(help: "A cause to record.") var cause: String?
 
-    func run() throws {
-      let runtime = try VerbRuntime(global: global)
-      let arn = try runtime.resolver.execution(execution)
+    func run(_ runtime: Runtime) throws {
+      let verb = try VerbRuntime(runtime, global: global)
+      let arn = try verb.resolver.execution(execution)
       var request = JSONObject([("executionArn", .string(arn))])
       if let error { request["error"] = .string(error) }
       if let cause { request["cause"] = .string(cause) }
-      var result = try runtime.call(.stopExecution, .object(request))
+      var result = try verb.call(.stopExecution, .object(request))
       if result["executionArn"] == nil, var object = result.objectValue {
         object["executionArn"] = .string(arn)
         result = .object(object)
       }
-      try runtime.output.printObject(runtime.output.prepare(result, shape: .stopExecutionOutput))
+      try verb.output.printObject(verb.output.prepare(result, shape: .stopExecutionOutput))
     }
   }
 }

@@ -10,22 +10,22 @@ extension Verbs {
       subcommands: [Success.self, Failure.self, Heartbeat.self])
 
     /// `sfn task success TOKEN [--task-output J]`.
-    struct Success: ParsableCommand {
+    struct Success: RuntimeCommand {
       static let configuration = CommandConfiguration(commandName: "success", abstract: "Report a task's success with its output.")
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The task token.") var token: String
       @Option(name: .customLong("task-output"), help: ArgumentHelp("The task's output: JSON, @FILE, file://FILE or - for stdin (default {}).", valueName: "json"))
       var taskOutput: String?
 
-      func run() throws {
-        let runtime = try VerbRuntime(global: global)
-        let output = try taskOutput.map { try runtime.jsonInput.read($0, option: "--task-output") } ?? "{}"
-        _ = try runtime.call(.sendTaskSuccess, ["taskToken": .string(token), "output": .string(output)])
+      func run(_ runtime: Runtime) throws {
+        let verb = try VerbRuntime(runtime, global: global)
+        let output = try taskOutput.map { try verb.jsonInput.read($0, option: "--task-output") } ?? "{}"
+        _ = try verb.call(.sendTaskSuccess, ["taskToken": .string(token), "output": .string(output)])
       }
     }
 
     /// `sfn task failure TOKEN [--error E] [--cause C]`.
-    struct Failure: ParsableCommand {
+    struct Failure: RuntimeCommand {
       static let configuration = CommandConfiguration(commandName: "failure", abstract: "Report a task's failure.")
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The task token.") var token: String
@@ -37,24 +37,24 @@ extension Verbs {
         if let cause, cause.count > 32768 { throw ValidationError("--cause is longer than 32768 characters") }
       }
 
-      func run() throws {
-        let runtime = try VerbRuntime(global: global)
+      func run(_ runtime: Runtime) throws {
+        let verb = try VerbRuntime(runtime, global: global)
         var request = JSONObject([("taskToken", .string(token))])
         if let error { request["error"] = .string(error) }
         if let cause { request["cause"] = .string(cause) }
-        _ = try runtime.call(.sendTaskFailure, .object(request))
+        _ = try verb.call(.sendTaskFailure, .object(request))
       }
     }
 
     /// `sfn task heartbeat TOKEN`.
-    struct Heartbeat: ParsableCommand {
+    struct Heartbeat: RuntimeCommand {
       static let configuration = CommandConfiguration(commandName: "heartbeat", abstract: "Report that a task is still being worked on.")
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The task token.") var token: String
 
-      func run() throws {
-        let runtime = try VerbRuntime(global: global)
-        _ = try runtime.call(.sendTaskHeartbeat, ["taskToken": .string(token)])
+      func run(_ runtime: Runtime) throws {
+        let verb = try VerbRuntime(runtime, global: global)
+        _ = try verb.call(.sendTaskHeartbeat, ["taskToken": .string(token)])
       }
     }
   }

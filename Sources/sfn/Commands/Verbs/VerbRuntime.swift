@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import SFNKit
 
@@ -12,15 +7,16 @@ struct RawOption: ParsableArguments {
   var raw = false
 }
 
-/// What every verb needs: the client, a name resolver, the printer and progress on stderr.
+/// What every verb needs on top of its `CommandContext`: the client, a name resolver, the printer and progress
+/// on stderr.
 struct VerbRuntime {
   let context: CommandContext
   let client: StepFunctionsClient
   let resolver: NameResolver
   let output: VerbPrinter
 
-  init(global: GlobalOptions, raw: Bool = false) throws {
-    context = CommandContext(global: global)
+  init(_ runtime: Runtime, global: GlobalOptions, raw: Bool = false) throws {
+    context = CommandContext(runtime, global: global)
     output = VerbPrinter(printer: try context.printer(), raw: raw)
     let client = try context.client()
     self.client = client
@@ -42,10 +38,12 @@ struct VerbRuntime {
   }
 
   /// A reader for JSON arguments (inline, @FILE, file://FILE, -).
-  var jsonInput: JSONInputReader { JSONInputReader(files: context.files) }
+  var jsonInput: JSONInputReader { JSONInputReader(files: context.files, stdin: context.runtime.stdin) }
 
-  /// A waiter that sleeps for real (until Ctrl-C).
-  var waiter: ExecutionWaiter { ExecutionWaiter(call: { try client.call($0, $1) }, sleep: Interrupt.sleep) }
+  /// A waiter that sleeps with the runtime (for real until Ctrl-C).
+  var waiter: ExecutionWaiter {
+    ExecutionWaiter(call: { [client] in try client.call($0, $1) }, clock: context.runtime.clock, sleep: context.runtime.sleep)
+  }
 
   /// Ends the command with the exit code of a final execution status; a failure's error and cause go to stderr.
   static func finish(status: String?, error: String?, cause: String?, name: String) throws {

@@ -3,7 +3,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn wait EXECUTION...`: block until every execution ends; exit with the worst status.
-  struct Wait: ParsableCommand {
+  struct Wait: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "wait",
       abstract: "Wait for executions to end; exit with the worst status.",
@@ -19,14 +19,14 @@ extension Verbs {
       if executions.isEmpty { throw ValidationError("give at least one execution") }
     }
 
-    func run() throws {
+    func run(_ runtime: Runtime) throws {
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let runtime = try VerbRuntime(global: global, raw: rawOption.raw)
-      let arns = try executions.map { try runtime.resolver.execution($0) }
-      runtime.progress("waiting for \(arns.count == 1 ? arns[0].arnName : "\(arns.count) executions")…")
-      let outcome = try runtime.waiter.wait(for: arns, timeout: timeoutSeconds)
-      let shaped = outcome.executions.map { runtime.output.prepare($0, shape: .describeExecutionOutput) }
-      try runtime.output.printList(shaped, columns: [
+      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let arns = try executions.map { try verb.resolver.execution($0) }
+      verb.progress("waiting for \(arns.count == 1 ? arns[0].arnName : "\(arns.count) executions")…")
+      let outcome = try verb.waiter.wait(for: arns, timeout: timeoutSeconds)
+      let shaped = outcome.executions.map { verb.output.prepare($0, shape: .describeExecutionOutput) }
+      try verb.output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
         Column(header: "error") { [$0["error"]?.stringValue, $0["cause"]?.stringValue].compactMap { $0 }.joined(separator: ": ") },
       ])
@@ -40,7 +40,7 @@ extension Verbs {
         if worst == nil || ExecutionStatus.severity(s) > ExecutionStatus.severity(worst?["status"]?.stringValue ?? "SUCCEEDED") { worst = e }
       }
       // Every execution that did not succeed is reported; the worst one last, as the command's error.
-      let errors = runtime.context.errorWriter()
+      let errors = verb.context.errorWriter()
       for e in outcome.executions where e != worst {
         guard let status = e["status"]?.stringValue, let code = ExitStatus(executionStatus: status), code != .success
         else { continue }

@@ -22,9 +22,5 @@ extension API {
         ],
         global: global.settings, cliInput: cliInput.settings)
     }
-
-    func run() throws {
-      try invocation.run()
-    }
   }
 }

@@ -29,9 +29,5 @@ extension API {
         ],
         global: global.settings, cliInput: cliInput.settings, paging: paging.settings)
     }
-
-    func run() throws {
-      try invocation.run()
-    }
   }
 }

@@ -25,9 +25,5 @@ extension API {
         ],
         global: global.settings, cliInput: cliInput.settings)
     }
-
-    func run() throws {
-      try invocation.run()
-    }
   }
 }

@@ -45,9 +45,5 @@ extension API {
         ],
         global: global.settings, cliInput: cliInput.settings, validateDefinition: !noValidate)
     }
-
-    func run() throws {
-      try invocation.run()
-    }
   }
 }
