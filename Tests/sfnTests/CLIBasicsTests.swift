@@ -1,10 +1,17 @@
 import Foundation
 import XCTest
 
-/// Help, version, option placement and the one-line errors with their exit codes (no peer needed).
+@testable import sfn
+
+/// Help, version, option placement and the one-line errors with their exit codes (no peer needed), in-process
+/// with the real libcurl transport: nothing here needs the binary (the other suites prove it).
 final class CLIBasicsTests: XCTestCase {
+  private func sfn(_ args: [String], env: [String: String] = InProcessSFN.environment()) -> RunResult {
+    InProcessSFN.run(args, in: .test(environment: env))
+  }
+
   func testHelpListsEveryOperation() throws {
-    let r = SFNRunner.sfn(["--help"])
+    let r = sfn(["--help"])
     XCTAssertEqual(r.status, 0)
     let model = ["create-activity", "create-state-machine", "create-state-machine-alias", "delete-activity",
                  "delete-state-machine", "delete-state-machine-alias", "delete-state-machine-version", "describe-activity",
@@ -20,36 +27,36 @@ final class CLIBasicsTests: XCTestCase {
   }
 
   func testVersion() {
-    let r = SFNRunner.sfn(["--version"])
+    let r = sfn(["--version"])
     XCTAssertEqual(r.status, 0)
     XCTAssertTrue(r.stdout.hasPrefix("0."), r.stdout)
   }
 
   func testGlobalOptionsBeforeOrAfterTheCommand() {
-    var env = SFNRunner.cleanEnvironment()
+    var env = InProcessSFN.environment()
     env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
     env["AWS_SECRET_ACCESS_KEY"] = "secret"
     // Nothing listens on port 9: both forms get as far as connecting.
     for args in [["--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:9", "list-activities"],
                  ["list-activities", "--region", "eu-west-1", "--endpoint-url=http://127.0.0.1:9"]] {
-      let r = SFNRunner.sfn(args + ["--max-attempts", "1"], env: env)
+      let r = sfn(args + ["--max-attempts", "1"], env: env)
       XCTAssertEqual(r.status, 6, "\(args): \(r.stderr)")
       XCTAssertTrue(r.stderr.hasPrefix("sfn: could not connect to 127.0.0.1"), r.stderr)
     }
   }
 
   func testConfigurationErrors() {
-    var env = SFNRunner.cleanEnvironment()
+    var env = InProcessSFN.environment()
     env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
     env["AWS_SECRET_ACCESS_KEY"] = "secret"
-    let noRegion = SFNRunner.sfn(["list-activities"], env: env)
+    let noRegion = sfn(["list-activities"], env: env)
     XCTAssertEqual(noRegion.status, 7, noRegion.stderr)
     XCTAssertTrue(noRegion.stderr.hasPrefix("sfn: no region: pass --region"), noRegion.stderr)
 
-    let badScheme = SFNRunner.sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "ftp://x"], env: env)
+    let badScheme = sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "ftp://x"], env: env)
     XCTAssertEqual(badScheme.status, 7, badScheme.stderr)
 
-    let unknownProfile = SFNRunner.sfn(["list-activities", "--profile", "nope", "--region", "us-east-1"], env: env)
+    let unknownProfile = sfn(["list-activities", "--profile", "nope", "--region", "us-east-1"], env: env)
     XCTAssertEqual(unknownProfile.status, 7, unknownProfile.stderr)
     XCTAssertTrue(unknownProfile.stderr.contains("nope"), unknownProfile.stderr)
   }
@@ -59,33 +66,33 @@ final class CLIBasicsTests: XCTestCase {
     try FileManager.default.createDirectory(at: home.appendingPathComponent(".aws"), withIntermediateDirectories: true)
     try "[default]\nregion = us-east-1\nca_bundle = /nonexistent/ca.pem\n"
       .write(to: home.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
-    var env = SFNRunner.cleanEnvironment(home: home.path)
+    var env = InProcessSFN.environment(home: home.path)
     env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
     env["AWS_SECRET_ACCESS_KEY"] = "secret"
-    let r = SFNRunner.sfn(["list-activities", "--endpoint-url", "https://127.0.0.1:9"], env: env)
+    let r = sfn(["list-activities", "--endpoint-url", "https://127.0.0.1:9"], env: env)
     XCTAssertEqual(r.status, 7, r.stderr)
     XCTAssertTrue(r.stderr.contains("/nonexistent/ca.pem"), r.stderr)
   }
 
   func testNoCredentials() {
-    let r = SFNRunner.sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9"])
+    let r = sfn(["list-activities", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9"])
     XCTAssertEqual(r.status, 5, r.stderr)
     XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
   }
 
   func testUsageErrors() {
-    let unknown = SFNRunner.sfn(["describe-execution", "--no-such-flag"])
+    let unknown = sfn(["describe-execution", "--no-such-flag"])
     XCTAssertEqual(unknown.status, 64, unknown.stderr)
-    let missing = SFNRunner.sfn(["describe-execution", "--region", "us-east-1"])
+    let missing = sfn(["describe-execution", "--region", "us-east-1"])
     XCTAssertEqual(missing.status, 64, missing.stderr)
     XCTAssertTrue(missing.stderr.contains("--execution-arn"), missing.stderr)
-    let badQuery = SFNRunner.sfn(["list-activities", "--query", "a[", "--region", "us-east-1"])
+    let badQuery = sfn(["list-activities", "--query", "a[", "--region", "us-east-1"])
     XCTAssertEqual(badQuery.status, 64, badQuery.stderr)
     XCTAssertTrue(badQuery.stderr.contains("column"), badQuery.stderr)
   }
 
   func testBadInputIsRefusedBeforeSending() {
-    var env = SFNRunner.cleanEnvironment()
+    var env = InProcessSFN.environment()
     env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"
     env["AWS_SECRET_ACCESS_KEY"] = "secret"
     env["AWS_REGION"] = "us-east-1"
@@ -103,7 +110,7 @@ final class CLIBasicsTests: XCTestCase {
       ["list-executions", "--state-machine-arn", arn, "--status-filter", "DONE"],
     ]
     for args in cases {
-      let r = SFNRunner.sfn(args + ["--debug"], env: env)
+      let r = sfn(args + ["--debug"], env: env)
       XCTAssertEqual(r.status, 65, "\(args.prefix(4)): \(r.stderr.prefix(300))")
       XCTAssertFalse(r.stderr.contains("attempt 1"), "nothing may be sent for \(args.prefix(4))")
     }

@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
 
-/// The verbs moto cannot serve (StartSyncExecution, GetActivityTask, RedriveExecution, paginated histories),
-/// against the scripted fake server in Fixtures/verbs/fake_sfn.py.
+/// The activity worker (GetActivityTask, which moto cannot serve) end to end: the binary, its signals and its
+/// task commands against the scripted fake server in Fixtures/verbs/fake_sfn.py. (The other verbs the fake served
+/// run in-process against its recorded answers: VerbsRecordedTests.)
 final class VerbsFakeServerTests: XCTestCase {
   var env: [String: String] = [:]
 
@@ -13,61 +14,6 @@ final class VerbsFakeServerTests: XCTestCase {
 
   private func sfn(_ args: String...) -> VerbsRun {
     VerbsHarness.sfn(args, env: env)
-  }
-
-  private func ops() throws -> [String] { try VerbsFake.calls().map(\.op) }
-
-  func testStartWaitOnAnExpressMachineUsesStartSyncExecution() throws {
-    let r = sfn("start", "fast", "--input", #"{"a": 1}"#, "--wait")
-    XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertEqual(((r.object()["output"] as? [String: Any])?["echo"] as? [String: Any])?["a"] as? Int, 1)
-    let calls = try VerbsFake.calls()
-    // The type came with the name lookup: no DescribeStateMachine, no StartExecution.
-    XCTAssertEqual(calls.map(\.op), ["ListStateMachines", "StartSyncExecution"])
-    XCTAssertNotNil(UUID(uuidString: calls[1].body["name"] as? String ?? ""), "a name fixed before the first attempt")
-    let failed = sfn("start", "fast", "--input", #"{"fail": true}"#, "--wait")
-    XCTAssertEqual(failed.status, 1)
-    XCTAssertTrue(failed.stderr.contains("Express.Failure: asked to fail"), failed.stderr)
-  }
-
-  func testWaitExitsTwoForTimedOutAndTheWorstOfSeveral() {
-    XCTAssertEqual(sfn("wait", "slow/broken").status, 1)
-    let r = sfn("wait", "slow/broken", "slow/timed")
-    XCTAssertEqual(r.status, 2)
-    XCTAssertTrue(r.stderr.contains("TIMED_OUT: States.Timeout: took too long"), r.stderr)
-    XCTAssertTrue(r.stderr.contains("broken FAILED"), r.stderr)
-  }
-
-  func testRedriveWaitsForTheRedrivenExecution() throws {
-    let r = sfn("redrive", "slow/broken", "--wait")
-    XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertEqual(r.object()["redriveCount"] as? Int, 1)
-    let redrive = try VerbsFake.calls().first { $0.op == "RedriveExecution" }
-    XCTAssertNotNil(redrive?.body["clientToken"] as? String)
-    let refused = sfn("redrive", "slow/hist")
-    XCTAssertEqual(refused.status, 4)
-    XCTAssertTrue(refused.stderr.contains("ExecutionNotRedrivable"), refused.stderr)
-  }
-
-  func testHistoryStreamsPagesAndReverseReadsFromTheNewestEnd() throws {
-    let r = sfn("history", "slow/hist")
-    XCTAssertEqual(r.status, 0, r.stderr)
-    let ids = r.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int }
-    XCTAssertEqual(ids, Array(1...14))
-    let reversed = sfn("history", "slow/hist", "--reverse", "--limit", "3")
-    let reversedIds = reversed.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int }
-    XCTAssertEqual(reversedIds, [14, 13, 12])
-    let request = try VerbsFake.calls().last { $0.op == "GetExecutionHistory" }
-    XCTAssertEqual(request?.body["reverseOrder"] as? Bool, true)
-    XCTAssertEqual(request?.body["maxResults"] as? Int, 3)
-  }
-
-  func testDescribeAMapRun() throws {
-    let run = "arn:aws:states:us-east-1:123456789012:mapRun:slow/Map:4d1b2c3a-0000-0000-0000-000000000000"
-    let r = sfn("describe", run)
-    XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertEqual(r.object()["mapRunArn"] as? String, run)
-    XCTAssertEqual(try ops().last, "DescribeMapRun")
   }
 
   func testActivityWorkerReportsOutputAndFailures() throws {
@@ -131,16 +77,5 @@ final class VerbsFakeServerTests: XCTestCase {
     let unknown = sfn("activity", "worker", "nope", "--max-tasks", "1", "--", "true")
     XCTAssertEqual(unknown.status, 4)
     XCTAssertTrue(unknown.stderr.contains("no activity named 'nope'"), unknown.stderr)
-  }
-
-  func testNameResolutionCostsOneListCallThenNone() throws {
-    let home = VerbsHarness.scratch()
-    env["HOME"] = home
-    XCTAssertEqual(sfn("describe", "slow").status, 0)
-    XCTAssertEqual(sfn("describe", "slow:prod", "--output", "json").status, 4)  // the fake has no aliases
-    XCTAssertEqual(sfn("output", "slow/hist").status, 0)
-    XCTAssertEqual(try ops(), ["ListStateMachines", "DescribeStateMachine", "DescribeStateMachineAlias", "DescribeExecution"])
-    let alias = try VerbsFake.calls()[2].body["stateMachineAliasArn"] as? String
-    XCTAssertEqual(alias, "arn:aws:states:us-east-1:123456789012:stateMachine:slow:prod")
   }
 }
