@@ -1,8 +1,11 @@
 import Foundation
 import XCTest
 
+@testable import sfn
+
 /// Inputs and settings the client can tell are wrong: each gets its exit code and one line, and the proxy in front
-/// of the peer shows that nothing was sent.
+/// of the peer shows that nothing was sent. In-process (with the real libcurl transport): only the credential
+/// process is another program.
 final class BadInputCorpusTests: XCTestCase {
   static let port = 5651
   let machine = "arn:aws:states:us-east-1:123456789012:stateMachine:m"
@@ -77,7 +80,7 @@ final class BadInputCorpusTests: XCTestCase {
     var env = peer.environment(home: home)
     env["AWS_ENDPOINT_URL"] = proxy.endpoint
     for c in cases {
-      let r = SFNRunner.sfn(c.args, env: env.merging(c.env) { $1 }.filter { !$0.value.isEmpty })
+      let r = InProcessSFN.run(c.args, in: .test(environment: env.merging(c.env) { $1 }.filter { !$0.value.isEmpty }))
       let what = "\(c.args.prefix(4)) \(c.env)"
       XCTAssertEqual(r.status, c.status, "\(what): \(r.stderr)")
       XCTAssertTrue(r.stderr.hasPrefix(c.message), "\(what): \(r.stderr)")
@@ -88,7 +91,7 @@ final class BadInputCorpusTests: XCTestCase {
       XCTAssertEqual(proxy.entries().count, 0, "nothing sent for \(what): \(proxy.entries())")
     }
     // The proxy does forward what is valid.
-    XCTAssertEqual(SFNRunner.sfn(["list-activities"], env: env).status, 0)
+    XCTAssertEqual(InProcessSFN.run(["list-activities"], in: .test(environment: env)).status, 0)
     XCTAssertEqual(proxy.entries().count, 1)
   }
 }
