@@ -18,7 +18,7 @@ enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Verbs {
   /// `sfn graph MACHINE-OR-FILE-OR-EXECUTION`: the state machine as a picture; for an execution, the path it took.
-  struct Graph: ParsableCommand {
+  struct Graph: RuntimeCommand {
     static let configuration = CommandConfiguration(
       commandName: "graph",
       abstract: "Draw a state machine (a definition file, a state machine, or an execution and the path it took).",
@@ -47,8 +47,8 @@ extension Verbs {
             completion: .file())
     var historyFile: String?
 
-    func run() throws {
-      let context = CommandContext(global: global)
+    func run(_ runtime: Runtime) throws {
+      let context = CommandContext(runtime, global: global)
       let (graph, fetched) = try load(context)
       var overlay = fetched
       if let historyFile { overlay = try Self.overlay(fromFile: historyFile, files: context.files) }
@@ -87,7 +87,7 @@ extension Verbs {
         }
         return (try Self.graph(source.json ?? source.text, name: source.name), nil)
       }
-      let runtime = try VerbRuntime(global: global)
+      let runtime = try VerbRuntime(context.runtime, global: global)
       let isExecution = target.contains("/") || StatesARN(target)?.kind == .execution
       if isExecution {
         let arn = try runtime.resolver.execution(target)
