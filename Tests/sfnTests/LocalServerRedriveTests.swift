@@ -79,6 +79,38 @@ final class LocalServerRedriveTests: XCTestCase {
     XCTAssertTrue(again.stderr.contains("Execution is SUCCEEDED and cannot be redriven"), again.stderr)
   }
 
+  func testSFNActivityWorkerHeartbeatsKeepALongTaskAlive() throws {
+    // A tenth of real time: HeartbeatSeconds 20 lapses after 2 s; the worker's command runs 4 s, beating every 1 s.
+    let server = try LocalServerProcess(["--in-memory", "--wait-scale", "0.1"])
+    let env = server.environment(scratch: scratch)
+    XCTAssertEqual(SFNRunner.sfn(["create-activity", "--name", "slow-job"], env: env).status, 0)
+    let definition = """
+      {"StartAt":"Job","States":{"Job":{"Type":"Task","HeartbeatSeconds":20,
+       "Resource":"arn:aws:states:us-east-1:123456789012:activity:slow-job","End":true}}}
+      """
+    let file = scratch.appendingPathComponent("worker.asl.json")
+    try definition.write(to: file, atomically: true, encoding: .utf8)
+    XCTAssertEqual(SFNRunner.sfn(["create-state-machine", "--name", "slow", "--definition", "file://" + file.path,
+                                  "--role-arn", "arn:aws:iam::123456789012:role/test"], env: env).status, 0)
+    let worker = try ChildProcess(SFNRunner.binary, [
+      "activity", "worker", "slow-job", "--worker-name", "beating-worker", "--heartbeat", "1", "--max-tasks", "1",
+      "--", "sh", "-c", #"sleep 4; echo '{"ok":true}'"#,
+    ], env: env)
+    let run = SFNRunner.sfn(["start", "slow", "--name", "job-1", "--input", #"{"job":1}"#, "--wait"], env: env)
+    XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+    XCTAssertEqual(worker.result(timeout: 30).status, 0)
+    let history = SFNRunner.sfn(["get-execution-history", "--execution-arn",
+                                 "arn:aws:states:us-east-1:123456789012:execution:slow:job-1", "--output", "json"],
+                                env: env).object()
+    let events = history["events"] as? [[String: Any]] ?? []
+    let types = events.compactMap { $0["type"] as? String }
+    XCTAssertEqual(types, ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted",
+                           "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded"])
+    let started = events.first { $0["type"] as? String == "ActivityStarted" }
+    XCTAssertEqual((started?["activityStartedEventDetails"] as? [String: Any])?["workerName"] as? String,
+                   "beating-worker")
+  }
+
   func testFiftyExecutionsEndAsTheyWouldHaveAfterKillNine() throws {
     let cli = try AWSCLI.locate()
     let data = scratch.appendingPathComponent("data").path
