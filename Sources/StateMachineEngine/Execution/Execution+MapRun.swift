@@ -30,8 +30,8 @@ extension Execution {
   /// Iteration branch `id` of a Distributed Map starts as a child execution: record it and its ExecutionStarted
   /// (its input is the item or batch after ItemSelector).
   func beginChildExecution(_ id: Int, _ parent: BranchParent) {
-    guard var block = state.blocks[parent.block], let run = block.mapRun, let branch = state.branches[id],
-          let owner = state.branches[block.owner] else { return }
+    guard let run = state.blocks[parent.block]?.mapRun, let branch = state.branches[id],
+          let ownerId = state.blocks[parent.block]?.owner, let owner = state.branches[ownerId] else { return }
     let record = state.mapRuns[run]
     let name = newToken()
     let machine = String(record.stateMachineArn[record.stateMachineArn.range(of: ":stateMachine:")!.upperBound...])
@@ -39,14 +39,19 @@ extension Execution {
     let arn = record.executionType == "EXPRESS" ? prefix + "express:\(machine):\(name):\(newToken())"
       : prefix + "execution:\(machine):\(name)"
     var items = 1
-    if stateDefinition(owner)["ItemBatcher"] != nil { items = block.items[parent.index]["Items"]?.arrayValue?.count ?? 1 }
+    if stateDefinition(owner)["ItemBatcher"] != nil {
+      items = state.blocks[parent.block]?.items[parent.index]["Items"]?.arrayValue?.count ?? 1
+    }
     state.childExecutions.append(MapRunChildExecution(arn: arn, name: name, mapRunArn: record.arn,
                                                       stateMachineArn: record.stateMachineArn,
                                                       executionType: record.executionType, startDate: clock.now,
                                                       input: branch.input, itemCount: items))
     let child = state.childExecutions.count - 1
-    block.childExecutions[parent.index] = child
-    state.blocks[parent.block] = block
+    // Out of the table while it changes: a copy would copy every child's entry.
+    if var block = state.blocks.removeValue(forKey: parent.block) {
+      block.childExecutions[parent.index] = child
+      state.blocks[parent.block] = block
+    }
     state.mapRuns[run].executionCounts.start(1)
     state.mapRuns[run].itemCounts.start(items)
     let details = JSONObject([("input", EventDetails.text(branch.input)), ("inputDetails", EventDetails.notTruncated),
