@@ -152,6 +152,30 @@ final class EngineMapRunTests: XCTestCase {
     XCTAssertEqual(second.state.childExecutions.count, 2)
   }
 
+  func testAStoppedChildIsAbortedAndCountsAsAFailure() throws {
+    let wait = #"{"P":{"Type":"Wait","Seconds":10,"End":true}}"#
+    let harness = EngineHarness()
+    let e = try harness.execution(machine(#""MaxConcurrency":1,"ToleratedFailureCount":1,"#, processor: wait),
+                                  input: [1, 2, 3])
+    e.start()
+    e.run()
+    let first = try XCTUnwrap(e.state.childExecutions.first)
+    XCTAssertTrue(e.stopMapRunChild(arn: first.arn, error: "Halt", cause: "by hand"))
+    XCTAssertFalse(e.stopMapRunChild(arn: first.arn, error: nil, cause: nil), "it is no longer running")
+    XCTAssertEqual(e.state.childExecutions.first?.status, .aborted)
+    XCTAssertEqual(e.childEvents[first.arn]?.last?.type, "ExecutionAborted")
+    XCTAssertEqual(e.childEvents[first.arn]?.last?.details.map(JSON.object), ["error": "Halt", "cause": "by hand"])
+    // The next child started in its place; the run goes on within its tolerance.
+    XCTAssertEqual(e.state.mapRuns.first?.executionCounts.running, 1)
+    XCTAssertTrue(e.stopMapRunChild(arn: e.state.childExecutions[1].arn, error: nil, cause: nil))
+    XCTAssertEqual(e.childEvents[e.state.childExecutions[1].arn]?.last?.details.map(JSON.object), [:])
+    ExecutionDriver(clock: harness.clock).run(e)
+    XCTAssertEqual(e.state.status, .failed)
+    XCTAssertEqual(e.state.error?.error, "States.ExceedToleratedFailureThreshold")
+    XCTAssertEqual(e.state.mapRuns.first?.executionCounts.aborted, 2)
+    XCTAssertEqual(e.state.mapRuns.first?.status, "FAILED")
+  }
+
   func testStoppingTheExecutionAbortsRunningChildrenAndTheRun() throws {
     let wait = #"{"P":{"Type":"Wait","Seconds":10,"End":true}}"#
     let harness = EngineHarness()

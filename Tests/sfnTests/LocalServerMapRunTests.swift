@@ -189,13 +189,23 @@ final class LocalServerMapRunTests: XCTestCase {
     XCTAssertEqual(forMachine["mapRunArn"] as? String, mapRun)
     XCTAssertEqual(forMachine["label"] as? String, "Batch")
     XCTAssertEqual(forMachine["definition"] as? String, definition)
+    // Stopping a child aborts it alone: the run (ToleratedFailureCount 5) starts the next one.
+    XCTAssertEqual(aws(cli, server, ["stop-execution", "--execution-arn", running[0], "--error", "Halt"]).status, 0)
+    let stoppedChild = aws(cli, server, ["describe-execution", "--execution-arn", running[0]]).object()
+    XCTAssertEqual(stoppedChild["status"] as? String, "ABORTED")
+    XCTAssertEqual(stoppedChild["error"] as? String, "Halt")
+    eventually("the next child") {
+      running = children(cli, server, mapRun, status: "RUNNING")
+      return running.count == 1 && running[0] != stoppedChild["executionArn"] as? String
+    }
     XCTAssertEqual(aws(cli, server, ["stop-execution", "--execution-arn", execution]).status, 0)
     let described = aws(cli, server, ["describe-map-run", "--map-run-arn", mapRun]).object()
     XCTAssertEqual(described["status"] as? String, "ABORTED")
     XCTAssertNotNil(described["stopDate"])
     let counts = described["executionCounts"] as? [String: Any] ?? [:]
-    XCTAssertEqual([counts["aborted"] as? Int, counts["running"] as? Int, counts["pending"] as? Int], [1, 0, 2])
-    XCTAssertEqual(children(cli, server, mapRun, status: "ABORTED"), running)
+    XCTAssertEqual([counts["aborted"] as? Int, counts["running"] as? Int, counts["pending"] as? Int], [2, 0, 1])
+    XCTAssertEqual(Set(children(cli, server, mapRun, status: "ABORTED")),
+                   Set(running + [stoppedChild["executionArn"] as? String ?? ""]))
     let history = aws(cli, server, ["get-execution-history", "--execution-arn", running[0], "--reverse-order"]).object()
     XCTAssertEqual((history["events"] as? [[String: Any]])?.first?["type"] as? String, "ExecutionAborted")
   }

@@ -318,14 +318,15 @@ extension Execution {
     childEnded(parent.block)
   }
 
-  func childFailed(_ parent: BranchParent, branch: Branch, error: StatesError) {
+  /// A child ended in failure (`aborted`: a Distributed Map child stopped with StopExecution).
+  func childFailed(_ parent: BranchParent, branch: Branch, error: StatesError, aborted: Bool = false) {
     guard var block = state.blocks.removeValue(forKey: parent.block) else { return }
     block.running[parent.index] = nil
     block.failures += 1
     block.failedIndexes.insert(parent.index)
     if block.distributed {
       endChildExecution(block, index: parent.index, lastEventId: branch.lastEventId,
-                        status: .failed, error: error)
+                        status: aborted ? .aborted : .failed, error: error)
     } else if branch.recordsHistory {
       state.branches[block.owner]?.lastEventId = branch.lastEventId
       if block.isMap {
@@ -339,7 +340,7 @@ extension Execution {
     block.results[parent.index] = Self.errorOutput(error)
     if !block.isMap || exceedsTolerance(block) {
       let tolerated = block.toleratedCount != nil || block.toleratedPercentage != nil
-      block.failure = tolerated && block.isMap
+      block.failure = (tolerated || aborted) && block.isMap
         ? StatesError("States.ExceedToleratedFailureThreshold",
                       cause: "The specified tolerance threshold for the Map Run has been exceeded")
         : error
@@ -384,7 +385,7 @@ extension Execution {
     state.ready.removeAll { live[$0] == nil }
   }
 
-  private func abortNested(_ blockId: Int) {
+  func abortNested(_ blockId: Int) {
     abortChildren(blockId)
     state.blocks[blockId] = nil
   }

@@ -69,13 +69,16 @@ extension Execution {
                          error: StatesError? = nil) {
     guard let child = block.childExecutions[index], let run = block.mapRun,
           state.childExecutions[child].status == .running else { return }
+    // A StopExecution without error or cause records neither.
+    let error = error.flatMap { $0.error.isEmpty && $0.cause == nil ? nil : $0 }
     switch status {
     case .succeeded:
       append(type: "ExecutionSucceeded", previous: lastEventId, key: "executionSucceededEventDetails",
              details: EventDetails.output(output ?? .null), child: child)
     case .aborted:
       append(type: "ExecutionAborted", previous: lastEventId, key: "executionAbortedEventDetails",
-             details: JSONObject(), child: child)
+             details: JSONObject([("error", error.map { .string($0.error) }), ("cause", error?.cause.map(JSON.string))]
+                                  .compactMap { key, value in value.map { (key, $0) } }), child: child)
     default:
       append(type: "ExecutionFailed", previous: lastEventId, key: "executionFailedEventDetails",
              details: error.map { EventDetails.failure($0) } ?? JSONObject(), child: child)
@@ -118,6 +121,27 @@ extension Execution {
       state.mapRuns[run].stopDate = clock.now
       onMapRun?(state.mapRuns[run])
     }
+  }
+
+  /// StopExecution of a running Distributed Map child: it ends ABORTED with `error` and `cause` in its
+  /// ExecutionAborted event, counted as a failure of its map run (beyond the tolerance the Map state fails with
+  /// States.ExceedToleratedFailureThreshold). False when no running child has that ARN.
+  @discardableResult
+  public func stopMapRunChild(arn: String, error: String?, cause: String?) -> Bool {
+    guard let child = state.childExecutions.firstIndex(where: { $0.arn == arn && $0.status == .running }),
+          let (blockId, index) = state.blocks.lazy.compactMap({ id, block in
+            block.childExecutions.first { $0.value == child }.map { (id, $0.key) }
+          }).first,
+          let branchId = state.blocks[blockId]?.running[index],
+          let branch = state.branches.removeValue(forKey: branchId) else { return false }
+    removeTimers(branch: branchId)
+    if let token = branch.taskToken { state.pendingTasks[token] = nil }
+    if let nested = branch.block { abortNested(nested) }
+    state.ready.removeAll { state.branches[$0] == nil }
+    childFailed(BranchParent(block: blockId, index: index), branch: branch,
+                error: StatesError(error ?? "", cause: cause), aborted: true)
+    run()
+    return true
   }
 
   /// UpdateMapRun: new MaxConcurrency and tolerances for the map run `arn` (nil leaves one as it is); a running

@@ -328,6 +328,15 @@ actor ExecutionRunner {
     await settle(arn)
   }
 
+  /// StopExecution of a running map run child, in its parent's engine; false when no running execution has it.
+  func stopMapRunChild(arn: String, error: String?, cause: String?) async -> Bool {
+    guard let (owner, entry) = running.first(where: {
+      $0.value.execution.state.childExecutions.contains { $0.arn == arn && $0.status == .running }
+    }), entry.execution.stopMapRunChild(arn: arn, error: error, cause: cause) else { return false }
+    await settle(owner)
+    return true
+  }
+
   /// A stopped execution's running child executions and map runs end as ABORTED, saved with their events.
   func abortMapRuns(_ arn: String) async {
     guard let entry = running[arn], let journal = entry.journal else { return }

@@ -262,6 +262,11 @@ struct ExecutionService {
     let text = input.required("executionArn")
     let error = input.string("error"), cause = input.string("cause")
     let now = context.clock.now()
+    // A map run's child stops in its parent's engine, which records the abort and counts it against the run.
+    let isChild = try await context.store.read { db in try executionRow(text, db: db)["map_run_arn"] as String? } != nil
+    if isChild, await runner.stopMapRunChild(arn: text, error: error, cause: cause) {
+      return object([("stopDate", .float(now))])
+    }
     let stopped = try await context.store.write { db -> Bool in
       let row = try executionRow(text, db: db)
       guard (row["status"] as String?) == "RUNNING" else { return false }
