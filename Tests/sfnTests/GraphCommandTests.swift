@@ -62,6 +62,34 @@ final class GraphCommandTests: XCTestCase {
     }
   }
 
+  func testAYAMLDefinitionOrStandardInputDrawsLikeItsJSON() throws {
+    let dir = try ScratchDirectory("sfn-graph-yaml")
+    defer { dir.remove() }
+    let yaml = try dir.file("flow.asl.yaml", """
+      StartAt: Check
+      States:
+        Check:
+          Type: Choice
+          Choices:
+            - Variable: $.ok
+              BooleanEquals: true
+              Next: Done
+          Default: Oops
+        Oops:
+          Type: Fail
+          Error: NotOk
+        Done:
+          Type: Succeed
+      """)
+    let json = #"{"StartAt":"Check","States":{"Check":{"Type":"Choice","Choices":[{"Variable":"$.ok","BooleanEquals":true,"Next":"Done"}],"Default":"Oops"},"Oops":{"Type":"Fail","Error":"NotOk"},"Done":{"Type":"Succeed"}}}"#
+    let fromYAML = SFNRunner.sfn(["graph", yaml], env: env())
+    XCTAssertEqual(fromYAML.status, 0, fromYAML.stderr)
+    XCTAssertTrue(fromYAML.stdout.contains("$.ok == true"), fromYAML.stdout)
+    let fromStdin = SFNRunner.sfn(["graph", "-"], env: env(), stdin: json)
+    XCTAssertEqual(fromStdin.status, 0, fromStdin.stderr)
+    XCTAssertEqual(fromYAML.stdout, fromStdin.stdout)
+  }
+
   func testOutputFileTakesItsFormatFromTheExtension() throws {
     let dir = try ScratchDirectory("sfn-graph")
     defer { dir.remove() }
