@@ -174,6 +174,11 @@ final class LocalServerMapRunTests: XCTestCase {
     XCTAssertEqual(sfnDescribe.object()["status"] as? String, "SUCCEEDED")
     let sfnChildren = SFNRunner.sfn(["list-executions", "--map-run-arn", mapRun, "--output", "json"], env: env)
     XCTAssertEqual((sfnChildren.object()["executions"] as? [[String: Any]])?.count, 3, sfnChildren.stderr)
+    // `sfn describe` tells a map run ARN from the others, and a child's ARN is an execution's.
+    let sfnVerb = SFNRunner.sfn(["describe", mapRun, "--output", "json"], env: env)
+    XCTAssertEqual(sfnVerb.object()["mapRunArn"] as? String, mapRun, sfnVerb.stderr)
+    let sfnChild = SFNRunner.sfn(["describe", first, "--output", "json"], env: env)
+    XCTAssertEqual(sfnChild.object()["mapRunArn"] as? String, mapRun, sfnChild.stderr)
   }
 
   func testStoppingTheParentAbortsTheMapRunAndItsRunningChild() throws {
