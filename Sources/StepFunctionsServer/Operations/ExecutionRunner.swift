@@ -283,11 +283,33 @@ actor ExecutionRunner {
 
   /// SendTaskHeartbeat: restarts the heartbeat clock of the task waiting on `token`; false when none waits on it.
   func heartbeat(token: String) async -> Bool {
-    guard let arn = tokens[token], let entry = running[arn], entry.execution.heartbeat(taskToken: token) else {
+    guard let arn = tokens[token], let entry = running[arn] else { return false }
+    guard entry.execution.heartbeat(taskToken: token) else {
+      close(token)
       return false
     }
     await settle(arn)
     return true
+  }
+
+  /// Tokens of tasks that ended (answered, timed out, or their execution ended): a late SendTask* call on one is
+  /// told TaskTimedOut, as AWS tells it. Kept in memory for the most recent `closedLimit` tokens.
+  private var closedTokens: Set<String> = []
+  private var closedOrder: [String] = []
+  private static let closedLimit = 100_000
+
+  /// True when `token` belonged to a task that has ended.
+  func isClosed(_ token: String) -> Bool { closedTokens.contains(token) }
+
+  private func close(_ token: String) {
+    tokens[token] = nil
+    guard closedTokens.insert(token).inserted else { return }
+    closedOrder.append(token)
+    if closedOrder.count > Self.closedLimit {
+      let forgotten = closedOrder.prefix(Self.closedLimit / 2)
+      closedTokens.subtract(forgotten)
+      closedOrder.removeFirst(forgotten.count)
+    }
   }
 
   /// Waits until the execution `arn` ends (StartSyncExecution); at once when it is not running here.
@@ -299,7 +321,10 @@ actor ExecutionRunner {
   /// Completes the task waiting on `token`; false when no running execution waits on it.
   func complete(token: String, with outcome: TaskOutcome) async -> Bool {
     guard let arn = tokens[token], let entry = running[arn] else { return false }
-    guard entry.execution.complete(taskToken: token, with: outcome) else { return false }
+    guard entry.execution.complete(taskToken: token, with: outcome) else {
+      close(token)
+      return false
+    }
     await settle(arn)
     return true
   }
@@ -348,7 +373,7 @@ actor ExecutionRunner {
   /// Forgets a running execution (StopExecution records the abort itself); its timers find nothing to do.
   func drop(_ arn: String) {
     guard let entry = running.removeValue(forKey: arn) else { return }
-    for token in entry.execution.pendingTaskTokens { tokens[token] = nil }
+    for token in entry.execution.pendingTaskTokens { close(token) }
     let queue = activityQueue, pending = Set(entry.execution.pendingTaskTokens)
     Task { await queue.withdraw(tokens: pending) }
     entry.waiters.forEach { $0.resume() }
@@ -369,7 +394,7 @@ actor ExecutionRunner {
     if finished {
       running[arn] = nil
       let owned = Set(tokens.filter { $0.value == arn }.keys)
-      for token in owned { tokens[token] = nil }
+      for token in owned { close(token) }
       await activityQueue.withdraw(tokens: owned)
     }
     if entry.persist {

@@ -354,13 +354,20 @@ struct ExecutionService {
   private func heartbeat(_ input: JSON) async throws -> JSON {
     // The task's HeartbeatSeconds count again from now (no event is recorded, as on AWS).
     let token = input.required("taskToken")
-    guard await runner.heartbeat(token: token) else { throw APIError("TaskDoesNotExist", "Task Does Not Exist") }
+    guard await runner.heartbeat(token: token) else { throw await Self.taskGone(token, runner: runner) }
     return object([])
+  }
+
+  /// Why a SendTask* call finds no task on `token`: TaskTimedOut when its task has ended (AWS's answer to a late
+  /// or repeated callback), TaskDoesNotExist when this server never handed it out.
+  private static func taskGone(_ token: String, runner: ExecutionRunner) async -> APIError {
+    guard await runner.isClosed(token) else { return APIError("TaskDoesNotExist", "Task Does Not Exist") }
+    return APIError("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'")
   }
 
   private func complete(_ token: String, _ outcome: TaskOutcome) async throws {
     guard await runner.complete(token: token, with: outcome) else {
-      throw APIError("TaskDoesNotExist", "Task Does Not Exist")
+      throw await Self.taskGone(token, runner: runner)
     }
   }
 }

@@ -97,6 +97,9 @@ client.send_task_failure(taskToken=token, error="Flaky", cause="third")
 last, token = token_after(arn, last)
 client.send_task_success(taskToken=token, output='{"done":true}')
 done = final(arn)
+code = error_code(client.send_task_success, taskToken=token, output='{"again":true}')
+check("a task answered twice is TaskTimedOut, as on AWS",
+      code == ("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'"), code)
 check("the redriven execution succeeded", done["status"] == "SUCCEEDED" and done["output"] == '{"done":true}', done)
 check("a succeeded execution is NOT_REDRIVABLE", done["redriveStatus"] == "NOT_REDRIVABLE"
       and done["redriveStatusReason"] == "Execution is SUCCEEDED and cannot be redriven", done)
@@ -174,7 +177,7 @@ check("without heartbeats the task times out", result["status"] == "FAILED"
 check("after about the heartbeat time", 1.0 < elapsed < 10, elapsed)
 check("ActivityTimedOut is recorded", "ActivityTimedOut" in [e["type"] for e in history(lapsed)])
 code = error_code(client.send_task_heartbeat, taskToken=task["taskToken"])
-check("a heartbeat for a closed task is refused", code[0] in ("TaskDoesNotExist", "TaskTimedOut"), code)
+check("a heartbeat for a timed-out task is TaskTimedOut", code[0] == "TaskTimedOut", code)
 
 callback = json.dumps({"StartAt": "Ask", "States": {"Ask": {
     "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "HeartbeatSeconds": 20,
