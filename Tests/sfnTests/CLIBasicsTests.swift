@@ -26,6 +26,15 @@ final class CLIBasicsTests: XCTestCase {
     for name in model { XCTAssertTrue(r.stdout.contains("  \(name)"), "--help lacks \(name)") }
   }
 
+  func testStandardInputIsTheRuntimes() {
+    let definition = #"{"StartAt": "Missing", "States": {"P": {"Type": "Pass", "End": true}}}"#
+    let r = InProcessSFN.run(["validate", "-"], in: .test(environment: InProcessSFN.environment(),
+                                                         transport: RecordingTransport(), stdin: definition))
+    XCTAssertEqual(r.status, 65, r.stderr)
+    XCTAssertTrue(r.stdout.hasPrefix("-:1:"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("Missing"), r.stdout)
+  }
+
   func testVersion() {
     let r = sfn(["--version"])
     XCTAssertEqual(r.status, 0)

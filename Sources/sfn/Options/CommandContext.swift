@@ -25,6 +25,14 @@ final class CommandContext {
   /// Files the user names and the config files.
   var files: FileSystem { runtime.files }
 
+  /// A reader for JSON arguments (inline, @FILE, file://FILE, `-` for the runtime's standard input).
+  var jsonInput: JSONInputReader { JSONInputReader(files: files, stdin: runtime.stdin) }
+
+  /// The definition at `path` (`file://PATH` accepted; `-` is the runtime's standard input).
+  func definition(_ path: String) throws -> DefinitionSource {
+    try DefinitionSource.load(path, files: files, standardInput: runtime.stdin)
+  }
+
   /// `path` when it is readable; libcurl would only say "TLS failure" after connecting, and the file is
   /// configuration the user can fix.
   private func checkedCABundle(_ path: String?) throws -> String? {

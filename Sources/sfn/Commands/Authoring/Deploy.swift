@@ -79,7 +79,7 @@ struct Deploy: RuntimeCommand {
 
   func run(_ runtime: Runtime) throws {
     let context = CommandContext(runtime, global: global)
-    let source = try DefinitionSource.load(definition, files: context.files)
+    let source = try context.definition(definition)
     let findings = source.lint(type: type.flatMap(StateMachineType.init(rawValue:)))
       .map { ValidationFinding(file: source.name, diagnostic: $0) }
     guard let json = source.json, ASLLinter.isValid(findings.map(\.diagnostic)) else {

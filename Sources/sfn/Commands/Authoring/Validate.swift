@@ -35,7 +35,7 @@ struct Validate: RuntimeCommand {
 
   func run(_ runtime: Runtime) throws {
     let context = CommandContext(runtime, global: global)
-    let sources = try files.map { try DefinitionSource.load($0, files: context.files) }
+    let sources = try files.map { try context.definition($0) }
     let machineType = type.flatMap(StateMachineType.init(rawValue:))
     let local = sources.map { source in
       source.lint(type: machineType).map { ValidationFinding(file: source.name, diagnostic: $0) }

@@ -61,7 +61,7 @@ extension Verbs {
       let context = CommandContext(runtime, global: global)
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
       let (source, model) = try Self.loadDefinition(definition, context: context)
-      let inputText = try JSONInputReader(files: context.files).read(input ?? "{}", option: "--input")
+      let inputText = try context.jsonInput.read(input ?? "{}", option: "--input")
       let inputValue: JSON
       do { inputValue = try JSONParser.parse(inputText) } catch {
         throw SFNError(.badInput, "--input: not valid JSON: \(error)")
@@ -99,7 +99,7 @@ extension Verbs {
     /// A definition file checked by the linter (its located findings and 65 when invalid) and read by the engine.
     private static func loadDefinition(_ path: String, context: CommandContext) throws
       -> (source: DefinitionSource, model: StateMachineDefinition) {
-      let source = try DefinitionSource.load(path, files: context.files)
+      let source = try context.definition(path)
       let findings = source.lint()
       if !ASLLinter.isValid(findings) {
         throw CommandError.invalidDefinition(

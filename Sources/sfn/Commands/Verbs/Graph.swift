@@ -79,7 +79,7 @@ extension Verbs {
     /// The graph, and the execution drawn over it when the argument names one.
     private func load(_ context: CommandContext) throws -> (StateGraph, ExecutionOverlay?) {
       if Self.looksLikeFile(target) || context.files.isReadable(target) {
-        let source = try DefinitionSource.load(target, files: context.files)
+        let source = try context.definition(target)
         let findings = source.lint()
         if !ASLLinter.isValid(findings) {
           throw CommandError.invalidDefinition(

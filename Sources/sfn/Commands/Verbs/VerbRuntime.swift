@@ -38,7 +38,7 @@ struct VerbRuntime {
   }
 
   /// A reader for JSON arguments (inline, @FILE, file://FILE, -).
-  var jsonInput: JSONInputReader { JSONInputReader(files: context.files, stdin: context.runtime.stdin) }
+  var jsonInput: JSONInputReader { context.jsonInput }
 
   /// A waiter that sleeps with the runtime (for real until Ctrl-C).
   var waiter: ExecutionWaiter {
