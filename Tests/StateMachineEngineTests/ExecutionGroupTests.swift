@@ -190,4 +190,23 @@ final class ExecutionGroupTests: XCTestCase {
     XCTAssertEqual(g.executions[0].state.error?.error, "StepFunctions.ExecutionAlreadyExistsException")
     XCTAssertEqual(g.executions.count, 2)
   }
+
+  func testAChildWaitingForACallbackLeavesTheGroupWaitingWithItsToken() throws {
+    let child = """
+      {"StartAt": "Ask", "States": {"Ask": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        "Parameters": {"QueueUrl": "q", "MessageBody.$": "$$.Task.Token"}, "End": true}}}
+      """
+    var catalogue = StateMachineCatalogue()
+    catalogue.add(name: "Child", definition: try StateMachineDefinition(text: child))
+    // As for a server: callbacks stay pending.
+    let g = ExecutionGroup(clock: VirtualClock(), catalogue: catalogue, sources: { _ in [CallbackTaskSource()] })
+    try g.addRoot(definition: try StateMachineDefinition(text: parent("startExecution.sync",
+                                                                      "{\"StateMachineArn\": \"\(childArn)\"}")),
+                  info: ExecutionInfo(name: "p", stateMachineName: "Parent", input: [:], startTime: g.clock.now))
+    XCTAssertEqual(g.run(), .waitingForTasks)
+    // Only the child's callback waits on the outside; the parent's .sync task waits on the child.
+    XCTAssertEqual(g.outsideTaskTokens, g.executions[1].pendingTaskTokens)
+    XCTAssertEqual(g.executions[0].pendingTaskTokens.count, 1)
+    XCTAssertNotEqual(g.outsideTaskTokens, g.executions[0].pendingTaskTokens)
+  }
 }

@@ -52,6 +52,13 @@ public final class ExecutionGroup: ChildExecutionStarter {
     return execution
   }
 
+  /// The tokens of tasks that wait for something outside the group (callbacks, activities): every pending task
+  /// but those waiting for a `.sync` child, sorted.
+  public var outsideTaskTokens: [String] {
+    let children = Set(links.map(\.token))
+    return executions.flatMap(\.pendingTaskTokens).filter { !children.contains($0) }.sorted()
+  }
+
   /// The execution with this ARN.
   public func execution(_ arn: String) -> Execution? { executions.first { $0.info.executionArn == arn } }
 

@@ -86,7 +86,7 @@ extension Verbs {
       case .deadline:
         try VerbRuntime.timedOut("the execution is", after: timeoutSeconds ?? 0)
       case .waitingForTasks:
-        let tokens = execution.pendingTaskTokens.sorted().joined(separator: ", ")
+        let tokens = group.outsideTaskTokens.joined(separator: ", ")
         throw SFNError(.badInput, "the execution waits for a callback or activity (task token \(tokens)) that only "
                          + "`sfn local` can deliver; answer the state with --mock-config or --task instead")
       case .finished:
