@@ -1,7 +1,9 @@
 # sfn: build, install and package.
 #   make build                    debug build (swift build)
 #   make release                  static Swift runtime, stripped, version and commit stamped: .build/sfn-release/sfn
-#   make install PREFIX=/usr/local [DESTDIR=]   the release binary, man pages and completions
+#                                 and the server `sfn local` runs, .build/sfn-release/sfn-local-server
+#   make install PREFIX=/usr/local [DESTDIR=]   both binaries (in bin/: `sfn local` finds the server beside sfn),
+#                                 man pages and completions
 #   make uninstall PREFIX=...
 #   make dist                     dist/sfn-VERSION-linux-ARCH.tar.gz and .sha256
 #   make deb                      dist/sfn_VERSION_DEBARCH.deb (dpkg-deb)
@@ -20,6 +22,8 @@ ARCH := $(shell uname -m)
 DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo $(ARCH))
 
 RELEASE_BIN := .build/sfn-release/sfn
+# The server is built beside the client, and `sfn local` looks for it in its own directory.
+RELEASE_SERVER = $(dir $(RELEASE_BIN))sfn-local-server
 DIST_NAME := sfn-$(VERSION)-linux-$(ARCH)
 DEB_NAME := sfn_$(VERSION)_$(DEB_ARCH)
 MAN_PAGES := $(wildcard man/*.1)
@@ -42,13 +46,14 @@ release:
 install: release
 	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 0755 $(RELEASE_BIN) $(BINDIR)/sfn
+	install -m 0755 $(RELEASE_SERVER) $(BINDIR)/sfn-local-server
 	install -m 0644 $(MAN_PAGES) $(MANDIR)/
 	install -m 0644 completions/sfn.bash $(BASHDIR)/sfn
 	install -m 0644 completions/_sfn $(ZSHDIR)/_sfn
 	install -m 0644 completions/sfn.fish $(FISHDIR)/sfn.fish
 
 uninstall:
-	rm -f $(BINDIR)/sfn $(addprefix $(MANDIR)/,$(notdir $(MAN_PAGES))) \
+	rm -f $(BINDIR)/sfn $(BINDIR)/sfn-local-server $(addprefix $(MANDIR)/,$(notdir $(MAN_PAGES))) \
 	  $(BASHDIR)/sfn $(ZSHDIR)/_sfn $(FISHDIR)/sfn.fish
 
 # A tree laid out like PREFIX, so `tar -xzf ... -C /usr/local --strip-components=1` installs it.

@@ -9,6 +9,8 @@ commands comes from /usr/bin/time -f %M. Nothing here asserts anything: it measu
 import argparse, json, os, platform, re, shlex, shutil, statistics, subprocess, sys, tempfile, threading, time
 import urllib.request
 
+import local  # section 9: sfn local and moto (bench/local.py)
+
 ROLE = "arn:aws:iam::123456789012:role/bench"
 PASS = '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}'
 
@@ -714,7 +716,7 @@ class Bench:
                   "worst " + times(slowest_parse), slowest_parse > 1)
 
     def summary(self):
-        self.p("## Goals (issue 9)")
+        self.p("## Goals (issues 9 and 15)")
         self.p()
         self.p("| goal | measured | met |")
         self.p("| --- | --- | --- |")
@@ -751,7 +753,16 @@ def main():
     ap.add_argument("--engine-runs", type=int, default=20)
     ap.add_argument("--moto-executions", type=int, default=20)
     ap.add_argument("--moto-limit", type=float, default=600, help="seconds to wait for one moto execution")
-    ap.add_argument("--only", default="1,2,3,4,5,6,7,8")
+    ap.add_argument("--local-server", help="sfn-local-server (section 9)")
+    ap.add_argument("--local-moto", help="the moto peer section 9 compares sfn local with")
+    ap.add_argument("--local-port", type=int, default=5772)
+    ap.add_argument("--local-seconds", type=float, default=5)
+    ap.add_argument("--local-runs", type=int, default=200)
+    ap.add_argument("--local-moto-runs", type=int, default=20)
+    ap.add_argument("--local-startup-executions", type=int, default=10000)
+    ap.add_argument("--local-startup-runs", type=int, default=5)
+    ap.add_argument("--local-memory-executions", type=int, default=100000)
+    ap.add_argument("--only", default="1,2,3,4,5,6,7,8,9")
     ap.add_argument("--out")
     a = ap.parse_args()
     b = Bench(a)
@@ -760,7 +771,7 @@ def main():
     if only & {"1", "2", "3", "4", "5", "7"} and not (a.sfn and a.endpoint):
         ap.error("sections 1-5 and 7 need --sfn and --endpoint")
     steps = [("1", b.one_call), ("2", b.startup), ("3", b.listing), ("4", b.history), ("5", b.wait), ("6", b.jmespath),
-             ("7", b.engine), ("8", b.jsonata)]
+             ("7", b.engine), ("8", b.jsonata), ("9", lambda: local.section(b))]
     for key, step in steps:
         if key in only:
             step()

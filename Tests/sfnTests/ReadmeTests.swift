@@ -2,11 +2,9 @@ import Foundation
 import XCTest
 
 /// Runs every command the README shows, so it cannot go stale: each ```sh block, and the `$ ` lines of each
-/// ```console block, run as one bash script against a peer, with `sfn` on PATH as the built binary.
+/// ```console block, run as one bash script, with `sfn` on PATH as the built binary, against the `sfn local` that
+/// the first one (scripts/try-local) starts.
 final class ReadmeTests: XCTestCase {
-  /// The README's examples name this endpoint (where scripts/try-local starts the peer).
-  static let readmeEndpoint = "http://127.0.0.1:5600"
-
   struct Block {
     var line: Int
     var script: String
@@ -32,30 +30,56 @@ final class ReadmeTests: XCTestCase {
     return blocks
   }
 
+  /// Where the README's commands find `sfn local` (the server scripts/try-local leaves running).
+  static let readmeEndpoint = "http://127.0.0.1:8083"
+
   func testEveryReadmeCommandRuns() throws {
-    let peer = try Peer.start(port: 5681)
     let readme = try String(contentsOf: SFNRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let blocks = Self.blocks(in: readme)
     XCTAssertGreaterThan(blocks.count, 3)
+    // The README's first command is scripts/try-local: sfn against `sfn local`, with no AWS account and no Python.
+    XCTAssertTrue(blocks.first?.script.hasPrefix("scripts/try-local") ?? false, blocks.first?.script ?? "no blocks")
     let bin = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("readme-bin"))
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
     try? FileManager.default.removeItem(at: bin.appendingPathComponent("sfn"))
     try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("sfn").path, withDestinationPath: SFNRunner.binary)
-    var env = peer.environment()
+    var env = SFNRunner.cleanEnvironment()
     env["PATH"] = bin.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
     env["SFN_BIN"] = SFNRunner.binary
-    env["SFN_PEER_PORT"] = String(peer.port)
-    // scripts/try-local starts (reuses) the test's peer: point it at the real venv and state, not the scratch HOME.
-    let realHome = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-    let real = ProcessInfo.processInfo.environment
-    env["SFN_PEER_VENV"] = real["SFN_PEER_VENV"] ?? realHome + "/.cache/sfn-peer/venv5"
-    env["SFN_PEER_STATE"] = real["SFN_PEER_STATE"] ?? realHome + "/.cache/sfn-peer/state"
+    env["SFN_LOCAL_PORT"] = "0"  // try-local's server takes a free port; the commands after it are pointed there
+    var server: (pid: pid_t, endpoint: String)?
+    defer { if let server { Self.stop(server.pid) } }
     for block in blocks {
       // The test suite itself is what CI runs (.ci/run); running it from inside itself would recurse.
       let lines = block.script.split(separator: "\n").filter { !$0.hasPrefix("scripts/test") }
-      let script = "set -euo pipefail\n" + lines.joined(separator: "\n").replacing(Self.readmeEndpoint, with: peer.endpoint)
-      let r = SFNRunner.run("/bin/bash", ["-c", script], env: env, cwd: SFNRunner.packageRoot.path)
+      var script = lines.joined(separator: "\n")
+      if let server { script = script.replacing(Self.readmeEndpoint, with: server.endpoint) }
+      let r = SFNRunner.run("/bin/bash", ["-c", "set -euo pipefail\n" + script], env: env, cwd: SFNRunner.packageRoot.path)
       XCTAssertEqual(r.status, 0, "README.md block at line \(block.line) failed:\n\(block.script)\nstdout: \(r.stdout.suffix(1500))\nstderr: \(r.stderr.suffix(1500))")
+      if server == nil, let started = Self.localServer(in: r.stderr) {
+        server = started
+        // The README's later blocks each run on their own: the endpoint comes from their environment.
+        env["AWS_ENDPOINT_URL"] = started.endpoint
+        env["AWS_DEFAULT_REGION"] = "us-east-1"
+        env["AWS_ACCESS_KEY_ID"] = "local"
+        env["AWS_SECRET_ACCESS_KEY"] = "local"
+        XCTAssertTrue(r.stdout.contains("Hello, sfn local!"), "try-local ran no execution: \(r.stdout)")
+      }
     }
+    XCTAssertNotNil(server, "no README block started sfn local (scripts/try-local)")
+  }
+
+  /// The pid and endpoint of the server scripts/try-local started, from its last words.
+  static func localServer(in stderr: String) -> (pid: pid_t, endpoint: String)? {
+    guard let match = stderr.firstMatch(of: #/sfn local \(pid (\d+)\) is listening on (http:\S+),/#),
+          let pid = pid_t(match.1) else { return nil }
+    return (pid, String(match.2))
+  }
+
+  /// Stops the server try-local left running, once sure the pid is still that server.
+  static func stop(_ pid: pid_t) {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) ?? ""
+    guard exe.hasSuffix("/sfn-local-server") else { return }
+    kill(pid, SIGTERM)
   }
 }

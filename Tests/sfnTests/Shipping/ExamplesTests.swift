@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 import SFNKit
 
-/// Every state machine under examples/ passes the linter and, run on the moto peer with the API-named
-/// commands, ends as its expected*.json says (status, output or error and cause, states visited).
+/// Every state machine under examples/ passes the linter and, run on `sfn local` and on the moto peer with the
+/// API-named commands, ends as its expected*.json says (status, output or error and cause, states visited);
+/// docs/EXAMPLES.md's commands for `sfn local` run as written.
 final class ExamplesTests: XCTestCase {
   private let examples = Shipping.root + "/examples"
 
@@ -74,14 +75,64 @@ final class ExamplesTests: XCTestCase {
     }
   }
 
-  /// Creates the example's machine, runs each input*.json and checks it against the matching expected*.json.
-  private func run(_ name: String, peer: [String: String]? = nil, whileRunning: ((String) throws -> Void)? = nil) throws {
+  /// The examples on `sfn local`, with the expectations they have on the peer. The callback is answered by the
+  /// example's Step Functions Local mock configuration, its case chosen with `ARN#CASE`.
+  func testExamplesOnSfnLocal() throws {
+    let mocks = "\(examples)/callback-approval/mock-config.json"
+    let server = try LocalServerProcess(["--in-memory", "--mock-config", mocks])
+    let env = ["AWS_ENDPOINT_URL": server.endpoint, "AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "local",
+               "AWS_SECRET_ACCESS_KEY": "local"]
+    for name in ["hello-world", "map-fan-out", "saga"] { try run(name, peer: env) }
+    try run("callback-approval", peer: env, machineName: "callback-approval", testCase: "Approved")
+  }
+
+  /// docs/EXAMPLES.md's section on `sfn local`, its blocks run in one shell as a reader would (on a free port).
+  func testExamplesDocumentRunsOnSfnLocal() throws {
+    let text = try String(contentsOfFile: Shipping.root + "/docs/EXAMPLES.md", encoding: .utf8)
+    let start = try XCTUnwrap(text.range(of: "## Run one on `sfn local`"))
+    let end = try XCTUnwrap(text.range(of: "\n## ", range: start.upperBound..<text.endIndex))
+    let blocks = ReadmeTests.blocks(in: String(text[start.lowerBound..<end.lowerBound]))
+    XCTAssertEqual(blocks.count, 3)
+    XCTAssertTrue(blocks[0].script.hasPrefix("sfn local "), blocks[0].script)
+    let port = try Self.freePort()
+    let script = blocks.map(\.script).joined(separator: "\n").replacing("8093", with: String(port))
+    // Whatever fails, the server the script started goes too.
+    let result = try Shipping.bash("trap '[ -z \"${server:-}\" ] || kill \"$server\" 2>/dev/null || true' EXIT\n" + script,
+                                   environment: Shipping.environment())
+    XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    XCTAssertTrue(result.stdout.contains("Hello, Ada!"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("BookingFailed"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("CancelFlight"), result.stdout)
+  }
+
+  /// A TCP port nothing listens on now (the kernel's pick for port 0).
+  private static func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+      }
+    }
+    guard fd >= 0, bound else { throw NSError(domain: "freePort", code: Int(errno)) }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  /// Creates the example's machine, runs each input*.json and checks it against the matching expected*.json;
+  /// `testCase` starts each execution as `ARN#CASE` (a mock configuration's test case on `sfn local`).
+  private func run(_ name: String, peer: [String: String]? = nil, machineName: String? = nil, testCase: String? = nil,
+                   whileRunning: ((String) throws -> Void)? = nil) throws {
     let env = Shipping.environment(try peer ?? Shipping.peer())
     let dir = "\(examples)/\(name)"
     let suffix = UUID().uuidString.prefix(8).lowercased()
-    let machine = try Shipping.sfnText(["create-state-machine", "--name", "example-\(name)-\(suffix)",
+    let created = try Shipping.sfnText(["create-state-machine", "--name", machineName ?? "example-\(name)-\(suffix)",
       "--definition", "file://examples/\(name)/definition.asl.json", "--role-arn", "arn:aws:iam::123456789012:role/sfn",
       "--query", "stateMachineArn"], environment: env)
+    let machine = testCase.map { created + "#" + $0 } ?? created
     let inputs = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("input") }.sorted()
     XCTAssertFalse(inputs.isEmpty)
     for input in inputs {

@@ -13,12 +13,12 @@ final class LocalServerProcess {
   }
 
   /// Starts the server with `args` (port 0 unless given) and waits until it listens; `viaSFN` starts it as
-  /// `sfn local` so that the client's discovery and exec are exercised too.
+  /// `sfn local` so that the client's discovery and exec are exercised too, with `sfn` (an installed copy, say).
   init(_ args: [String] = ["--in-memory"], env extra: [String: String] = [:], viaSFN: Bool = false,
-       file: StaticString = #filePath, line: UInt = #line) throws {
+       sfn: String = SFNRunner.binary, file: StaticString = #filePath, line: UInt = #line) throws {
     let portArgs = args.contains("--port") ? [] : ["--port", "0"]
     let env = SFNRunner.cleanEnvironment().merging(extra) { $1 }
-    let process = viaSFN ? try ChildProcess(SFNRunner.binary, ["local"] + portArgs + args, env: env)
+    let process = viaSFN ? try ChildProcess(sfn, ["local"] + portArgs + args, env: env)
       : try ChildProcess(Self.executable, portArgs + args, env: env)
     var found: Int?
     let ready = process.waitUntil(timeout: 30) {
