@@ -47,8 +47,15 @@ final class ReadmeTests: XCTestCase {
     env["PATH"] = bin.path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
     env["SFN_BIN"] = SFNRunner.binary
     env["SFN_LOCAL_PORT"] = "0"  // try-local's server takes a free port; the commands after it are pointed there
+    // try-local's server log goes to TMPDIR: a directory of this test's, removed with the server.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("readme-tmp"))
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    env["TMPDIR"] = scratch.path
     var server: (pid: pid_t, endpoint: String)?
-    defer { if let server { Self.stop(server.pid) } }
+    defer {
+      if let server { Self.stop(server.pid) }
+      try? FileManager.default.removeItem(at: scratch)
+    }
     for block in blocks {
       // The test suite itself is what CI runs (.ci/run); running it from inside itself would recurse.
       let lines = block.script.split(separator: "\n").filter { !$0.hasPrefix("scripts/test") }
