@@ -192,11 +192,12 @@ final class LocalServerTests: XCTestCase {
   func testRunningExecutionsResumeAfterKillNine() throws {
     let cli = try AWSCLI.locate()
     let data = scratch.appendingPathComponent("data").path
-    // Half-speed timers: the Wait takes 5 s and the retry 1 s of real time, long enough to kill the server inside.
+    // Half-speed timers: the Wait takes 10 s and the retry 1 s of real time, long enough to start three executions
+    // with the AWS CLI on a loaded machine and kill the server inside the Wait.
     let options = ["--data", data, "--wait-scale", "0.5"]
     let server = try LocalServerProcess(options)
     let slow = """
-      {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":10,"Next":"Try"},
+      {"StartAt":"Pause","States":{"Pause":{"Type":"Wait","Seconds":20,"Next":"Try"},
       "Try":{"Type":"Parallel","Branches":[{"StartAt":"Boom","States":{"Boom":{"Type":"Fail","Error":"Boom"}}}],
       "Retry":[{"ErrorEquals":["Boom"],"IntervalSeconds":2,"MaxAttempts":1}],
       "Catch":[{"ErrorEquals":["Boom"],"ResultPath":"$.caught","Next":"Done"}],"Next":"Done"},
