@@ -47,8 +47,24 @@ final class ASLMapTests: XCTestCase {
     assertASLClean(map(distributed, reader))
     assertASLFinding(map(inline, reader), "distributed-only", at: "4:151",
                      "Field 'ItemReader' is only allowed in a Distributed Map (ProcessorConfig Mode DISTRIBUTED)")
-    assertASLFinding(map(inline, #", "ToleratedFailureCount": 1"#), "distributed-only", at: "4:151",
-                     "Field 'ToleratedFailureCount' is only allowed in a Distributed Map")
+    // AWS accepts and ignores the tolerated failure fields in an inline Map (recorded execution
+    // base_evaluate_expressions base_map TOLERATED_FAILURE_COUNT ran with "ToleratedFailureCount" on an inline Map).
+    assertASLFinding(map(inline, #", "ToleratedFailureCount": 1"#), "inline-map-ignores", at: "4:151",
+                     "Field 'ToleratedFailureCount' has no effect in an inline Map", severity: .warning)
+    assertASLClean(map(inline, #", "ToleratedFailurePercentage": 5"#), allowing: ["inline-map-ignores"])
+  }
+
+  /// AWS reads ProcessorConfig in the legacy Iterator as in ItemProcessor (recorded executions
+  /// map_state_legacy_config_inline and map_state_legacy_config_distributed_item_selector, the latter a map run).
+  func testLegacyIteratorTakesAProcessorConfig() {
+    let iterator = #""Iterator": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "X", "States": {"X": {"Type": "Succeed"}}}"#
+    assertASLClean(map(iterator, #", "Label": "L""#))
+    let inlineIterator = #""Iterator": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "X", "States": {"X": {"Type": "Succeed"}}}"#
+    assertASLClean(map(inlineIterator))
+    assertASLFinding(map(inlineIterator, #", "Label": "L""#), "distributed-only", at: "4:146",
+                     "Field 'Label' is only allowed in a Distributed Map")
+    assertASLFinding(map(#""Iterator": {"Foo": 1, "StartAt": "X", "States": {"X": {"Type": "Succeed"}}}"#), "field-not-allowed",
+                     at: "4:52", "Field 'Foo' is not allowed in an Iterator")
   }
 
   func testItemReaderShape() {

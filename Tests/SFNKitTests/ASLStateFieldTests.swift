@@ -128,6 +128,29 @@ final class ASLStateFieldTests: XCTestCase {
                      at: "4:47", "JSONata expressions ({% %}) are only allowed when QueryLanguage is JSONata")
   }
 
+  /// AWS accepts `{% %}` text in a JSONPath state's Assign and assigns it unevaluated (recorded execution
+  /// assign_base BASE_CONSTANT_LITERALS: `"constant_str_jsonata_expr": "{% $varname.varfield %}"` comes out as that
+  /// very string); the linter only warns, and sfn local reports nothing, as AWS does.
+  func testJSONataTextInAJSONPathAssignIsALiteral() {
+    let warning = "'{% $x %}' is a literal string here: JSONata is evaluated only when QueryLanguage is JSONata"
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Assign": {"a": "{% $x %}"}, "End": true}"#),
+                     "jsonata-literal-in-jsonpath", at: "4:43", warning, severity: .warning)
+    assertASLFinding(aslOneState(#"{"Type": "Pass", "Assign": {"a": {"b": ["{% $x %}"]}}, "End": true}"#),
+                     "jsonata-literal-in-jsonpath", at: "4:50", warning, severity: .warning)
+    assertASLClean(aslOneState(#"{"Type": "Pass", "Assign": {"a": "{% $x %}"}, "End": true}"#),
+                   allowing: ["jsonata-literal-in-jsonpath"])
+    // A catcher's and a Choice rule's Assign are Assign too.
+    assertASLClean(aslOneState(#"{"Type": "Task", "Resource": "\#(sqs)", "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "#
+                               + #""Assign": {"a": "{% $x %}"}, "Next": "A"}]}"#), allowing: ["jsonata-literal-in-jsonpath"])
+    let choice = #"{"Type": "Choice", "Choices": [{"Variable": "$.a", "IsPresent": true, "Assign": {"a": "{% $x %}"}, "#
+      + #""Next": "B"}], "Default": "B"}, "B": {"Type": "Succeed"}"#
+    assertASLClean(aslOneState(choice), allowing: ["jsonata-literal-in-jsonpath"])
+    // Elsewhere in a JSONPath state (a catcher's ResultPath, a rule's Variable) it stays an error.
+    assertASLFinding(aslOneState(#"{"Type": "Task", "Resource": "\#(sqs)", "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "#
+                                 + #""ResultPath": "{% $x %}", "Next": "A"}]}"#), "jsonata-in-jsonpath", at: "4:144",
+                     "JSONata expressions ({% %}) are only allowed when QueryLanguage is JSONata")
+  }
+
   func testJSONataExpressionSyntax() {
     let top = #" "QueryLanguage": "JSONata","#
     assertASLClean(aslOneState(#"{"Type": "Pass", "Output": {"a": "{% $join(['a', ')'], \"}\") /* ( */ %}"}, "End": true}"#, top: top))

@@ -58,6 +58,24 @@ final class RecordedExecutionTests: XCTestCase {
     print("recorded executions: \(passed)/\(total) passed, \(Self.exceptions.count) excepted")
     XCTAssertTrue(failures.isEmpty, "\(failures.count) of \(total) recorded executions differ:\n\(report)")
   }
+
+  /// AWS created and ran every recorded definition, so the linter must find no error in any of them.
+  func testTheLinterAcceptsEveryDefinitionAWSRan() throws {
+    let fm = FileManager.default
+    var refused: [String] = []
+    var total = 0
+    for category in try fm.contentsOfDirectory(atPath: Self.casesDirectory.path).sorted() {
+      let dir = Self.casesDirectory.appendingPathComponent(category)
+      for name in try fm.contentsOfDirectory(atPath: dir.path).sorted() {
+        let file = dir.appendingPathComponent(name).appendingPathComponent("definition.asl.json")
+        let errors = ASLLinter.lint(try String(contentsOf: file, encoding: .utf8)).filter { $0.severity == .error }
+        total += 1
+        if !errors.isEmpty { refused.append("\(category)/\(name): \(errors.map(\.description))") }
+      }
+    }
+    XCTAssertGreaterThan(total, 500)
+    XCTAssertTrue(refused.isEmpty, "\(refused.count) definitions AWS ran are refused:\n" + refused.joined(separator: "\n"))
+  }
 }
 
 /// One recorded case: runs it and describes the first differences from the record, or nil when it matches.

@@ -110,18 +110,34 @@ extension ASLChecker {
   /// Fields whose values are never evaluated, or are checked in their own scope.
   private static let unevaluated: Set<String> = ["Comment", "Branches", "ItemProcessor", "Iterator"]
 
-  /// Every `{% %}` string in a state: forbidden under JSONPath, parsed and checked under JSONata.
+  /// Every `{% %}` string in a state: forbidden under JSONPath (except as a literal in Assign), parsed and
+  /// checked under JSONata.
   func checkExpressions(_ state: ASLNode, type: String, language: ASLQueryLanguage) {
     for m in state.members where !Self.unevaluated.contains(m.key) {
-      checkExpressions(m.value, place: ASLExpressionPlace(stateType: type, field: m.key), language: language)
+      let place = ASLExpressionPlace(stateType: type, field: m.key)
+      if language == .jsonPath, m.key == "Catch" || m.key == "Choices", let items = m.value.elements {
+        // A catcher's or a Choice rule's own Assign holds literals as the state's Assign does.
+        for item in items {
+          for member in item.members where !Self.unevaluated.contains(member.key) {
+            checkExpressions(member.value, place: place, language: language, inAssign: member.key == "Assign")
+          }
+        }
+        continue
+      }
+      checkExpressions(m.value, place: place, language: language, inAssign: m.key == "Assign")
     }
   }
 
-  private func checkExpressions(_ node: ASLNode, place: ASLExpressionPlace, language: ASLQueryLanguage) {
+  private func checkExpressions(_ node: ASLNode, place: ASLExpressionPlace, language: ASLQueryLanguage,
+                                inAssign: Bool = false) {
     switch node.kind {
     case .string(let s):
       if ASLJSONata.isExpression(s) {
-        if language == .jsonPath {
+        if language == .jsonPath, inAssign {
+          // AWS accepts it and assigns the text unevaluated (recorded: assign_base BASE_CONSTANT_LITERALS).
+          warning("'\(s)' is a literal string here: JSONata is evaluated only when QueryLanguage is JSONata",
+                  at: node, code: "jsonata-literal-in-jsonpath")
+        } else if language == .jsonPath {
           error("JSONata expressions ({% %}) are only allowed when QueryLanguage is JSONata", at: node,
                 code: "jsonata-in-jsonpath")
         } else {
@@ -131,14 +147,14 @@ extension ASLChecker {
         error("A JSONata expression must end with '%}'", at: node, code: "invalid-jsonata")
       }
     case .array(let items):
-      for item in items { checkExpressions(item, place: place, language: language) }
+      for item in items { checkExpressions(item, place: place, language: language, inAssign: inAssign) }
     case .object(let members):
       for m in members where !Self.unevaluated.contains(m.key) {
         if language == .jsonata, m.key.hasSuffix(".$") {
           warning("Keys ending in '.$' have no special meaning in JSONata; use a {% %} expression as the value",
                   key: m, code: "dollar-key-in-jsonata")
         }
-        checkExpressions(m.value, place: place, language: language)
+        checkExpressions(m.value, place: place, language: language, inAssign: inAssign)
       }
     default:
       break

@@ -1,8 +1,11 @@
 extension ASLChecker {
   /// Fields that only a Distributed Map (ProcessorConfig Mode DISTRIBUTED) may use.
-  private static let distributedOnly = ["ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage",
-                                        "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-                                        "ToleratedFailureCountPath", "Label"]
+  private static let distributedOnly = ["ItemReader", "ItemBatcher", "ResultWriter", "Label"]
+
+  /// Fields that only a Distributed Map uses but AWS accepts, unused, in an inline Map (recorded:
+  /// base_evaluate_expressions base_map TOLERATED_FAILURE_COUNT and TOLERATED_FAILURE_PERCENTAGE).
+  private static let ignoredWhenInline = ["ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
+                                          "ToleratedFailureCount", "ToleratedFailureCountPath"]
 
   /// Map: processor (ItemProcessor or legacy Iterator), item source and selection, limits, distributed-only parts.
   func checkMap(_ state: ASLNode, language: ASLQueryLanguage) {
@@ -15,13 +18,9 @@ extension ASLChecker {
     exclusive(state, ["Iterator", "ItemProcessor"])
     exclusive(state, ["Parameters", "ItemSelector"])
     var distributed = false
+    // AWS reads a ProcessorConfig in the legacy Iterator too (recorded: map_state_legacy_config_distributed_*).
     if let p = processor { distributed = checkItemProcessor(p) }
-    if let it = iterator, it.value.isObject {
-      rejectUnknownFields(it.value, allowed: ["StartAt", "States", "Comment"], in: "an Iterator")
-      checkScope(it.value, context: "Iterator")
-    } else if let it = iterator {
-      typeError(it.value, name: "Iterator", expected: "an object")
-    }
+    if let it = iterator { distributed = checkItemProcessor(it) || distributed }
     if let selector = object(state, "ItemSelector"), !jsonata { payloadTemplate(selector, field: "ItemSelector") }
     if jsonata {
       if let items = state["Items"], items.elements == nil, !ASLJSONata.isExpression(items) {
@@ -58,19 +57,25 @@ extension ASLChecker {
                 code: "distributed-only")
         }
       }
+      for key in Self.ignoredWhenInline {
+        if let m = state.member(key) {
+          warning("Field '\(key)' has no effect in an inline Map (only a Distributed Map tolerates failures)", key: m,
+                  code: "inline-map-ignores")
+        }
+      }
     }
     if let reader = object(state, "ItemReader") { checkItemReader(reader, language: language) }
     if let batcher = object(state, "ItemBatcher") { checkItemBatcher(batcher, language: language) }
     if let writer = object(state, "ResultWriter") { checkResultWriter(writer, language: language) }
   }
 
-  /// Checks ItemProcessor and its ProcessorConfig; returns true for Mode DISTRIBUTED.
+  /// Checks ItemProcessor (or the legacy Iterator) and its ProcessorConfig; returns true for Mode DISTRIBUTED.
   private func checkItemProcessor(_ p: ASLMember) -> Bool {
     guard p.value.isObject else {
-      typeError(p.value, name: "ItemProcessor", expected: "an object")
+      typeError(p.value, name: p.key, expected: "an object")
       return false
     }
-    rejectUnknownFields(p.value, allowed: ["ProcessorConfig", "StartAt", "States", "Comment"], in: "an ItemProcessor")
+    rejectUnknownFields(p.value, allowed: ["ProcessorConfig", "StartAt", "States", "Comment"], in: "an \(p.key)")
     var distributed = false
     if let config = object(p.value, "ProcessorConfig") {
       rejectUnknownFields(config, allowed: ["Mode", "ExecutionType"], in: "a ProcessorConfig")
@@ -83,7 +88,7 @@ extension ASLChecker {
         error("'ExecutionType' is only allowed with Mode DISTRIBUTED", key: e, code: "distributed-only")
       }
     }
-    checkScope(p.value, context: "ItemProcessor")
+    checkScope(p.value, context: p.key)
     return distributed
   }
 
