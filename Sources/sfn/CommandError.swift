@@ -90,6 +90,18 @@ enum OutcomeError: Error, Equatable {
   /// `--timeout` passed while `what` was still running.
   case timedOut(what: String, seconds: Double)
 
+  /// The error of an execution that ended with final status `status` other than SUCCEEDED; nil for SUCCEEDED, a
+  /// status that is not final, or none.
+  static func ended(status: String?, error: String?, cause: String?, name: String) -> OutcomeError? {
+    guard let status, let code = ExitStatus(executionStatus: status), code != .success else { return nil }
+    return .executionEnded(name: name, status: code, statusText: status, error: error, cause: cause)
+  }
+
+  /// Ends the command with the exit code of a final execution status; a failure's error and cause go to stderr.
+  static func ifUnsuccessful(status: String?, error: String?, cause: String?, name: String) throws {
+    if let ended = ended(status: status, error: error, cause: cause, name: name) { throw ended }
+  }
+
   var status: ExitStatus {
     switch self {
     case .executionEnded(_, let status, _, _, _): return status

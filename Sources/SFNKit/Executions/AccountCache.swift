@@ -21,9 +21,9 @@ public struct AccountCache {
   public init(directory: CacheDirectory?) { self.directory = directory }
 
   /// The standard cache directory, or none with SFN_NO_CACHE set.
-  public static func standard(environment: Environment) -> AccountCache {
+  public static func standard(environment: Environment, fileSystem: FileSystem = LocalFileSystem()) -> AccountCache {
     if environment["SFN_NO_CACHE"] != nil { return AccountCache(directory: nil) }
-    return AccountCache(directory: CacheDirectory.standard(environment: environment))
+    return AccountCache(directory: CacheDirectory.standard(environment: environment, fileSystem: fileSystem))
   }
 
   /// The scope stored for `key`, if any.

@@ -1,23 +1,29 @@
 import SFNKit
 
-/// One command's view of the runtime: the global options applied to it (terminal colour, output format, query),
-/// and the config files, transport and client resolved from them on first use.
+/// Everything a command uses, in one value: the runtime with the global options applied to it (terminal colour,
+/// output format, query), and what is resolved from them on first use and kept: the config files, the transport,
+/// the client, the name resolver and the verbs' printer.
 final class CommandContext {
   let runtime: Runtime
   let global: GlobalSettings
   let terminal: Terminal
+  /// `--raw`: the verbs' printer keeps the JSON strings the API embeds as strings.
+  let raw: Bool
   private var cachedSetup: ClientSetup?
   private var cachedTransport: HTTPTransport?
+  private var cachedClient: StepFunctionsClient?
+  private var cachedResolver: NameResolver?
 
-  init(_ runtime: Runtime, global: GlobalSettings) {
+  init(_ runtime: Runtime, global: GlobalSettings, raw: Bool = false) {
     self.runtime = runtime
     self.global = global
+    self.raw = raw
     terminal = Terminal(runtime, color: global.color)
   }
 
   /// A context for the parsed global options.
-  convenience init(_ runtime: Runtime, global: GlobalOptions) {
-    self.init(runtime, global: global.settings)
+  convenience init(_ runtime: Runtime, global: GlobalOptions, raw: Bool = false) {
+    self.init(runtime, global: global.settings, raw: raw)
   }
 
   /// The environment variables.
@@ -108,16 +114,55 @@ final class CommandContext {
     OutputPrinter(terminal: terminal, format: try outputFormat(), query: try query())
   }
 
-  /// A client for the resolved region, endpoint and credentials.
+  /// The client for the resolved region, endpoint and credentials, built once.
   func client() throws -> StepFunctionsClient {
+    if let cachedClient { return cachedClient }
     let client = try setup().makeClient(transport: try transport(), maxAttempts: global.maxAttempts,
                                         clock: runtime.clock)
     if global.debug {
       let log = DebugLog(write: { [terminal] in terminal.err($0) })
       client.observer = log
-      debugLogs.append(log)
+      debugLog = log
     }
+    cachedClient = client
     return client
+  }
+
+  /// Calls `operation` with `input` through the client.
+  func call(_ operation: OperationName, _ input: JSON, timeout: Double? = nil) throws -> JSON {
+    try client().call(operation, input, timeout: timeout)
+  }
+
+  /// The name resolver (names to ARNs, the account remembered in the cache directory), built once.
+  func resolver() throws -> NameResolver {
+    if let cachedResolver { return cachedResolver }
+    let client = try client()
+    let key = [client.configuration.endpoint.absoluteString, client.configuration.region,
+               global.profile ?? environment["AWS_PROFILE"] ?? "default", environment["AWS_ACCESS_KEY_ID"] ?? ""]
+      .joined(separator: "|")
+    let resolver = NameResolver(region: client.configuration.region,
+                                cache: AccountCache.standard(environment: environment, fileSystem: files),
+                                cacheKey: key, call: { try client.call($0, $1) })
+    cachedResolver = resolver
+    return resolver
+  }
+
+  /// What a verb needs before it reads its arguments: the printer (with `--raw`), then the client and the name
+  /// resolver. Built in this order so a broken setup reports the same error whatever the verb.
+  func connect() throws -> (output: VerbPrinter, resolver: NameResolver) {
+    let output = VerbPrinter(printer: try printer(), raw: raw)
+    return (output, try resolver())
+  }
+
+  /// A waiter for executions that polls through the client and sleeps with the runtime (until Ctrl-C).
+  func waiter() throws -> ExecutionWaiter {
+    let client = try client()
+    return ExecutionWaiter(call: { try client.call($0, $1) }, clock: runtime.clock, sleep: runtime.sleep)
+  }
+
+  /// A progress line on stderr, only when stderr is a terminal.
+  func progress(_ line: String) {
+    if terminal.stderrIsTTY { terminal.err(line) }
   }
 
   /// The writer for errors and non-fatal findings, in the format --error-format, SFN_ERROR_FORMAT or the
@@ -127,6 +172,6 @@ final class CommandContext {
     return ErrorWriter(format: format, write: { [terminal] in terminal.err($0) })
   }
 
-  /// Keeps debug observers alive as long as the context (the client holds them weakly).
-  private var debugLogs: [DebugLog] = []
+  /// Keeps the debug observer alive as long as the context (the client holds it weakly).
+  private var debugLog: DebugLog?
 }

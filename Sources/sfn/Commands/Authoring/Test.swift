@@ -103,9 +103,8 @@ struct Test: RuntimeCommand {
         throw SFNError(.inputFile, "cannot read the definition \(reference): \(error.localizedDescription)")
       }
     } else {
-      let runtime = try VerbRuntime(context.runtime, global: global)
-      let arn = try runtime.resolver.machine(reference)
-      let described = try runtime.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
+      let arn = try context.connect().resolver.machine(reference)
+      let described = try context.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
       text = described["definition"]?.stringValue ?? ""
       let name = described["name"]?.stringValue ?? TestFileReader.machineName(testFile: reference)
       definitionPath = "\(name).asl.json"

@@ -25,7 +25,7 @@ struct Completer {
     let context = CommandContext(runtime, global: global)
     let client = try? context.client()
     var cache: CompletionCache?
-    if let client, let directory = CacheDirectory.standard(environment: environment) {
+    if let client, let directory = CacheDirectory.standard(environment: environment, fileSystem: runtime.files) {
       let profile = global.profile ?? environment["AWS_PROFILE"] ?? environment["AWS_DEFAULT_PROFILE"] ?? "default"
       let scope = [client.configuration.endpoint.absoluteString, client.configuration.region, profile]
       cache = CompletionCache(directory: directory, scope: scope.joined(separator: " "))

@@ -84,15 +84,15 @@ extension Verbs {
                 context: context)
       switch stop {
       case .deadline:
-        try VerbRuntime.timedOut("the execution is", after: timeoutSeconds ?? 0)
+        throw OutcomeError.timedOut(what: "the execution is", seconds: timeoutSeconds ?? 0)
       case .waitingForTasks:
         let tokens = group.outsideTaskTokens.joined(separator: ", ")
         throw SFNError(.badInput, "the execution waits for a callback or activity (task token \(tokens)) that only "
                          + "`sfn local` can deliver; answer the state with --mock-config or --task instead")
       case .finished:
         let state = execution.state
-        try VerbRuntime.finish(status: state.status.rawValue, error: state.error?.error, cause: state.error?.cause,
-                               name: info.name)
+        try OutcomeError.ifUnsuccessful(status: state.status.rawValue, error: state.error?.error, cause: state.error?.cause,
+                                        name: info.name)
       }
     }
 

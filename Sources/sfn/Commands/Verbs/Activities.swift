@@ -8,9 +8,10 @@ extension Verbs {
     @OptionGroup var global: GlobalOptions
 
     func run(_ runtime: Runtime) throws {
-      let verb = try VerbRuntime(runtime, global: global)
+      let verb = CommandContext(runtime, global: global)
+      let (output, _) = try verb.connect()
       let items = try Machines.all(.listActivities, key: "activities", verb: verb)
-      try verb.output.printList(items.map { ResponseShaper.shape($0, as: .activityListItem) }, columns: [
+      try output.printList(items.map { ResponseShaper.shape($0, as: .activityListItem) }, columns: [
         .key("name", "name"), .key("created", "creationDate"), .key("arn", "activityArn"),
       ])
     }

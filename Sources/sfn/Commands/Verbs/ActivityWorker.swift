@@ -47,14 +47,15 @@ extension Verbs {
           let text = count == 1 ? "stopping after the current poll or task; press Ctrl-C again to give it up" : "giving up the current task"
           if stderrIsTTY { stderr.write("sfn: \(text)\n") }
         }
-        let verb = try VerbRuntime(runtime, global: global)
-        let arn = try verb.resolver.activity(activity)
+        let verb = CommandContext(runtime, global: global)
+        let (_, resolver) = try verb.connect()
+        let arn = try resolver.activity(activity)
         var worker = ActivityWorker(
           activityArn: arn, workerName: workerName ?? Self.defaultWorkerName(),
-          command: TaskCommand(arguments: command, environment: verb.context.environment.variables,
+          command: TaskCommand(arguments: command, environment: verb.environment.variables,
                                stderr: stderr.write(bytes:)),
           call: { try verb.call($0, $1, timeout: $2) }, stop: stop,
-          log: { line in if stderrIsTTY || verb.context.global.debug { stderr.write("sfn: \(line)\n") } })
+          log: { line in if stderrIsTTY || verb.global.debug { stderr.write("sfn: \(line)\n") } })
         worker.heartbeatInterval = interval
         worker.maxTasks = maxTasks
         verb.progress("polling \(arn.arnName) for tasks…")

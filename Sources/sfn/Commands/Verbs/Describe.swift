@@ -14,8 +14,9 @@ extension Verbs {
     @Argument(help: "An ARN of any kind, or a name.") var resource: String
 
     func run(_ runtime: Runtime) throws {
-      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
-      let arn = try verb.resolver.anyResource(resource)
+      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
+      let (output, resolver) = try verb.connect()
+      let arn = try resolver.anyResource(resource)
       let (operation, member): (OperationName, String)
       switch arn.kind {
       case .execution: (operation, member) = (.describeExecution, "executionArn")
@@ -26,7 +27,7 @@ extension Verbs {
       case nil: throw CommandError.cannotDescribe(arn: arn.text)
       }
       let result = try verb.call(operation, [member: .string(arn.text)])
-      try verb.output.printObject(verb.output.prepare(result, outputOf: operation))
+      try output.printObject(output.prepare(result, outputOf: operation))
     }
   }
 }

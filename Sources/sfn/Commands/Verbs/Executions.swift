@@ -32,8 +32,9 @@ extension Verbs {
       let now = Date().timeIntervalSince1970
       let from = try since.map { try Self.time($0, option: "--since", now: now) }
       let to = try until.map { try Self.time($0, option: "--until", now: now) }
-      let verb = try VerbRuntime(runtime, global: global)
-      let arn = try verb.resolver.machine(machine)
+      let verb = CommandContext(runtime, global: global)
+      let (output, resolver) = try verb.connect()
+      let arn = try resolver.machine(machine)
       var request = JSONObject([("stateMachineArn", .string(arn)), ("maxResults", .integer(min(limit ?? 1000, 1000)))])
       if let status { request["statusFilter"] = .string(status.value) }
       var items: [JSON] = []
@@ -56,7 +57,7 @@ extension Verbs {
         token = next.flatMap { $0.isEmpty ? nil : $0 }
       } while token != nil
       let shaped = items.map { ResponseShaper.shape($0, as: .executionListItem) }
-      try verb.output.printList(shaped, columns: [
+      try output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
       ])
     }

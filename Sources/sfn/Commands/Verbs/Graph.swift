@@ -87,30 +87,30 @@ extension Verbs {
         }
         return (try Self.graph(source.json ?? source.text, name: source.name), nil)
       }
-      let runtime = try VerbRuntime(context.runtime, global: global)
+      let resolver = try context.connect().resolver
       let isExecution = target.contains("/") || StatesARN(target)?.kind == .execution
       if isExecution {
-        let arn = try runtime.resolver.execution(target)
-        let machine = try runtime.call(.describeStateMachineForExecution, ["executionArn": .string(arn)])
-        let described = try runtime.call(.describeExecution, ["executionArn": .string(arn)])
-        let client = runtime.client
+        let arn = try resolver.execution(target)
+        let machine = try context.call(.describeStateMachineForExecution, ["executionArn": .string(arn)])
+        let described = try context.call(.describeExecution, ["executionArn": .string(arn)])
+        let client = try context.client()
         var events: [JSON] = []
-        try HistoryReader(call: { try client.call($0, $1) }, sleep: Interrupt.sleep)
+        try HistoryReader(call: { try client.call($0, $1) }, sleep: context.runtime.sleep)
           .stream(arn, follow: false, isFinished: { true }) { events.append($0); return true }
         let graph = try Self.graph(machine["definition"]?.stringValue ?? "", name: arn.arnName)
         return (graph, ExecutionOverlay(events: events, status: described["status"]?.stringValue))
       }
-      var arn = try runtime.resolver.machine(target)
+      var arn = try resolver.machine(target)
       if StatesARN(arn)?.kind == .alias {
         // An alias routes to one or two versions: draw the one with the larger weight.
-        let alias = try runtime.call(.describeStateMachineAlias, ["stateMachineAliasArn": .string(arn)])
+        let alias = try context.call(.describeStateMachineAlias, ["stateMachineAliasArn": .string(arn)])
         let routes = alias["routingConfiguration"]?.arrayValue ?? []
         if let best = routes.max(by: { ($0["weight"]?.intValue ?? 0) < ($1["weight"]?.intValue ?? 0) }),
           let version = best["stateMachineVersionArn"]?.stringValue {
           arn = version
         }
       }
-      let machine = try runtime.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
+      let machine = try context.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
       return (try Self.graph(machine["definition"]?.stringValue ?? "", name: arn.arnName), nil)
     }
 

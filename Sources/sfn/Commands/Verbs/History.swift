@@ -22,14 +22,15 @@ extension Verbs {
     }
 
     func run(_ runtime: Runtime) throws {
-      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
-      let arn = try verb.resolver.execution(execution)
+      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
+      let (output, resolver) = try verb.connect()
+      let arn = try resolver.execution(execution)
       let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
       var timeline = HistoryTimeline(startTime: described["startDate"]?.doubleValue)
-      let format = verb.output.format
-      let terminal = verb.context.terminal
+      let format = output.format
+      let terminal = verb.terminal
       let renderer = TimelineRenderer(width: terminal.width, color: terminal.colorStdout)
-      let client = verb.client
+      let client = try verb.client()
       let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: runtime.sleep)
       // Each line is flushed, so it shows as soon as it is known.
       let write = terminal.outNow
@@ -39,7 +40,7 @@ extension Verbs {
       func line(_ event: JSON, _ entry: TimelineEntry) -> String {
         switch format {
         case .table: return renderer.row(entry)
-        case .json: return JSONWriter.compact.string(verb.output.prepare(event, shape: .historyEvent)) + "\n"
+        case .json: return JSONWriter.compact.string(output.prepare(event, shape: .historyEvent)) + "\n"
         case .text:
           let elapsed = entry.elapsed.map { DurationParser.format(max(0, $0)) } ?? ""
           return [Timestamp.iso8601(epochSeconds: entry.timestamp), elapsed, entry.type, entry.stateName ?? "", entry.detail]

@@ -8,15 +8,16 @@ extension Verbs {
     @OptionGroup var global: GlobalOptions
 
     func run(_ runtime: Runtime) throws {
-      let verb = try VerbRuntime(runtime, global: global)
+      let verb = CommandContext(runtime, global: global)
+      let (output, _) = try verb.connect()
       let items = try Self.all(.listStateMachines, key: "stateMachines", verb: verb)
-      try verb.output.printList(items.map { ResponseShaper.shape($0, as: .stateMachineListItem) }, columns: [
+      try output.printList(items.map { ResponseShaper.shape($0, as: .stateMachineListItem) }, columns: [
         .key("name", "name"), .key("type", "type"), .key("created", "creationDate"), .key("arn", "stateMachineArn"),
       ])
     }
 
     /// Every item of a list operation, pages of 1000.
-    static func all(_ operation: OperationName, key: String, verb: VerbRuntime) throws -> [JSON] {
+    static func all(_ operation: OperationName, key: String, verb: CommandContext) throws -> [JSON] {
       var items: [JSON] = []
       var request = JSONObject([("maxResults", .number(1000))])
       var token: String?

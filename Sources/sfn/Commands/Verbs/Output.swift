@@ -14,25 +14,26 @@ extension Verbs {
     @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
 
     func run(_ runtime: Runtime) throws {
-      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
-      let arn = try verb.resolver.execution(execution)
+      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
+      let (output, resolver) = try verb.connect()
+      let arn = try resolver.execution(execution)
       let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
       let status = described["status"]?.stringValue ?? ""
       guard ExecutionStatus.isFinal(status) else {
         throw CommandError.noOutputYet(execution: arn.arnName, status: status)
       }
-      try VerbRuntime.finish(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
-                             name: arn.arnName)
+      try OutcomeError.ifUnsuccessful(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
+                                      name: arn.arnName)
       let text = described["output"]?.stringValue ?? "null"
       if rawOption.raw {
-        verb.context.terminal.out(text + "\n")
+        verb.terminal.out(text + "\n")
         return
       }
       guard let document = try? JSONParser.parse(text) else {
         throw CommandError.outputNotJSON
       }
-      let result = try verb.output.printer.query.map { try $0.evaluate(document) } ?? document
-      verb.context.terminal.out(JSONWriter.pretty.string(result) + "\n")
+      let result = try output.printer.query.map { try $0.evaluate(document) } ?? document
+      verb.terminal.out(JSONWriter.pretty.string(result) + "\n")
     }
   }
 }

@@ -21,26 +21,27 @@ extension Verbs {
 
     func run(_ runtime: Runtime) throws {
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
-      let arn = try verb.resolver.execution(execution)
+      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
+      let (output, resolver) = try verb.connect()
+      let arn = try resolver.execution(execution)
       // The redrive count before, so --wait does not take the old final status for the new one.
       let before = wait ? try verb.call(.describeExecution, ["executionArn": .string(arn)])["redriveCount"]?.intValue ?? 0 : 0
       // A client token makes a retried request redrive once only.
       let token = String(UUID().uuidString.lowercased().prefix(64))
       let result = try verb.call(.redriveExecution, ["executionArn": .string(arn), "clientToken": .string(token)])
       guard wait else {
-        try verb.output.printObject(verb.output.prepare(result, shape: .redriveExecutionOutput))
+        try output.printObject(output.prepare(result, shape: .redriveExecutionOutput))
         return
       }
       verb.progress("waiting for \(arn.arnName)…")
-      let outcome = try verb.waiter.wait(for: [arn], timeout: timeoutSeconds) {
+      let outcome = try verb.waiter().wait(for: [arn], timeout: timeoutSeconds) {
         ExecutionStatus.isFinal($0["status"]?.stringValue) && ($0["redriveCount"]?.intValue ?? 0) > before
       }
-      if outcome.timedOut { try VerbRuntime.timedOut("execution \(arn.arnName) is", after: timeoutSeconds ?? 0) }
+      if outcome.timedOut { throw OutcomeError.timedOut(what: "execution \(arn.arnName) is", seconds: timeoutSeconds ?? 0) }
       let execution = outcome.executions[0]
-      try verb.output.printObject(verb.output.prepare(execution, shape: .describeExecutionOutput))
-      try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
-                             cause: execution["cause"]?.stringValue, name: arn.arnName)
+      try output.printObject(output.prepare(execution, shape: .describeExecutionOutput))
+      try OutcomeError.ifUnsuccessful(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
+                                      cause: execution["cause"]?.stringValue, name: arn.arnName)
     }
   }
 }

@@ -27,9 +27,10 @@ extension Verbs {
 
     func run(_ runtime: Runtime) throws {
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
+      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
+      let (output, resolver) = try verb.connect()
       let inputText = try input.map { try verb.jsonInput.read($0, option: "--input") }
-      let machineArn = try verb.resolver.machine(machine)
+      let machineArn = try resolver.machine(machine)
       // The name is fixed before the first attempt, so a retried request cannot start two executions.
       let executionName = name ?? UUID().uuidString.lowercased()
       var request = JSONObject([("stateMachineArn", .string(machineArn)), ("name", .string(executionName))])
@@ -38,42 +39,42 @@ extension Verbs {
 
       guard wait else {
         let started = try verb.call(.startExecution, .object(request))
-        try verb.output.printObject(verb.output.prepare(started, shape: .startExecutionOutput))
+        try output.printObject(output.prepare(started, shape: .startExecutionOutput))
         return
       }
       if try machineType(machineArn, verb) == "EXPRESS" {
-        try startSync(request, verb: verb, timeout: timeoutSeconds)
+        try startSync(request, verb: verb, output: output, timeout: timeoutSeconds)
         return
       }
       let started = try verb.call(.startExecution, .object(request))
       guard let arn = started["executionArn"]?.stringValue else { throw ResponseError.missingMember(.startExecution, member: "executionArn") }
       verb.progress("waiting for \(executionName)…")
-      let outcome = try verb.waiter.wait(for: [arn], timeout: timeoutSeconds)
+      let outcome = try verb.waiter().wait(for: [arn], timeout: timeoutSeconds)
       let execution = outcome.executions[0]
-      if outcome.timedOut { try VerbRuntime.timedOut("execution \(executionName) is", after: timeoutSeconds ?? 0) }
-      try verb.output.printObject(verb.output.prepare(execution, shape: .describeExecutionOutput))
-      try VerbRuntime.finish(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
-                             cause: execution["cause"]?.stringValue, name: executionName)
+      if outcome.timedOut { throw OutcomeError.timedOut(what: "execution \(executionName) is", seconds: timeoutSeconds ?? 0) }
+      try output.printObject(output.prepare(execution, shape: .describeExecutionOutput))
+      try OutcomeError.ifUnsuccessful(status: execution["status"]?.stringValue, error: execution["error"]?.stringValue,
+                                      cause: execution["cause"]?.stringValue, name: executionName)
     }
 
     /// STANDARD or EXPRESS: known from the name lookup, else one DescribeStateMachine of the unqualified machine.
-    private func machineType(_ arn: String, _ verb: VerbRuntime) throws -> String? {
+    private func machineType(_ arn: String, _ verb: CommandContext) throws -> String? {
       let base = StatesARN(arn)?.unqualifiedMachine.text ?? arn
-      if let known = verb.resolver.machineTypes[base] { return known }
+      if let known = try verb.resolver().machineTypes[base] { return known }
       return try verb.call(.describeStateMachine, ["stateMachineArn": .string(base)])["type"]?.stringValue
     }
 
-    private func startSync(_ request: JSONObject, verb: VerbRuntime, timeout: Double?) throws {
+    private func startSync(_ request: JSONObject, verb: CommandContext, output: VerbPrinter, timeout: Double?) throws {
       // An express execution runs at most five minutes; the call returns when it ends.
       let result: JSON
       do {
         result = try verb.call(.startSyncExecution, .object(request), timeout: timeout ?? 330)
       } catch TransportError.timeout where timeout != nil {
-        try VerbRuntime.timedOut("the express execution may be", after: timeout!)
+        throw OutcomeError.timedOut(what: "the express execution may be", seconds: timeout!)
       }
-      try verb.output.printObject(verb.output.prepare(result, shape: .startSyncExecutionOutput))
-      try VerbRuntime.finish(status: result["status"]?.stringValue, error: result["error"]?.stringValue,
-                             cause: result["cause"]?.stringValue, name: result["name"]?.stringValue ?? request["name"]?.stringValue ?? "")
+      try output.printObject(output.prepare(result, shape: .startSyncExecutionOutput))
+      try OutcomeError.ifUnsuccessful(status: result["status"]?.stringValue, error: result["error"]?.stringValue,
+                                      cause: result["cause"]?.stringValue, name: result["name"]?.stringValue ?? request["name"]?.stringValue ?? "")
     }
   }
 }

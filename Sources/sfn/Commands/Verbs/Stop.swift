@@ -12,8 +12,9 @@ extension Verbs {
     @Option(help: "A cause to record.") var cause: String?
 
     func run(_ runtime: Runtime) throws {
-      let verb = try VerbRuntime(runtime, global: global)
-      let arn = try verb.resolver.execution(execution)
+      let verb = CommandContext(runtime, global: global)
+      let (output, resolver) = try verb.connect()
+      let arn = try resolver.execution(execution)
       var request = JSONObject([("executionArn", .string(arn))])
       if let error { request["error"] = .string(error) }
       if let cause { request["cause"] = .string(cause) }
@@ -22,7 +23,7 @@ extension Verbs {
         object["executionArn"] = .string(arn)
         result = .object(object)
       }
-      try verb.output.printObject(verb.output.prepare(result, shape: .stopExecutionOutput))
+      try output.printObject(output.prepare(result, shape: .stopExecutionOutput))
     }
   }
 }

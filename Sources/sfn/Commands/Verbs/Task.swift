@@ -18,7 +18,8 @@ extension Verbs {
       var taskOutput: String?
 
       func run(_ runtime: Runtime) throws {
-        let verb = try VerbRuntime(runtime, global: global)
+        let verb = CommandContext(runtime, global: global)
+        _ = try verb.connect()
         let output = try taskOutput.map { try verb.jsonInput.read($0, option: "--task-output") } ?? "{}"
         _ = try verb.call(.sendTaskSuccess, ["taskToken": .string(token), "output": .string(output)])
       }
@@ -38,7 +39,8 @@ extension Verbs {
       }
 
       func run(_ runtime: Runtime) throws {
-        let verb = try VerbRuntime(runtime, global: global)
+        let verb = CommandContext(runtime, global: global)
+        _ = try verb.connect()
         var request = JSONObject([("taskToken", .string(token))])
         if let error { request["error"] = .string(error) }
         if let cause { request["cause"] = .string(cause) }
@@ -53,7 +55,8 @@ extension Verbs {
       @Argument(help: "The task token.") var token: String
 
       func run(_ runtime: Runtime) throws {
-        let verb = try VerbRuntime(runtime, global: global)
+        let verb = CommandContext(runtime, global: global)
+        _ = try verb.connect()
         _ = try verb.call(.sendTaskHeartbeat, ["taskToken": .string(token)])
       }
     }

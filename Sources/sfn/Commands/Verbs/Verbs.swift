@@ -8,3 +8,14 @@ enum Verbs {
     Stop.self, Redrive.self, Task.self, Activity.self, Run.self, Graph.self,
   ]
 }
+
+/// `--raw`: keep the JSON strings the API embeds (input, output, definition) as strings.
+struct RawOption: ParsableArguments {
+  @Flag(help: "Print input, output and definition as the JSON strings the API returns instead of decoding them.")
+  var raw = false
+}
+
+extension String {
+  /// The last part of an ARN (an execution's or machine's name).
+  var arnName: String { split(separator: ":").last.map(String.init) ?? self }
+}

@@ -21,18 +21,19 @@ extension Verbs {
 
     func run(_ runtime: Runtime) throws {
       let timeoutSeconds = try timeout.map { try DurationParser.seconds($0) }
-      let verb = try VerbRuntime(runtime, global: global, raw: rawOption.raw)
-      let arns = try executions.map { try verb.resolver.execution($0) }
+      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
+      let (output, resolver) = try verb.connect()
+      let arns = try executions.map { try resolver.execution($0) }
       verb.progress("waiting for \(arns.count == 1 ? arns[0].arnName : "\(arns.count) executions")…")
-      let outcome = try verb.waiter.wait(for: arns, timeout: timeoutSeconds)
-      let shaped = outcome.executions.map { verb.output.prepare($0, shape: .describeExecutionOutput) }
-      try verb.output.printList(shaped, columns: [
+      let outcome = try verb.waiter().wait(for: arns, timeout: timeoutSeconds)
+      let shaped = outcome.executions.map { output.prepare($0, shape: .describeExecutionOutput) }
+      try output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),
         Column(header: "error") { [$0["error"]?.stringValue, $0["cause"]?.stringValue].compactMap { $0 }.joined(separator: ": ") },
       ])
       if outcome.timedOut {
         let running = outcome.executions.filter { !ExecutionStatus.isFinal($0["status"]?.stringValue) }.count
-        try VerbRuntime.timedOut("\(running) of \(arns.count) execution\(arns.count == 1 ? " is" : "s are")", after: timeoutSeconds ?? 0)
+        throw OutcomeError.timedOut(what: "\(running) of \(arns.count) execution\(arns.count == 1 ? " is" : "s are")", seconds: timeoutSeconds ?? 0)
       }
       var worst: JSON?
       for e in outcome.executions {
@@ -40,16 +41,16 @@ extension Verbs {
         if worst == nil || ExecutionStatus.severity(s) > ExecutionStatus.severity(worst?["status"]?.stringValue ?? "SUCCEEDED") { worst = e }
       }
       // Every execution that did not succeed is reported; the worst one last, as the command's error.
-      let errors = verb.context.errorWriter()
+      let errors = verb.errorWriter()
       for e in outcome.executions where e != worst {
-        guard let status = e["status"]?.stringValue, let code = ExitStatus(executionStatus: status), code != .success
-        else { continue }
-        _ = errors.report(OutcomeError.executionEnded(name: e["name"]?.stringValue ?? "", status: code, statusText: status,
-                                                      error: e["error"]?.stringValue, cause: e["cause"]?.stringValue))
+        if let ended = OutcomeError.ended(status: e["status"]?.stringValue, error: e["error"]?.stringValue,
+                                          cause: e["cause"]?.stringValue, name: e["name"]?.stringValue ?? "") {
+          _ = errors.report(ended)
+        }
       }
       if let worst {
-        try VerbRuntime.finish(status: worst["status"]?.stringValue, error: worst["error"]?.stringValue,
-                               cause: worst["cause"]?.stringValue, name: worst["name"]?.stringValue ?? "")
+        try OutcomeError.ifUnsuccessful(status: worst["status"]?.stringValue, error: worst["error"]?.stringValue,
+                                        cause: worst["cause"]?.stringValue, name: worst["name"]?.stringValue ?? "")
       }
     }
   }
