@@ -243,6 +243,25 @@ final class TaskMockConfigurationTests: XCTestCase {
       XCTAssertEqual(try config.testCase(stateMachine: "Machine", testCase: "Case").name, "Case", file)
     }
   }
+
+  /// A child execution's case: its own machine's, of the parent's case name, else its only one; never another
+  /// machine's (the one-machine fallback is for the run's own machine only); none under an unmocked parent.
+  func testChildTestCaseFollowsTheParentsCaseName() throws {
+    let config = try MockConfiguration.parse("""
+      {"StateMachines":{"Child":{"TestCases":{"A":{"T":"R"},"B":{"T":"R"}}},"Solo":{"TestCases":{"Only":{"T":"R"}}}},
+       "MockedResponses":{"R":{"0":{"Return":{}}}}}
+      """)
+    XCTAssertEqual(config.childTestCase(stateMachine: "Child", parentCase: "B")?.name, "B")
+    XCTAssertNil(config.childTestCase(stateMachine: "Child", parentCase: "C"))
+    XCTAssertEqual(config.childTestCase(stateMachine: "Solo", parentCase: "C")?.name, "Only")
+    XCTAssertNil(config.childTestCase(stateMachine: "Child", parentCase: nil))
+    XCTAssertNil(config.childTestCase(stateMachine: "Other", parentCase: "A"))
+    let arn = "arn:aws:states:us-east-1:123456789012:stateMachine:Child"
+    XCTAssertEqual(config.childStateMachineArn(arn, parentCase: "A"), arn + "#A")
+    XCTAssertEqual(config.childStateMachineArn(arn + ":prod", parentCase: "A"), arn + ":prod#A")
+    XCTAssertEqual(config.childStateMachineArn(arn + "#B", parentCase: "A"), arn + "#B")
+    XCTAssertEqual(config.childStateMachineArn(arn, parentCase: nil), arn)
+  }
 }
 
 final class TaskExampleMocksTests: XCTestCase {

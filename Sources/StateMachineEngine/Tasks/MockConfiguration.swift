@@ -53,10 +53,32 @@ public struct MockConfiguration: Sendable, Equatable {
   public func testCase(forStateMachineArn arn: String) throws -> MockTestCase? {
     let (plain, testCase) = Self.splitTestCase(arn)
     guard let testCase else { return nil }
-    let resource = plain.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? ""
+    return try self.testCase(stateMachine: Self.stateMachineName(plain), testCase: testCase)
+  }
+
+  /// The test case of a child execution (`states:startExecution`) of machine `stateMachine` whose parent runs test
+  /// case `parentCase`. Step Functions Local documents nothing for children, so sfn's rule: the child's own machine
+  /// must be in the configuration (no one-machine fallback), and runs its case of the parent's name, else its only
+  /// case; a child of an unmocked parent runs unmocked.
+  public func childTestCase(stateMachine: String, parentCase: String?) -> MockTestCase? {
+    guard let parentCase, let machine = stateMachines.first(where: { $0.name == stateMachine }) else { return nil }
+    return machine.testCases.first { $0.name == parentCase } ?? (machine.testCases.count == 1 ? machine.testCases[0] : nil)
+  }
+
+  /// The StateMachineArn a child execution is started with: `arn` with `#CASE` added for `childTestCase`, unchanged
+  /// when it names a case itself (as with Step Functions Local, whose children go through its own StartExecution)
+  /// or no case applies.
+  public func childStateMachineArn(_ arn: String, parentCase: String?) -> String {
+    guard Self.splitTestCase(arn).testCase == nil,
+          let child = childTestCase(stateMachine: Self.stateMachineName(arn), parentCase: parentCase) else { return arn }
+    return "\(arn)#\(child.name)"
+  }
+
+  /// The machine name in a state machine, version or alias ARN (or the text itself when it is not an ARN).
+  public static func stateMachineName(_ arn: String) -> String {
+    let resource = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).last ?? ""
     let parts = resource.split(separator: ":", omittingEmptySubsequences: false)
-    let name = parts.count >= 2 && parts[0] == "stateMachine" ? String(parts[1]) : String(resource)
-    return try self.testCase(stateMachine: name, testCase: testCase)
+    return parts.count >= 2 && parts[0] == "stateMachine" ? String(parts[1]) : String(resource)
   }
 
   /// Splits `ARN#CASE` (how Step Functions Local names a test case on StartExecution) into the ARN and the case.

@@ -9,12 +9,22 @@ import StateMachineEngine
 final class ChildStartRequests: TaskSource, @unchecked Sendable {
   // Filled and drained by the runner's actor only.
   private var requests: [ChildExecutionRequest] = []
+  private let mocks: MockConfiguration?
+  private let parentCase: String?
+
+  /// Requests of an execution running mock test case `parentCase` of `mocks` (its children run the same case).
+  init(mocks: MockConfiguration? = nil, parentCase: String? = nil) {
+    self.mocks = mocks
+    self.parentCase = parentCase
+  }
 
   /// Queues the start of the child; nil for any other resource.
   func outcome(for task: TaskInvocation) throws -> TaskOutcome? {
     guard task.classifiedResource.isStartExecution else { return nil }
     do {
-      requests.append(try StartExecutionTask.request(for: task))
+      var request = try StartExecutionTask.request(for: task)
+      if let mocks { request.stateMachineArn = mocks.childStateMachineArn(request.stateMachineArn, parentCase: parentCase) }
+      requests.append(request)
     } catch let error as StatesError where error.error != "States.Runtime" {
       return .failed(error)
     }

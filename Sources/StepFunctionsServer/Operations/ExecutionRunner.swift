@@ -133,7 +133,7 @@ actor ExecutionRunner {
     let mock = launch.testCase.map { MockTaskSource(testCase: $0, invocationCounts: mockCounts) }
     var sources: [TaskSource] = mock.map { [$0] } ?? []
     if let s3Root { sources.append(LocalS3TaskSource(root: s3Root)) }
-    let children = ChildStartRequests()
+    let children = ChildStartRequests(mocks: mocks, parentCase: launch.testCase?.name)
     sources += [activities, children, CallbackTaskSource()]
     let execution = Execution(definition: definition, info: info, data: DataLayerProcessor(),
                               tasks: CompositeTaskHandler(sources), clock: clock)

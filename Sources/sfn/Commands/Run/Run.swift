@@ -133,16 +133,9 @@ extension Verbs {
       let commands = tasks.isEmpty ? nil : try CommandTaskSource(
         options: try tasks.map { try TaskCommandOption(parsing: $0) }, environment: context.environment.variables,
         timeScale: waitScale ?? 1, stderr: context.runtime.stderr.write(bytes:))
-      let chosen = testCase
       return { name in
         var sources: [TaskSource] = []
-        var mockCase: MockTestCase?
-        if name == rootName {
-          mockCase = rootCase
-        } else if let machine = mocks?.stateMachines.first(where: { $0.name == name }) {
-          mockCase = machine.testCases.first { $0.name == chosen }
-            ?? (machine.testCases.count == 1 ? machine.testCases[0] : nil)
-        }
+        let mockCase = name == rootName ? rootCase : mocks?.childTestCase(stateMachine: name, parentCase: rootCase?.name)
         if let mockCase { sources.append(MockTaskSource(testCase: mockCase)) }
         if let commands { sources.append(commands) }
         if let s3Root { sources.append(LocalS3TaskSource(root: s3Root)) }

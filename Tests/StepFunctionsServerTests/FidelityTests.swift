@@ -1,0 +1,85 @@
+import SFNJSON
+import StateMachineEngine
+import XCTest
+
+@testable import StepFunctionsServer
+
+/// Where `sfn local` follows AWS (or, for mocks, Step Functions Local) in the less travelled corners: mock test cases
+/// of child executions, Express children of `.sync` tasks, timestamp precision.
+final class FidelityTests: XCTestCase {
+  private func create(_ server: TestServer, _ name: String, _ definition: String, type: String = "STANDARD") async {
+    _ = await server.call("CreateStateMachine", ["name": .string(name), "definition": .string(definition),
+                                                 "roleArn": .string(role), "type": .string(type)])
+  }
+
+  /// A parent whose `.sync:2` task runs machine `child` (optionally naming a test case), and a child calling Lambda.
+  private func createParentAndChild(_ server: TestServer, childArn: String = machineArn + "child",
+                                    childType: String = "STANDARD") async {
+    await create(server, "child", """
+      {"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+      "Parameters":{"FunctionName":"f"},"OutputPath":"$.Payload","End":true}}}
+      """, type: childType)
+    await create(server, "parent", """
+      {"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+      "Parameters":{"StateMachineArn":"\(childArn)","Input":{"n":1}},"OutputPath":"$.Output","End":true}}}
+      """)
+  }
+
+  /// An in-memory server that starts child executions (as `LocalServer.run` sets it up).
+  private func makeServer(mocks: String? = nil) async throws -> TestServer {
+    let server = try TestServer(mocks: try mocks.map { try MockConfiguration.parse($0) })
+    await server.server.runner.attach(server.server.children)
+    return server
+  }
+
+  private let mocks = """
+    {"StateMachines":{
+       "parent":{"TestCases":{"Happy":{},"Sad":{}}},
+       "child":{"TestCases":{"Happy":{"Work":"Done"},"Sad":{"Work":"Broken"}}}},
+     "MockedResponses":{
+       "Done":{"0":{"Return":{"Payload":{"from":"child Happy"}}}},
+       "Broken":{"0":{"Throw":{"Error":"Lambda.ServiceException","Cause":"mocked"}}}}}
+    """
+
+  /// Step Functions Local documents nothing for children; sfn runs the child's own machine's case of the parent's
+  /// name from the same mock configuration.
+  func testAChildRunsItsOwnMachinesCaseOfTheParentsName() async throws {
+    let server = try await makeServer(mocks: mocks)
+    await createParentAndChild(server)
+    let happy = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "parent#Happy")])
+    let happyDone = await server.finished(happy["executionArn"] ?? .null)
+    XCTAssertEqual(happyDone["status"], "SUCCEEDED", "\(happyDone)")
+    XCTAssertEqual(happyDone["output"], #"{"from":"child Happy"}"#)
+
+    let sad = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "parent#Sad")])
+    let sadDone = await server.finished(sad["executionArn"] ?? .null)
+    XCTAssertEqual(sadDone["status"], "FAILED")
+    XCTAssertEqual(sadDone["error"], "States.TaskFailed")
+    // The child failed with its own case's mocked error, and is an execution of `child` like any other.
+    let children = await server.call("ListExecutions", ["stateMachineArn": .string(machineArn + "child"),
+                                                        "statusFilter": "FAILED"])
+    let child = children["executions"]?.arrayValue?.first?["executionArn"] ?? .null
+    let childDescribed = await server.call("DescribeExecution", ["executionArn": child])
+    XCTAssertEqual(childDescribed["error"], "Lambda.ServiceException")
+    XCTAssertEqual(childDescribed["stateMachineArn"]?.stringValue, machineArn + "child")
+  }
+
+  /// A child whose StateMachineArn names a case itself runs that case, as Step Functions Local's StartExecution reads
+  /// `ARN#CASE`; a child of an unmocked parent runs unmocked.
+  func testAChildNamingItsCaseRunsItAndAnUnmockedParentsChildIsUnmocked() async throws {
+    let server = try await makeServer(mocks: mocks)
+    await createParentAndChild(server, childArn: machineArn + "child#Happy")
+    let sadParent = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "parent#Sad")])
+    let done = await server.finished(sadParent["executionArn"] ?? .null)
+    XCTAssertEqual(done["status"], "SUCCEEDED", "\(done)")
+    XCTAssertEqual(done["output"], #"{"from":"child Happy"}"#)
+
+    let plain = try await makeServer(mocks: mocks)
+    await createParentAndChild(plain)
+    let unmocked = await plain.call("StartExecution", ["stateMachineArn": .string(machineArn + "parent")])
+    let unmockedDone = await plain.finished(unmocked["executionArn"] ?? .null)
+    XCTAssertEqual(unmockedDone["status"], "FAILED")
+    let cause = unmockedDone["cause"]?.stringValue ?? ""
+    XCTAssertTrue(cause.contains("Work"), cause)
+  }
+}
