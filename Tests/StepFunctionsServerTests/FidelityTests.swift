@@ -82,4 +82,33 @@ final class FidelityTests: XCTestCase {
     let cause = unmockedDone["cause"]?.stringValue ?? ""
     XCTAssertTrue(cause.contains("Work"), cause)
   }
+
+  /// On AWS a `.sync` task starting an EXPRESS machine runs it synchronously and answers with the finished
+  /// execution; sfn local used to wait for it forever (an Express execution cannot be described).
+  func testASyncTaskRunsAnExpressChildToItsEnd() async throws {
+    let server = try await makeServer(mocks: mocks)
+    await createParentAndChild(server, childType: "EXPRESS")
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "parent#Happy")])
+    let done = await server.finished(started["executionArn"] ?? .null)
+    XCTAssertEqual(done["status"], "SUCCEEDED", "\(done)")
+    XCTAssertEqual(done["output"], #"{"from":"child Happy"}"#)
+    let history = await server.call("GetExecutionHistory", ["executionArn": started["executionArn"] ?? .null])
+    let events = history["events"]?.arrayValue ?? []
+    XCTAssertEqual(events.compactMap { $0["type"]?.stringValue },
+                   ["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+                    "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"])
+    let succeeded = events.first { $0["type"] == "TaskSucceeded" }?["taskSucceededEventDetails"]?["output"]?.stringValue
+    let result = try JSONParser.parse(succeeded ?? "null")
+    XCTAssertEqual(result["Status"], "SUCCEEDED")
+    XCTAssertEqual(result["StateMachineArn"]?.stringValue, machineArn + "child")
+    XCTAssertTrue(result["ExecutionArn"]?.stringValue?.hasPrefix("arn:aws:states:us-east-1:123456789012:express:child:")
+                  == true, "\(result)")
+
+    // A failing Express child fails the task with States.TaskFailed, as a Standard child does.
+    let sad = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "parent#Sad")])
+    let sadDone = await server.finished(sad["executionArn"] ?? .null)
+    XCTAssertEqual(sadDone["status"], "FAILED")
+    XCTAssertEqual(sadDone["error"], "States.TaskFailed")
+    XCTAssertTrue(sadDone["cause"]?.stringValue?.contains("Lambda.ServiceException") == true, "\(sadDone)")
+  }
 }

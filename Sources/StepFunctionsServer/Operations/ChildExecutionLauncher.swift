@@ -92,6 +92,15 @@ actor ChildExecutionLauncher {
     if let name = request.name { input["name"] = .string(name) }
     let started: ChildExecutionStarted
     do {
+      if request.pattern == .sync || request.pattern == .sync2, let finished = try await service.runExpress(.object(input)) {
+        // An EXPRESS child of a `.sync` task runs synchronously on AWS (there is no execution to describe later).
+        let result = Self.childResult(finished)
+        let submitted = ChildExecutionStarted(executionArn: result.executionArn, startDate: result.startDate)
+        await runner.recordSubmitted(request.parentExecutionArn, token: token,
+                                     output: StartExecutionTask.startedOutput(submitted))
+        _ = await runner.complete(token: token, with: StartExecutionTask.outcome(pattern: request.pattern, child: result))
+        return
+      }
       let answer = try await service.start(.object(input))
       started = ChildExecutionStarted(executionArn: answer.string("executionArn") ?? "",
                                       startDate: Date(timeIntervalSince1970: answer["startDate"]?.doubleValue ?? 0))
@@ -139,15 +148,20 @@ actor ChildExecutionLauncher {
           let described = try? await service.describe(.object(JSONObject([("executionArn", .string(arn))]))),
           let status = described.string("status"), status != "RUNNING" else { return }
     await forget(link)
-    let result = ChildExecutionResult(
-      executionArn: arn, stateMachineArn: described.string("stateMachineArn") ?? "",
-      name: described.string("name") ?? "", status: status,
+    _ = await runner.complete(token: link.token, with: StartExecutionTask.outcome(pattern: link.pattern,
+                                                                                 child: Self.childResult(described)))
+  }
+
+  /// A finished child as DescribeExecution (or StartSyncExecution) answers it.
+  private static func childResult(_ described: JSON) -> ChildExecutionResult {
+    ChildExecutionResult(
+      executionArn: described.string("executionArn") ?? "", stateMachineArn: described.string("stateMachineArn") ?? "",
+      name: described.string("name") ?? "", status: described.string("status") ?? "FAILED",
       startDate: Date(timeIntervalSince1970: described["startDate"]?.doubleValue ?? 0),
       stopDate: Date(timeIntervalSince1970: described["stopDate"]?.doubleValue ?? 0),
       input: described.string("input").flatMap { try? JSONParser.parse($0) } ?? .object(JSONObject()),
       output: described.string("output").flatMap { try? JSONParser.parse($0) },
       error: described.string("error"), cause: described.string("cause"))
-    _ = await runner.complete(token: link.token, with: StartExecutionTask.outcome(pattern: link.pattern, child: result))
   }
 
   private func forget(_ link: Link) async {
