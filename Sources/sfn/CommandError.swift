@@ -32,6 +32,22 @@ enum CommandError: GuidedError, Equatable {
   case noTerminalForMFA
   /// An empty MFA code.
   case noMFACode(serial: String)
+  /// An option's value that should be JSON and is not (`sfn run --input`).
+  case notJSON(option: String, detail: String)
+  /// `--state-machine` not written NAME=FILE.
+  case badMachineOption(value: String)
+  /// A definition the engine cannot run or the graph cannot draw although it lints clean; `message` says which.
+  case unusableDefinition(message: String)
+  /// `sfn run` stopped at a task only `sfn local` can answer (a callback or activity, by task token).
+  case waitsForOutsideTask(tokens: [String])
+  /// `sfn graph --history FILE`: a line that is not a history event, or no events at all (`line` nil).
+  case notAHistory(path: String, line: Int?)
+  /// `sfn test` found no test files.
+  case noTestFiles
+  /// A file the command would write exists already; `advice` says what to do.
+  case fileExists(path: String, advice: String)
+  /// A file that cannot be written (`what` names it when the path alone does not say).
+  case unwritable(what: String?, path: String, reason: String)
 
   /// The failure class `ErrorReport` turns into an exit code.
   var kind: FailureKind {
@@ -41,6 +57,9 @@ enum CommandError: GuidedError, Equatable {
     case .noOutputYet, .outputNotJSON: return .rejected
     case .cliInputNotJSON, .invalidDefinition, .validationFailed: return .badInput
     case .noTerminalForMFA, .noMFACode: return .credentials
+    case .badMachineOption, .fileExists: return .usage
+    case .notJSON, .unusableDefinition, .waitsForOutsideTask, .notAHistory: return .badInput
+    case .noTestFiles, .unwritable: return .inputFile
     }
   }
 
@@ -78,6 +97,19 @@ enum CommandError: GuidedError, Equatable {
     case .validationFailed(let summary, _): return "validation failed: \(summary)"
     case .noTerminalForMFA: return "cannot open the terminal to ask for the MFA code"
     case .noMFACode(let serial): return "no MFA code entered for \(serial)"
+    case .notJSON(let option, let detail): return "\(option): not valid JSON: \(detail)"
+    case .badMachineOption(let value):
+      return "--state-machine '\(value)': expected NAME=FILE, e.g. --state-machine Child=child.asl.json"
+    case .unusableDefinition(let message): return message
+    case .waitsForOutsideTask(let tokens):
+      return "the execution waits for a callback or activity (task token \(tokens.joined(separator: ", "))) that only "
+        + "`sfn local` can deliver; answer the state with --mock-config or --task instead"
+    case .notAHistory(let path, let line?):
+      return "\(path): line \(line) is not a history event; give the JSON output of `sfn run --history` or `sfn history`"
+    case .notAHistory(let path, nil): return "\(path): no history events in it"
+    case .noTestFiles: return "no test files (*.test.yaml, *.test.yml, *.test.json) found"
+    case .fileExists(let path, let advice): return "\(path) already exists: \(advice)"
+    case .unwritable(let what, let path, let reason): return "cannot write \((what.map { $0 + " " } ?? ""))\(path): \(reason)"
     }
   }
 }

@@ -12,11 +12,11 @@ enum ErrorFormat: String, ExpressibleByArgument, CaseIterable {
   /// `--error-format`, else `SFN_ERROR_FORMAT`, else the profile's `sfn_error_format` (profile from `--profile`
   /// or `AWS_PROFILE`), else text. Values are read case-insensitively; an unknown one means text, since an error
   /// is being reported already and the config files may be the broken thing.
-  static func resolve(commandLine: ErrorFormat?, profile: String?, environment: Environment) -> ErrorFormat {
+  static func resolve(commandLine: ErrorFormat?, profile: String?, environment: Environment,
+                      files fileSystem: FileSystem) -> ErrorFormat {
     if let commandLine { return commandLine }
     if let raw = environment[variable], !raw.isEmpty { return ErrorFormat(rawValue: raw.lowercased()) ?? .text }
-    let locations = ProfileFileLocations(environment: environment)
-    let files = try? ProfileFiles.load(locations, fileSystem: LocalFileSystem(home: environment["HOME"]))
+    let files = try? ProfileFiles.load(ProfileFileLocations(environment: environment), fileSystem: fileSystem)
     let selection = ProfileSelection(override: profile, environment: environment)
     let raw = files?.profile(named: selection.name)?[profileKey]
     return raw.flatMap { ErrorFormat(rawValue: $0.lowercased()) } ?? .text
@@ -24,9 +24,10 @@ enum ErrorFormat: String, ExpressibleByArgument, CaseIterable {
 
   /// The format for a command line whose parsing may have failed: `--error-format` and `--profile` read straight
   /// from `arguments` (anywhere before `--`).
-  static func resolve(arguments: [String], environment: Environment) -> ErrorFormat {
+  static func resolve(arguments: [String], environment: Environment, files: FileSystem) -> ErrorFormat {
     let given = GlobalOption.errorFormat.value(in: arguments).flatMap { ErrorFormat(rawValue: $0) }
-    return resolve(commandLine: given, profile: GlobalOption.profile.value(in: arguments), environment: environment)
+    return resolve(commandLine: given, profile: GlobalOption.profile.value(in: arguments), environment: environment,
+                   files: files)
   }
 }
 

@@ -55,16 +55,23 @@ struct Runtime {
   var stdin: () -> [UInt8]
   /// The current time (signing, credential expiry).
   var clock: Clock
-  /// Waits between polls (`wait`, `--wait`, `history --follow`); the real one returns early on Ctrl-C.
+  /// Ctrl-C: raised, it cancels the request in flight and ends sleeps, and the command exits "interrupted".
+  var interrupt: Interrupt
+  /// Waits between polls (`wait`, `--wait`, `history --follow`) and before a retry; the real one returns early
+  /// on Ctrl-C.
   var sleep: (Double) -> Void
   /// Builds the HTTP transport once the timeouts and the CA bundle (options, environment, profile) are known.
   var makeTransport: (TransportOptions) throws -> HTTPTransport
+  /// Routes SIGINT and SIGTERM to a new `StopSignal`, for a command that stops between tasks (`activity worker`)
+  /// instead of being interrupted; the argument is told the count of each signal received.
+  var listenForStops: (@escaping @Sendable (Int) -> Void) -> StopSignal
   /// Asks for an MFA code; nil when there is no terminal to ask on.
   var mfaPrompt: () -> MFAPrompt?
 
-  /// The real process: its streams, environment, files under HOME, the system clock, libcurl.
+  /// The real process: its streams, environment, files under HOME, the system clock, the SIGINT flag, libcurl.
   static func system() -> Runtime {
     let environment = Environment.process()
+    let interrupt = Interrupt.process
     return Runtime(
       stdout: StreamSink(processStdout()), stderr: StreamSink(processStderr()),
       stdoutIsTTY: isatty(1) == 1, stderrIsTTY: isatty(2) == 1,
@@ -74,7 +81,12 @@ struct Runtime {
         return Int(size.ws_col)
       },
       environment: environment, files: LocalFileSystem(home: environment["HOME"]), stdin: readStandardInput,
-      clock: .system, sleep: Interrupt.sleep, makeTransport: { try CurlTransport(options: $0) },
+      clock: .system, interrupt: interrupt, sleep: interrupt.sleep, makeTransport: { try CurlTransport(options: $0) },
+      listenForStops: { notice in
+        let stop = StopSignal()
+        stop.install(notice: notice)
+        return stop
+      },
       mfaPrompt: MFAPrompter.terminal)
   }
 

@@ -56,9 +56,9 @@ func runMain(_ arguments: [String], runtime: Runtime) -> Int32 {
 
 /// The error writer on the runtime's stderr, in the format the command line, environment or profile asks for.
 private func errorWriter(_ arguments: [String], _ runtime: Runtime) -> ErrorWriter {
-  ErrorWriter(format: ErrorFormat.resolve(arguments: arguments, environment: runtime.environment),
+  ErrorWriter(format: ErrorFormat.resolve(arguments: arguments, environment: runtime.environment, files: runtime.files),
               write: { runtime.stderr.write($0 + "\n") })
 }
 
-Interrupt.install()
+Interrupt.installHandler()
 exit(runMain(Array(CommandLine.arguments.dropFirst()), runtime: .system()))

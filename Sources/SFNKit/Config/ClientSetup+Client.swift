@@ -25,8 +25,10 @@ extension ClientSetup {
     return modeDefault
   }
 
-  /// A client for the resolved region and endpoint whose credentials come from the chain, refreshed before expiry.
-  public func makeClient(transport: HTTPTransport, maxAttempts override: Int? = nil, clock: Clock = .system) throws
+  /// A client for the resolved region and endpoint whose credentials come from the chain, refreshed before expiry;
+  /// `sleep` waits between attempts.
+  public func makeClient(transport: HTTPTransport, maxAttempts override: Int? = nil, clock: Clock = .system,
+                         sleep: @escaping (Double) -> Void = RetryStrategy.systemSleep) throws
     -> StepFunctionsClient
   {
     let endpoint = try endpoint()
@@ -36,6 +38,7 @@ extension ClientSetup {
                                             endpointIsCustom: endpoint.source != .endpointRules)
     configuration.maxAttempts = try maxAttempts(override: override)
     return StepFunctionsClient(configuration: configuration, transport: transport,
-                               credentials: RefreshingCredentials(credentialChain, clock: clock), clock: clock)
+                               credentials: RefreshingCredentials(credentialChain, clock: clock), clock: clock,
+                               retry: RetryStrategy(maxAttempts: configuration.maxAttempts, sleeper: sleep))
   }
 }

@@ -18,6 +18,8 @@ public protocol FileSystem: AnyObject {
   func write(_ bytes: [UInt8], toPath path: String, mode: UInt16) throws
   /// Creates the directory at `path` and any missing parents with permission bits `mode`.
   func createDirectory(atPath path: String, mode: UInt16) throws
+  /// True when a file or directory is at `path` (readable or not).
+  func exists(atPath path: String) -> Bool
 }
 
 extension FileSystem {
@@ -79,6 +81,9 @@ public final class LocalFileSystem: FileSystem, @unchecked Sendable {
       result.append(contentsOf: buffer[0..<count])
     }
   }
+
+  /// See `FileSystem.exists(atPath:)`.
+  public func exists(atPath path: String) -> Bool { access(expanded(path), F_OK) == 0 }
 
   private func expanded(_ path: String) -> String {
     if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
@@ -167,6 +172,9 @@ public final class InMemoryFileSystem: FileSystem {
 
   /// See `FileSystem.createDirectory(atPath:mode:)`.
   public func createDirectory(atPath path: String, mode: UInt16) throws { directories.insert(path) }
+
+  /// See `FileSystem.exists(atPath:)`.
+  public func exists(atPath path: String) -> Bool { files[path] != nil || directories.contains(path) }
 
   /// The text of the file at `path`, or nil.
   public func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }

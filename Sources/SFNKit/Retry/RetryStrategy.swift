@@ -130,8 +130,9 @@ public final class RetryStrategy {
     "attempt=\(context.attempts + 1); max=\(maxAttempts)"
   }
 
-  /// Sleeps the calling thread; returns early when Ctrl-C is pressed (so an interrupt is not delayed by a backoff).
-  public static let systemSleep: @Sendable (Double) -> Void = { seconds in Interrupt.sleep(seconds) }
+  /// Sleeps the calling thread for the whole time; the CLI passes its runtime's sleep instead, which Ctrl-C ends
+  /// early (so an interrupt is not delayed by a backoff).
+  public static let systemSleep: @Sendable (Double) -> Void = { seconds in Interrupt().sleep(seconds) }
 
   private static func trimmed(_ text: String) -> Substring {
     var s = Substring(text)

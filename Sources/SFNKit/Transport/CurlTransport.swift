@@ -23,8 +23,9 @@ public struct TransportOptions: Sendable {
   public var verifyTLS: Bool = true
   /// The User-Agent header.
   public var userAgent: String = "sfn/\(SFNVersion.version)"
-  /// Polled during transfers (libcurl's progress callback); true abandons the request as `.cancelled`.
-  public var isCancelled: @Sendable () -> Bool = { Interrupt.requested }
+  /// Polled before and during transfers (libcurl's progress callback); true abandons the request as `.cancelled`.
+  /// Never by default; the CLI passes its runtime's `Interrupt`.
+  public var isCancelled: @Sendable () -> Bool = { false }
 
   /// Default options.
   public init() {}

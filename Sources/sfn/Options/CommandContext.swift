@@ -51,6 +51,7 @@ final class CommandContext {
   /// The transport options the global options and the environment set (the profile's `ca_bundle` comes later).
   private func transportOptions() throws -> TransportOptions {
     var options = TransportOptions()
+    options.isCancelled = { [interrupt = runtime.interrupt] in interrupt.requested }
     if let t = global.connectTimeout { options.connectTimeout = t == 0 ? 0 : t }
     if let t = global.readTimeout { options.readTimeout = t }
     options.caBundle = try checkedCABundle(global.caBundle ?? environment["AWS_CA_BUNDLE"])
@@ -118,7 +119,7 @@ final class CommandContext {
   func client() throws -> StepFunctionsClient {
     if let cachedClient { return cachedClient }
     let client = try setup().makeClient(transport: try transport(), maxAttempts: global.maxAttempts,
-                                        clock: runtime.clock)
+                                        clock: runtime.clock, sleep: runtime.sleep)
     if global.debug {
       let log = DebugLog(write: { [terminal] in terminal.err($0) })
       client.observer = log
@@ -168,7 +169,8 @@ final class CommandContext {
   /// The writer for errors and non-fatal findings, in the format --error-format, SFN_ERROR_FORMAT or the
   /// profile's `sfn_error_format` chooses.
   func errorWriter() -> ErrorWriter {
-    let format = ErrorFormat.resolve(commandLine: global.errorFormat, profile: global.profile, environment: environment)
+    let format = ErrorFormat.resolve(commandLine: global.errorFormat, profile: global.profile, environment: environment,
+                                     files: files)
     return ErrorWriter(format: format, write: { [terminal] in terminal.err($0) })
   }
 

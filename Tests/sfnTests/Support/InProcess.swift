@@ -21,18 +21,20 @@ final class CapturedOutput: OutputSink, @unchecked Sendable {
 
 extension Runtime {
   /// A runtime for in-process tests: stdout and stderr captured (terminals only when asked), exactly
-  /// `environment`, the real file system (tests give a scratch HOME), `stdin`, no waiting between polls, and
-  /// `transport` for every request whatever the options (`transportOptions` records what the command asked for).
+  /// `environment`, the real file system (tests give a scratch HOME), `stdin`, no waiting between polls or
+  /// retries, and `transport` for every request whatever the options (`transportOptions` records what the
+  /// command asked for). No signal reaches it: the test raises `interrupt` or `stop` itself.
   static func test(environment: [String: String], transport: HTTPTransport, stdin: String = "",
                    stdoutIsTTY: Bool = false, stderrIsTTY: Bool = false,
-                   transportOptions: ((TransportOptions) -> Void)? = nil) -> Runtime {
+                   transportOptions: ((TransportOptions) -> Void)? = nil, interrupt: Interrupt = Interrupt(),
+                   stop: StopSignal = StopSignal()) -> Runtime {
     Runtime(stdout: CapturedOutput(), stderr: CapturedOutput(), stdoutIsTTY: stdoutIsTTY, stderrIsTTY: stderrIsTTY,
             terminalColumns: { nil }, environment: Environment(environment),
             files: LocalFileSystem(home: environment["HOME"]), stdin: { Array(stdin.utf8) }, clock: .system,
-            sleep: { _ in }, makeTransport: { options in
+            interrupt: interrupt, sleep: { _ in }, makeTransport: { options in
               transportOptions?(options)
               return transport
-            }, mfaPrompt: { nil })
+            }, listenForStops: { _ in stop }, mfaPrompt: { nil })
   }
 
   /// The system runtime's libcurl transport with a test's captured streams and environment, for the few in-process

@@ -60,7 +60,7 @@ struct Test: RuntimeCommand {
     let context = CommandContext(runtime, global: global)
     if let initFrom { return try writeTemplate(for: initFrom, context) }
     let files = try TestSession.files(in: paths.isEmpty ? ["."] : paths)
-    if files.isEmpty { throw SFNError(.inputFile, "no test files (*.test.yaml, *.test.yml, *.test.json) found") }
+    if files.isEmpty { throw CommandError.noTestFiles }
     let reader = TestFileReader()
     let suites = try files.map { try reader.read($0) }
     var session = TestSession()
@@ -71,11 +71,7 @@ struct Test: RuntimeCommand {
     let report = TestReport(suites: try session.run(suites))
     let showCoverage = coverage || minCoverage != nil
     if let junit {
-      do {
-        try report.junit(timestamp: Date()).write(toFile: junit, atomically: true, encoding: .utf8)
-      } catch {
-        throw SFNError(.inputFile, "cannot write the JUnit report \(junit): \(error.localizedDescription)")
-      }
+      try write(report.junit(timestamp: runtime.clock.now()), to: junit, what: "the JUnit report", context)
     }
     if global.output == .json {
       try context.printer().print(report.json(includeCoverage: showCoverage))
@@ -96,26 +92,18 @@ struct Test: RuntimeCommand {
   private func writeTemplate(for reference: String, _ context: CommandContext) throws {
     var definitionPath = reference
     let text: String
-    if FileManager.default.fileExists(atPath: reference) {
-      do {
-        text = try String(contentsOfFile: reference, encoding: .utf8)
-      } catch {
-        throw SFNError(.inputFile, "cannot read the definition \(reference): \(error.localizedDescription)")
-      }
+    if context.files.exists(atPath: reference) {
+      text = String(decoding: try context.files.read(reference), as: UTF8.self)
     } else {
       let arn = try context.connect().resolver.machine(reference)
       let described = try context.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
       text = described["definition"]?.stringValue ?? ""
       let name = described["name"]?.stringValue ?? TestFileReader.machineName(testFile: reference)
       definitionPath = "\(name).asl.json"
-      guard !FileManager.default.fileExists(atPath: definitionPath) else {
-        throw SFNError(.usage, "\(definitionPath) already exists: remove it or pass it to --init")
+      guard !context.files.exists(atPath: definitionPath) else {
+        throw CommandError.fileExists(path: definitionPath, advice: "remove it or pass it to --init")
       }
-      do {
-        try text.write(toFile: definitionPath, atomically: true, encoding: .utf8)
-      } catch {
-        throw SFNError(.inputFile, "cannot write \(definitionPath): \(error.localizedDescription)")
-      }
+      try write(text, to: definitionPath, context)
       context.terminal.err("wrote \(definitionPath)")
     }
     let definition: StateMachineDefinition
@@ -124,21 +112,24 @@ struct Test: RuntimeCommand {
     } catch let e as TestFileError {
       throw e
     } catch {
-      throw SFNError(.badInput, "\(definitionPath): the definition cannot run: \(error) (sfn validate tells more)")
+      throw CommandError.unusableDefinition(
+        message: "\(definitionPath): the definition cannot run: \(error) (sfn validate tells more)")
     }
     let name = (definitionPath as NSString).lastPathComponent
     let base = TestFileReader.machineName(testFile: name.replacingOccurrences(of: ".asl.", with: "."))
     let output = ((definitionPath as NSString).deletingLastPathComponent as NSString)
       .appendingPathComponent("\(base).test.yaml")
-    guard !FileManager.default.fileExists(atPath: output) else {
-      throw SFNError(.usage, "\(output) already exists: remove it or edit it")
+    guard !context.files.exists(atPath: output) else {
+      throw CommandError.fileExists(path: output, advice: "remove it or edit it")
     }
-    let yaml = TestFileTemplate(definitionPath: name, definition: definition).yaml()
-    do {
-      try yaml.write(toFile: output, atomically: true, encoding: .utf8)
-    } catch {
-      throw SFNError(.inputFile, "cannot write \(output): \(error.localizedDescription)")
-    }
+    try write(TestFileTemplate(definitionPath: name, definition: definition).yaml(), to: output, context)
     context.terminal.err("wrote \(output)")
+  }
+
+  /// Writes `text` to `path` (replacing it whole) through the runtime's file system.
+  private func write(_ text: String, to path: String, what: String? = nil, _ context: CommandContext) throws {
+    do { try context.files.write(Array(text.utf8), toPath: path, mode: 0o644) } catch let e as FileSystemError {
+      throw CommandError.unwritable(what: what, path: path, reason: e.reason.lowercased())
+    }
   }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import SFNKit
 
 /// `sfn local`: serve the Step Functions API on loopback from the embedded engine.
 ///
 /// The server is its own executable (`sfn-local-server`, installed next to `sfn`) so that this binary links neither
 /// the HTTP server nor SQLite; this command only finds it and replaces itself with it.
-struct Local: ParsableCommand {
+struct Local: RuntimeCommand {
   static let configuration = CommandConfiguration(
     commandName: "local",
     abstract: "Serve the Step Functions API locally (AWS JSON 1.0 on 127.0.0.1), persisted.",
@@ -43,8 +44,8 @@ struct Local: ParsableCommand {
     if let waitScale, !(waitScale >= 0) { throw ValidationError("--wait-scale must be 0 or more") }
   }
 
-  func run() throws {
-    let server = try ServerExecutable.locate()
+  func run(_ runtime: Runtime) throws {
+    let server = try ServerExecutable.locate(environment: runtime.environment)
     let argv = [server] + serverArguments
     let cArgs = argv.map { strdup($0) } + [nil]
     execv(server, cArgs)
@@ -74,7 +75,7 @@ enum ServerExecutable {
   static let name = "sfn-local-server"
 
   /// The path of the server executable, or a usage error naming where it was looked for.
-  static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+  static func locate(environment: Environment) throws -> String {
     var candidates: [String] = []
     if let own = ownExecutable() {
       candidates.append(URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent(name).path)

@@ -64,7 +64,7 @@ extension Verbs {
       let inputText = try context.jsonInput.read(input ?? "{}", option: "--input")
       let inputValue: JSON
       do { inputValue = try JSONParser.parse(inputText) } catch {
-        throw SFNError(.badInput, "--input: not valid JSON: \(error)")
+        throw CommandError.notJSON(option: "--input", detail: "\(error)")
       }
       let machineName = name ?? Self.baseName(source.name)
       var catalogue = StateMachineCatalogue()
@@ -86,9 +86,7 @@ extension Verbs {
       case .deadline:
         throw OutcomeError.timedOut(what: "the execution is", seconds: timeoutSeconds ?? 0)
       case .waitingForTasks:
-        let tokens = group.outsideTaskTokens.joined(separator: ", ")
-        throw SFNError(.badInput, "the execution waits for a callback or activity (task token \(tokens)) that only "
-                         + "`sfn local` can deliver; answer the state with --mock-config or --task instead")
+        throw CommandError.waitsForOutsideTask(tokens: group.outsideTaskTokens)
       case .finished:
         let state = execution.state
         try OutcomeError.ifUnsuccessful(status: state.status.rawValue, error: state.error?.error, cause: state.error?.cause,
@@ -106,7 +104,7 @@ extension Verbs {
           name: source.name, flagHint: nil, findings: findings.map { ValidationFinding(file: source.name, diagnostic: $0) })
       }
       do { return (source, try StateMachineDefinition(text: source.json ?? source.text)) } catch {
-        throw SFNError(.badInput, "\(source.name): \(error)")
+        throw CommandError.unusableDefinition(message: "\(source.name): \(error)")
       }
     }
 
@@ -114,7 +112,7 @@ extension Verbs {
     static func splitMachineOption(_ value: String) throws -> (name: String, file: String) {
       guard let equals = value.firstIndex(of: "="), equals != value.startIndex,
             value.index(after: equals) != value.endIndex else {
-        throw SFNError(.usage, "--state-machine '\(value)': expected NAME=FILE, e.g. --state-machine Child=child.asl.json")
+        throw CommandError.badMachineOption(value: value)
       }
       return (String(value[..<equals]), String(value[value.index(after: equals)...]))
     }

@@ -40,10 +40,9 @@ extension Verbs {
         let interval = try DurationParser.seconds(heartbeat, option: "--heartbeat")
         guard interval > 0 else { throw CommandError.heartbeatNotPositive }
         // Signals are routed to a listener thread before the client (and its threads) exist.
-        let stop = StopSignal()
         let stderrIsTTY = runtime.stderrIsTTY
         let stderr = runtime.stderr
-        stop.install { count in
+        let stop = runtime.listenForStops { count in
           let text = count == 1 ? "stopping after the current poll or task; press Ctrl-C again to give it up" : "giving up the current task"
           if stderrIsTTY { stderr.write("sfn: \(text)\n") }
         }

@@ -29,7 +29,7 @@ extension Verbs {
     }
 
     func run(_ runtime: Runtime) throws {
-      let now = Date().timeIntervalSince1970
+      let now = runtime.clock.now().timeIntervalSince1970
       let from = try since.map { try Self.time($0, option: "--since", now: now) }
       let to = try until.map { try Self.time($0, option: "--until", now: now) }
       let verb = CommandContext(runtime, global: global)

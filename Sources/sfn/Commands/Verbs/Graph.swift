@@ -116,7 +116,7 @@ extension Verbs {
 
     static func graph(_ text: String, name: String) throws -> StateGraph {
       do { return try StateGraph(definitionText: text) } catch {
-        throw SFNError(.badInput, "\(name): cannot draw the definition: \(error)")
+        throw CommandError.unusableDefinition(message: "\(name): cannot draw the definition: \(error)")
       }
     }
 
@@ -137,11 +137,11 @@ extension Verbs {
       var events: [JSON] = []
       for (n, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
         guard let event = try? JSONParser.parse(String(line)), event["type"] != nil else {
-          throw SFNError(.badInput, "\(path): line \(n + 1) is not a history event; give the JSON output of `sfn run --history` or `sfn history`")
+          throw CommandError.notAHistory(path: path, line: n + 1)
         }
         events.append(event)
       }
-      if events.isEmpty { throw SFNError(.badInput, "\(path): no history events in it") }
+      if events.isEmpty { throw CommandError.notAHistory(path: path, line: nil) }
       return ExecutionOverlay(events: events)
     }
 
