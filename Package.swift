@@ -18,7 +18,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     // Only the server executable links these: the sfn client binary stays free of NIO and SQLite.
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,11 +30,13 @@ let package = Package(
                    providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
     .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto",
                    providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+    // YAML definitions are read with libyaml directly (no Foundation needed, unlike a Swift YAML package).
+    .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
     .target(name: "SFNJSON"),
     .target(name: "JSONata", dependencies: ["SFNJSON", "COpenSSL"]),
     .target(
       name: "SFNKit",
-      dependencies: ["SFNJSON", "JSONata", "CCurl", "COpenSSL", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["SFNJSON", "JSONata", "CCurl", "COpenSSL", "CLibYAML"]),
     .target(name: "StateMachineEngine", dependencies: ["SFNKit", "JSONata"]),
     .target(
       name: "StepFunctionsServer",

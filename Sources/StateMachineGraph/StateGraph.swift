@@ -187,7 +187,7 @@ public struct GraphEdge: Sendable, Equatable {
 /// Short names for a Task's resource: `lambda:invoke`, `sqs:sendMessage.sync`, a Lambda function's or activity's name.
 enum ResourceName {
   static func short(_ resource: String) -> String {
-    if let range = resource.range(of: ":::") { return String(resource[range.upperBound...]) }
+    if let range = resource.firstRange(of: ":::") { return String(resource[range.upperBound...]) }
     let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     if parts.count >= 7, parts[2] == "lambda" { return "λ " + parts[6] }
     if parts.count >= 7, parts[5] == "activity" { return "activity " + parts[6] }

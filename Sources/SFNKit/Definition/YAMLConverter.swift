@@ -1,5 +1,3 @@
-import Yams
-
 /// A 1-based line and column (columns count Unicode scalars, as the ASL reader and libyaml do).
 public struct TextPosition: Hashable, Sendable {
   public var line: Int
@@ -64,11 +62,14 @@ public struct YAMLConversion: Sendable {
 public enum YAMLConverter {
   /// Reads the first YAML document of `text` and writes it as JSON, remembering positions.
   public static func convert(_ text: String) throws -> YAMLConversion {
-    let root: Node?
+    let root: YAMLNode?
     do {
-      root = try Yams.compose(yaml: text)
-    } catch let e as YamlError {
+      root = try YAMLComposer.compose(text)
+    } catch let e as LibYAMLError {
       throw conversionError(e, text: text)
+    } catch let e as YAMLComposer.DuplicateKeys {
+      let keys = e.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+      throw YAMLConversionError(message: "Duplicate key \(keys)", position: e.mark)
     }
     guard let root else {
       throw YAMLConversionError(message: "the YAML document is empty", position: TextPosition(line: 1, column: 1))
@@ -79,19 +80,16 @@ public enum YAMLConverter {
     return YAMLConversion(json: writer.out, positions: writer.positions, paths: writer.paths)
   }
 
-  static func conversionError(_ error: YamlError, text: String) -> YAMLConversionError {
-    func at(_ mark: Mark, _ message: String) -> YAMLConversionError {
-      YAMLConversionError(message: message, position: TextPosition(line: mark.line, column: mark.column))
-    }
-    switch error {
-    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-      let .composer(context, problem, mark, _):
-      let prefix = context.map { "\($0.text) (line \($0.mark.line), column \($0.mark.column)): " } ?? ""
-      return at(mark, "invalid YAML: " + prefix + problem)
-    case let .duplicatedKeysInMapping(duplicates, context):
-      let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-      return at(context.mark, "Duplicate key \(keys)")
-    case let .reader(problem, offset, _, _):
+  static func conversionError(_ error: LibYAMLError, text: String) -> YAMLConversionError {
+    switch error.kind {
+    case .scanner, .parser, .composer:
+      let prefix = error.context.map { "\($0.text) (line \($0.mark.line), column \($0.mark.column)): " } ?? ""
+      return YAMLConversionError(message: "invalid YAML: " + prefix + error.problem, position: error.mark)
+    case .reader:
+      // The byte offset counted in characters (nil off a character boundary), then that many UTF-8 bytes
+      // scanned for the line and column: as the Yams-based reader did, so positions stay the same.
+      let offset = text.utf8.index(text.utf8.startIndex, offsetBy: error.offset, limitedBy: text.utf8.endIndex)?
+        .samePosition(in: text).map { text.distance(from: text.startIndex, to: $0) }
       var line = 1
       var column = 1
       if let offset {
@@ -104,10 +102,10 @@ public enum YAMLConverter {
           }
         }
       }
-      return YAMLConversionError(message: "invalid YAML: \(problem)",
+      return YAMLConversionError(message: "invalid YAML: \(error.problem)",
                                  position: TextPosition(line: line, column: column))
-    default:
-      return YAMLConversionError(message: "invalid YAML: \(error)", position: TextPosition(line: 1, column: 1))
+    case .memory:
+      return YAMLConversionError(message: "invalid YAML: Memory error", position: TextPosition(line: 1, column: 1))
     }
   }
 }
@@ -132,20 +130,18 @@ private struct Writer {
     write(String(repeating: " ", count: indent))
   }
 
-  mutating func record(_ node: Node, path: String?) {
-    guard let mark = node.mark else { return }
-    let yaml = TextPosition(line: mark.line, column: mark.column)
+  mutating func record(_ node: YAMLNode, path: String?) {
+    let yaml = node.mark
     positions[TextPosition(line: line, column: column)] = yaml
     if let path, paths[path] == nil { paths[path] = yaml }
   }
 
-  mutating func value(_ node: Node, path: String, indent: Int) throws {
+  mutating func value(_ node: YAMLNode, path: String, indent: Int) throws {
     record(node, path: path)
     switch node {
     case .scalar(let scalar):
       write(try Self.scalarJSON(scalar))
-    case .sequence(let sequence):
-      let items = Array(sequence)
+    case .sequence(let items, _, _):
       if items.isEmpty { return write("[]") }
       write("[")
       for (i, item) in items.enumerated() {
@@ -155,7 +151,7 @@ private struct Writer {
       }
       newline(indent: indent)
       write("]")
-    case .mapping(let mapping):
+    case .mapping(let mapping, _, _):
       let pairs = try Self.mergedPairs(mapping)
       if pairs.isEmpty { return write("{}") }
       write("{")
@@ -166,35 +162,33 @@ private struct Writer {
         }
         record(pair.key, path: nil)
         var quoted = ""
-        JSONWriter.quote(key.string, into: &quoted)
+        JSONWriter.quote(key.value, into: &quoted)
         write(quoted + ": ")
-        try value(pair.value, path: ASLNode.childPath(path, key: key.string), indent: indent + 2)
+        try value(pair.value, path: ASLNode.childPath(path, key: key.value), indent: indent + 2)
         if i < pairs.count - 1 { write(",") }
       }
       newline(indent: indent)
       write("}")
-    case .alias:
-      throw Self.error(node, "unresolved YAML alias")
     }
   }
 
   /// The mapping's pairs with YAML merge keys (`<<: *base`) expanded; explicit keys win over merged ones.
-  static func mergedPairs(_ mapping: Node.Mapping) throws -> [(key: Node, value: Node)] {
-    var explicit: [(key: Node, value: Node)] = []
-    var merged: [(key: Node, value: Node)] = []
+  static func mergedPairs(_ mapping: [(key: YAMLNode, value: YAMLNode)]) throws -> [(key: YAMLNode, value: YAMLNode)] {
+    var explicit: [(key: YAMLNode, value: YAMLNode)] = []
+    var merged: [(key: YAMLNode, value: YAMLNode)] = []
     for pair in mapping {
-      guard pair.key.tag.rawValue == Tag.Name.merge.rawValue else {
+      guard pair.key.tag == YAMLTag.merge else {
         explicit.append(pair)
         continue
       }
-      let sources: [Node]
+      let sources: [YAMLNode]
       switch pair.value {
       case .mapping: sources = [pair.value]
-      case .sequence(let s): sources = Array(s)
+      case .sequence(let s, _, _): sources = s
       default: throw error(pair.value, "a merge key ('<<') needs a mapping or a list of mappings")
       }
       for source in sources {
-        guard case .mapping(let m) = source else {
+        guard case .mapping(let m, _, _) = source else {
           throw error(source, "a merge key ('<<') needs a mapping or a list of mappings")
         }
         merged += try mergedPairs(m)
@@ -209,21 +203,21 @@ private struct Writer {
     return result
   }
 
-  static func scalarJSON(_ scalar: Node.Scalar) throws -> String {
-    let node = Node.scalar(scalar)
-    let literal = scalar.string
-    switch node.tag.rawValue {
-    case Tag.Name.null.rawValue:
+  static func scalarJSON(_ scalar: YAMLScalar) throws -> String {
+    let node = YAMLNode.scalar(scalar)
+    let literal = scalar.value
+    switch scalar.tag {
+    case YAMLTag.null:
       return "null"
-    case Tag.Name.bool.rawValue:
-      return (node.bool ?? false) ? "true" : "false"
-    case Tag.Name.int.rawValue:
+    case YAMLTag.bool:
+      return (YAMLResolver.bool(literal) ?? false) ? "true" : "false"
+    case YAMLTag.int:
       if isJSONNumber(literal) { return literal }
-      if let i = node.int { return String(i) }
+      if let i = YAMLResolver.int(scalar) { return String(i) }
       throw error(node, "the integer '\(literal)' has no JSON form")
-    case Tag.Name.float.rawValue:
+    case YAMLTag.float:
       if isJSONNumber(literal) { return literal }
-      if let f = node.float, f.isFinite { return JSONNumber(f).text }
+      if let f = YAMLResolver.float(scalar), f.isFinite { return JSONNumber(f).text }
       throw error(node, "the number '\(literal)' has no JSON form (JSON has no infinity or NaN)")
     default:
       var quoted = ""
@@ -256,9 +250,7 @@ private struct Writer {
     return bytes.isEmpty
   }
 
-  static func error(_ node: Node, _ message: String) -> YAMLConversionError {
-    let mark = node.mark
-    return YAMLConversionError(message: message,
-                               position: TextPosition(line: mark?.line ?? 1, column: mark?.column ?? 1))
+  static func error(_ node: YAMLNode, _ message: String) -> YAMLConversionError {
+    YAMLConversionError(message: message, position: node.mark)
   }
 }

@@ -51,7 +51,7 @@ public struct ExecutionRoleError: GuidedError, Equatable {
 
   /// The name of the role `arn` names (the text after the last `/`), or `arn` itself when it is not a role ARN.
   public static func roleName(_ arn: String) -> String {
-    guard let range = arn.range(of: ":role/") else { return arn }
+    guard let range = arn.firstRange(of: ":role/") else { return arn }
     return String(arn[range.upperBound...].split(separator: "/").last ?? "")
   }
 

@@ -29,9 +29,10 @@ final class ReleaseTests: XCTestCase {
     let swift = try Shipping.run(["sh", "-c", "readlink -f \"$(command -v swift)\""]).stdout
     let toolchain = URL(fileURLWithPath: swift.trimmingCharacters(in: .whitespacesAndNewlines))
       .deletingLastPathComponent().deletingLastPathComponent().path  // .../usr
-    // The server needs SQLite too (GRDB uses the system's libsqlite3); the .deb's Depends names it.
-    for (binary, libraries) in [(Self.releaseBinary, ["libcurl.so.4", "libcrypto.so.3", "libc.so.6"]),
-                                (Self.releaseServer, ["libsqlite3.so.0", "libc.so.6"])] {
+    // Both read YAML with the system's libyaml; the server needs SQLite too (GRDB uses the system's libsqlite3);
+    // the .deb's Depends names them.
+    for (binary, libraries) in [(Self.releaseBinary, ["libcurl.so.4", "libcrypto.so.3", "libyaml-0.so.2", "libc.so.6"]),
+                                (Self.releaseServer, ["libsqlite3.so.0", "libyaml-0.so.2", "libc.so.6"])] {
       let ldd = try Shipping.run(["ldd", binary])
       XCTAssertEqual(ldd.status, 0, ldd.stderr)
       XCTAssertFalse(ldd.stdout.contains("libswift"), ldd.stdout)
@@ -133,6 +134,7 @@ final class ReleaseTests: XCTestCase {
     XCTAssertTrue(depends.contains("libssl3"), depends)
     XCTAssertTrue(depends.contains("libc6"), depends)
     XCTAssertTrue(depends.contains("libsqlite3-0"), "the server links the system SQLite: \(depends)")
+    XCTAssertTrue(depends.contains("libyaml-0-2"), "YAML is read with the system libyaml: \(depends)")
     XCTAssertFalse(depends.contains("swift"), depends)
 
     let root = try Shipping.temporaryDirectory()
