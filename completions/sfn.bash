@@ -1215,6 +1215,7 @@ _sfn_validate() {
         return
         ;;
     '--type')
+        __sfn_add_completions -W 'STANDARD'$'\n''EXPRESS'
         return
         ;;
     esac
@@ -1332,6 +1333,7 @@ _sfn_deploy() {
         return
         ;;
     '--type')
+        __sfn_add_completions -W 'STANDARD'$'\n''EXPRESS'
         return
         ;;
     '--version-description')
@@ -1341,6 +1343,7 @@ _sfn_deploy() {
         return
         ;;
     '--logging')
+        __sfn_add_completions -W 'ALL'$'\n''ERROR'$'\n''FATAL'$'\n''OFF'
         return
         ;;
     '--log-group')

@@ -100,6 +100,24 @@ final class CLIBasicsTests: XCTestCase {
     XCTAssertTrue(badQuery.stderr.contains("column"), badQuery.stderr)
   }
 
+  func testEnumOptionsTakeTheModelsValuesAndListThem() {
+    let cases: [([String], [String])] = [
+      (["deploy", "m", "--definition", "d.json", "--role-arn", "arn:aws:iam::1:role/r", "--type", "standard"],
+       ["STANDARD", "EXPRESS"]),
+      (["validate", "d.json", "--type", "FAST"], ["STANDARD", "EXPRESS"]),
+      (["deploy", "m", "--definition", "d.json", "--role-arn", "arn:aws:iam::1:role/r", "--logging", "all"],
+       ["ALL", "ERROR", "FATAL", "OFF"]),
+      (["executions", "m", "--status", "DONE"], ["RUNNING", "SUCCEEDED", "FAILED"]),
+    ]
+    for (args, values) in cases {
+      let r = sfn(args)
+      XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+      for value in values { XCTAssertTrue(r.stderr.contains(value), "\(args): \(r.stderr)") }
+    }
+    let help = sfn(["deploy", "--help"])
+    XCTAssertTrue(help.stdout.contains("ALL, ERROR, FATAL, OFF"), help.stdout)
+  }
+
   func testBadInputIsRefusedBeforeSending() {
     var env = InProcessSFN.environment()
     env["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE"

@@ -28,7 +28,7 @@ struct Deploy: RuntimeCommand {
   var roleArn: String
 
   @Option(help: ArgumentHelp("STANDARD or EXPRESS (default STANDARD for a new machine).", valueName: "type"))
-  var type: String?
+  var type: StateMachineType?
 
   @Flag(help: "Publish a version of the deployed revision.")
   var publish = false
@@ -40,9 +40,8 @@ struct Deploy: RuntimeCommand {
   @Option(help: ArgumentHelp("Point this alias at the published version (implies --publish).", valueName: "name"))
   var alias: String?
 
-  @Option(help: ArgumentHelp("Log level: OFF, ALL, ERROR or FATAL (unset: leave logging as it is).",
-                             valueName: "level"))
-  var logging: String?
+  @Option(help: ArgumentHelp("Log level (unset: leave logging as it is).", valueName: "level"))
+  var logging: LogLevelOption?
 
   @Option(name: .customLong("log-group"),
           help: ArgumentHelp("CloudWatch Logs log group ARN for --logging.", valueName: "arn"))
@@ -65,10 +64,6 @@ struct Deploy: RuntimeCommand {
   var checkRole = false
 
   func validate() throws {
-    if let type, !["STANDARD", "EXPRESS"].contains(type) { throw ValidationError("--type must be STANDARD or EXPRESS") }
-    if let logging, !["OFF", "ALL", "ERROR", "FATAL"].contains(logging) {
-      throw ValidationError("--logging must be OFF, ALL, ERROR or FATAL")
-    }
     if logging == nil, logGroup != nil || includeExecutionData {
       throw ValidationError("--log-group and --include-execution-data need --logging LEVEL")
     }
@@ -80,15 +75,15 @@ struct Deploy: RuntimeCommand {
   func run(_ runtime: Runtime) throws {
     let context = CommandContext(runtime, global: global)
     let source = try context.definition(definition)
-    let findings = source.lint(type: type.flatMap(StateMachineType.init(rawValue:)))
+    let findings = source.lint(type: type)
       .map { ValidationFinding(file: source.name, diagnostic: $0) }
     guard let json = source.json, ASLLinter.isValid(findings.map(\.diagnostic)) else {
       throw CommandError.invalidDefinition(name: source.name, flagHint: nil, findings: findings)
     }
     context.errorWriter().findings(findings)
     let spec = DeploySpec(
-      name: name, definition: json, definitionLabel: source.name, roleArn: roleArn, type: type,
-      logging: logging.map { DeploySpec.loggingConfiguration(level: $0, logGroupArn: logGroup,
+      name: name, definition: json, definitionLabel: source.name, roleArn: roleArn, type: type?.rawValue,
+      logging: logging.map { DeploySpec.loggingConfiguration(level: $0.value, logGroupArn: logGroup,
                                                              includeExecutionData: includeExecutionData) },
       tracing: tracing, publish: publish, versionDescription: versionDescription, alias: alias,
       tags: try DeploySpec.parseTags(tags))

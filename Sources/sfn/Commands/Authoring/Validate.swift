@@ -25,20 +25,18 @@ struct Validate: RuntimeCommand {
   @Option(help: ArgumentHelp("STANDARD or EXPRESS: EXPRESS also reports what Express machines do not support "
                              + "(activities, .sync, .waitForTaskToken: errors; waits over 5 minutes: warnings); "
                              + "passed to --remote.", valueName: "type"))
-  var type: String?
+  var type: StateMachineType?
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one definition file, or - for standard input") }
     if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
-    if let type, !["STANDARD", "EXPRESS"].contains(type) { throw ValidationError("--type must be STANDARD or EXPRESS") }
   }
 
   func run(_ runtime: Runtime) throws {
     let context = CommandContext(runtime, global: global)
     let sources = try files.map { try context.definition($0) }
-    let machineType = type.flatMap(StateMachineType.init(rawValue:))
     let local = sources.map { source in
-      source.lint(type: machineType).map { ValidationFinding(file: source.name, diagnostic: $0) }
+      source.lint(type: type).map { ValidationFinding(file: source.name, diagnostic: $0) }
     }
     var report = ValidationReport()
     do {
@@ -46,7 +44,7 @@ struct Validate: RuntimeCommand {
         let client = try context.client()
         let service = ServiceValidation(call: { try client.call($0, $1) })
         for (source, findings) in zip(sources, local) {
-          let remote = try service.findings(for: source, type: type)
+          let remote = try service.findings(for: source, type: type?.rawValue)
           report.add(file: source.name, findings: ServiceValidation.merge(local: findings, service: remote))
         }
       }

@@ -72,17 +72,9 @@ extension Verbs {
 }
 
 /// A `--status` value: one of the model's execution statuses, in any case.
-struct ExecutionStatusFilter: ExpressibleByArgument, Equatable {
-  /// The status as the API spells it, e.g. `RUNNING`.
+struct ExecutionStatusFilter: ModelEnumOption, Equatable {
+  static let shape = ShapeName.executionStatus
   let value: String
-
-  init?(argument: String) {
-    let upper = argument.uppercased()
-    guard Self.allValueStrings.contains(upper) else { return nil }
-    value = upper
-  }
-
-  /// The model's ExecutionStatus values, for the error message, help and completions.
-  static var allValueStrings: [String] { ServiceModel.shape(.executionStatus).enumValues }
-  static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+  init(value: String) { self.value = value }
+  static func spelled(_ argument: String) -> String { argument.uppercased() }
 }
