@@ -83,6 +83,44 @@ final class FidelityTests: XCTestCase {
     XCTAssertTrue(cause.contains("Work"), cause)
   }
 
+  /// AWS answers every date to the millisecond (`1700000000.123`); sfn local answered the engine's microseconds.
+  func testEveryTimestampIsMillisecondPrecise() async throws {
+    let server = try await makeServer()
+    await create(server, "timed", """
+      {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":0,"Next":"M"},
+       "M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED",
+       "ExecutionType":"STANDARD"},"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},"End":true}}}
+      """)
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "timed"),
+                                                       "input": #"{"items":[1,2]}"#])
+    let arn = started["executionArn"] ?? .null
+    let described = await server.finished(arn)
+    XCTAssertEqual(described["status"], "SUCCEEDED", "\(described)")
+    var dates: [(String, Double)] = [("startDate", described["startDate"]?.doubleValue ?? -1),
+                                     ("stopDate", described["stopDate"]?.doubleValue ?? -1)]
+    let history = await server.call("GetExecutionHistory", ["executionArn": arn])
+    for event in history["events"]?.arrayValue ?? [] {
+      dates.append((event["type"]?.stringValue ?? "?", event["timestamp"]?.doubleValue ?? -1))
+    }
+    let runs = await server.call("ListMapRuns", ["executionArn": arn])
+    let run = runs["mapRuns"]?.arrayValue?.first ?? .null
+    dates += [("ListMapRuns startDate", run["startDate"]?.doubleValue ?? -1),
+              ("ListMapRuns stopDate", run["stopDate"]?.doubleValue ?? -1)]
+    let described2 = await server.call("DescribeMapRun", ["mapRunArn": run["mapRunArn"] ?? .null])
+    dates += [("DescribeMapRun startDate", described2["startDate"]?.doubleValue ?? -1),
+              ("DescribeMapRun stopDate", described2["stopDate"]?.doubleValue ?? -1)]
+    let children = await server.call("ListExecutions", ["mapRunArn": run["mapRunArn"] ?? .null])
+    for child in children["executions"]?.arrayValue ?? [] {
+      dates += [("child startDate", child["startDate"]?.doubleValue ?? -1),
+                ("child stopDate", child["stopDate"]?.doubleValue ?? -1)]
+    }
+    XCTAssertGreaterThan(dates.count, 12)
+    for (what, date) in dates {
+      let ms = date * 1000
+      XCTAssertTrue(date > 0 && abs(ms - ms.rounded()) < 0.001, "\(what): \(date)")
+    }
+  }
+
   /// On AWS a `.sync` task starting an EXPRESS machine runs it synchronously and answers with the finished
   /// execution; sfn local used to wait for it forever (an Express execution cannot be described).
   func testASyncTaskRunsAnExpressChildToItsEnd() async throws {

@@ -64,3 +64,10 @@ public final class ScaledClock: EngineClock {
     return true
   }
 }
+
+extension Date {
+  /// This time cut to whole milliseconds, the precision AWS records times at.
+  public var millisecondPrecise: Date {
+    Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+  }
+}

@@ -35,7 +35,7 @@ extension Execution {
     guard state.status != .running else { return nil }
     return ChildExecutionResult(executionArn: info.executionArn, stateMachineArn: info.stateMachineArn,
                                 name: info.name, status: state.status.rawValue, startDate: info.startTime,
-                                stopDate: state.stopTime ?? clock.now, input: info.input, output: state.output,
+                                stopDate: state.stopTime ?? now, input: info.input, output: state.output,
                                 error: state.error?.error, cause: state.error?.cause)
   }
 }

@@ -54,7 +54,7 @@ extension Execution {
         branch.retryCount += 1
         branch.continuation = .blocked
         state.branches[id] = branch
-        addTimer(due: clock.now + (retrier.fullJitter ? delay * random() : delay), branch: id, kind: .retry)
+        addTimer(due: now + (retrier.fullJitter ? delay * random() : delay), branch: id, kind: .retry)
         return
       }
     }

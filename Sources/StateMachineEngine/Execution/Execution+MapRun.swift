@@ -15,7 +15,7 @@ extension Execution {
     let record = MapRunRecord(arn: prefix + "mapRun:\(machine):\(newToken())", executionArn: parentArn,
                               stateMachineArn: prefix + "stateMachine:" + machine, label: label, stateName: def.name,
                               executionType: config?["ExecutionType"]?.stringValue ?? "STANDARD",
-                              startDate: clock.now, maxConcurrency: maxConcurrency, tolerance: tolerance,
+                              startDate: now, maxConcurrency: maxConcurrency, tolerance: tolerance,
                               items: itemCount, executions: executionCount)
     state.mapRuns.append(record)
     onMapRun?(record)
@@ -44,7 +44,7 @@ extension Execution {
     }
     state.childExecutions.append(MapRunChildExecution(arn: arn, name: name, mapRunArn: record.arn,
                                                       stateMachineArn: record.stateMachineArn,
-                                                      executionType: record.executionType, startDate: clock.now,
+                                                      executionType: record.executionType, startDate: now,
                                                       input: branch.input, itemCount: items))
     let child = state.childExecutions.count - 1
     // Out of the table while it changes: a copy would copy every child's entry.
@@ -84,7 +84,7 @@ extension Execution {
              details: error.map { EventDetails.failure($0) } ?? JSONObject(), child: child)
     }
     state.childExecutions[child].status = status
-    state.childExecutions[child].stopDate = clock.now
+    state.childExecutions[child].stopDate = now
     state.childExecutions[child].output = output
     state.childExecutions[child].error = error
     state.mapRuns[run].executionCounts.end(1, status: status)
@@ -97,7 +97,7 @@ extension Execution {
   func endMapRun(_ block: Block, failed: Bool) {
     guard let run = block.mapRun, state.mapRuns[run].status == "RUNNING" else { return }
     state.mapRuns[run].status = failed ? "FAILED" : "SUCCEEDED"
-    state.mapRuns[run].stopDate = clock.now
+    state.mapRuns[run].stopDate = now
     onMapRun?(state.mapRuns[run])
   }
 
@@ -109,7 +109,7 @@ extension Execution {
       append(type: "ExecutionAborted", previous: last, key: "executionAbortedEventDetails", details: JSONObject(),
              child: child)
       state.childExecutions[child].status = .aborted
-      state.childExecutions[child].stopDate = clock.now
+      state.childExecutions[child].stopDate = now
       if let run = state.mapRuns.firstIndex(where: { $0.arn == state.childExecutions[child].mapRunArn }) {
         state.mapRuns[run].executionCounts.end(1, status: .aborted)
         state.mapRuns[run].itemCounts.end(state.childExecutions[child].itemCount, status: .aborted)
@@ -118,7 +118,7 @@ extension Execution {
     }
     for run in state.mapRuns.indices where state.mapRuns[run].status == "RUNNING" {
       state.mapRuns[run].status = "ABORTED"
-      state.mapRuns[run].stopDate = clock.now
+      state.mapRuns[run].stopDate = now
       onMapRun?(state.mapRuns[run])
     }
   }

@@ -59,7 +59,7 @@ extension Execution {
     state.ready.append(contentsOf: leaves.reversed())
     for blockId in blocks.keys.sorted() { rerunUnsuccessful(blockId) }
     if let timeout = definition.timeoutSeconds, let root = branches.values.first(where: { $0.parent == nil }) {
-      addTimer(due: clock.now + TimeInterval(timeout), branch: root.id, kind: .executionTimeout)
+      addTimer(due: now + TimeInterval(timeout), branch: root.id, kind: .executionTimeout)
     }
   }
 
@@ -132,6 +132,6 @@ extension Execution {
     guard let branch = state.branches[id], let seconds = branch.heartbeatSeconds else { return }
     let kind = EngineTimer.Kind.heartbeat(serial: branch.attemptSerial)
     state.timers.removeAll { $0.branch == id && $0.kind == kind }
-    addTimer(due: clock.now + TimeInterval(seconds), branch: id, kind: kind)
+    addTimer(due: now + TimeInterval(seconds), branch: id, kind: kind)
   }
 }

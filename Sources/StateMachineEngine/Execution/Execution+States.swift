@@ -36,7 +36,7 @@ extension Execution {
   func enter(_ id: Int) {
     guard var branch = state.branches[id] else { return }
     let def = stateDefinition(branch)
-    branch.enteredTime = clock.now
+    branch.enteredTime = now
     branch.retryCount = 0
     branch.retrierAttempts = Array(repeating: 0, count: def.retriers.count)
     branch.enteredPreviousEventId = branch.lastEventId
@@ -247,7 +247,7 @@ extension Execution {
           throw StatesError("States.QueryEvaluationError", cause: "The JSONata expression specified for the field "
                               + "'Seconds' returned an unexpected result type. Expected 'integer', but was '\(seconds)'")
         }
-        due = clock.now + TimeInterval(s)
+        due = now + TimeInterval(s)
       } else if let stamp = try jsonata(id, def["Timestamp"], field: "Timestamp", states: states) {
         guard let text = stamp.stringValue, let date = ISOTimestamp.parse(text) else {
           let error = StatesError("States.QueryEvaluationError", cause: "The Timestamp field cannot be parsed as an "
@@ -256,19 +256,19 @@ extension Execution {
         }
         due = date
       } else {
-        due = clock.now
+        due = now
       }
     } else if let seconds = def["Seconds"]?.intValue {
-      due = clock.now + TimeInterval(seconds)
+      due = now + TimeInterval(seconds)
     } else if let path = def["SecondsPath"]?.stringValue {
       let value = try data.select(path, field: "SecondsPath", input: try effectiveInput(id, def),
                                   context: context(id), variables: branch.variables)
       guard let n = value.numberValue, n.isIntegral, let s = n.intValue, s >= 0 else {
         throw StatesError.runtime("The SecondsPath parameter cannot be parsed as a long value: \(path) == \(value)")
       }
-      due = clock.now + TimeInterval(s)
+      due = now + TimeInterval(s)
     } else if let text = def["Timestamp"]?.stringValue {
-      due = ISOTimestamp.parse(text) ?? clock.now
+      due = ISOTimestamp.parse(text) ?? now
     } else if let path = def["TimestampPath"]?.stringValue {
       let value = try data.select(path, field: "TimestampPath", input: try effectiveInput(id, def),
                                   context: context(id), variables: branch.variables)
@@ -279,9 +279,9 @@ extension Execution {
       }
       due = date
     } else {
-      due = clock.now
+      due = now
     }
-    addTimer(due: max(due, clock.now), branch: id, kind: .wait)
+    addTimer(due: max(due, now), branch: id, kind: .wait)
   }
 
   func finishWait(_ id: Int) throws {

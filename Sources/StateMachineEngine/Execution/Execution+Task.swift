@@ -122,9 +122,9 @@ extension Execution {
     }
     if case .pending = outcome {
       state.pendingTasks[token] = id
-      if let timeout { addTimer(due: clock.now + TimeInterval(timeout), branch: id, kind: .taskTimeout(serial: serial)) }
+      if let timeout { addTimer(due: now + TimeInterval(timeout), branch: id, kind: .taskTimeout(serial: serial)) }
       if let heartbeat {
-        addTimer(due: clock.now + TimeInterval(heartbeat), branch: id, kind: .heartbeat(serial: serial))
+        addTimer(due: now + TimeInterval(heartbeat), branch: id, kind: .heartbeat(serial: serial))
       }
       return
     }

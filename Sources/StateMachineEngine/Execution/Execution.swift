@@ -82,12 +82,16 @@ public final class Execution {
     }
   }
 
+  /// The time events, dates and `$$` times are recorded at: the clock cut to whole milliseconds, the precision AWS
+  /// records them at (a history event's `timestamp`, `stopDate`, `$$.State.EnteredTime`).
+  var now: Date { clock.now.millisecondPrecise }
+
   /// When the next timer is due, or nil when none is pending.
   public var nextTimerDue: Date? { state.timers.min(by: Self.timerOrder)?.due }
 
   /// Fires every timer due at the clock's current time, then runs what they made ready.
   public func fireDueTimers() {
-    let now = clock.now
+    let now = clock.now  // the raw time: a timer is due once the clock passes it
     while state.status == .running, let next = state.timers.min(by: Self.timerOrder), next.due <= now {
       state.timers.removeAll { $0.sequence == next.sequence }
       fire(next)
@@ -123,7 +127,7 @@ public final class Execution {
     let m = definition.machines[machine]
     state.branches[id] = Branch(id: id, machine: machine, state: m.startAt, input: input,
                                 continuation: mapItem == nil ? .enter : .startIteration, parent: parent,
-                                lastEventId: lastEventId, enteredTime: clock.now, variables: variables,
+                                lastEventId: lastEventId, enteredTime: now, variables: variables,
                                 mapItem: mapItem, recordsHistory: recordsHistory, child: child)
     return id
   }
@@ -136,7 +140,7 @@ public final class Execution {
       let id = state.childExecutions[child].nextEventId
       state.childExecutions[child].nextEventId += 1
       guard recordHistory || onChildEvent != nil else { return id }
-      let event = HistoryEvent(id: id, previousEventId: previous, timestamp: clock.now, type: type, detailsKey: key,
+      let event = HistoryEvent(id: id, previousEventId: previous, timestamp: now, type: type, detailsKey: key,
                                details: details)
       let arn = state.childExecutions[child].arn
       if recordHistory { childEvents[arn, default: []].append(event) }
@@ -146,7 +150,7 @@ public final class Execution {
     let id = state.nextEventId
     state.nextEventId += 1
     guard recordHistory || onEvent != nil else { return id }
-    let event = HistoryEvent(id: id, previousEventId: previous, timestamp: clock.now, type: type, detailsKey: key,
+    let event = HistoryEvent(id: id, previousEventId: previous, timestamp: now, type: type, detailsKey: key,
                              details: details)
     if recordHistory { events.append(event) }
     onEvent?(event)
@@ -191,7 +195,7 @@ public final class Execution {
     state.status = status
     state.output = output
     state.error = error
-    state.stopTime = clock.now
+    state.stopTime = now
     state.redriveAnchor = status == .failed ? advancing : nil
     state.ready.removeAll()
     state.timers.removeAll()

@@ -16,7 +16,7 @@ public struct ExecutionInfo: Sendable {
   public var region: String
   /// The execution input.
   public var input: JSON
-  /// When it started.
+  /// When it started (to the millisecond, as AWS records it).
   public var startTime: Date
   /// How many times it was redriven.
   public var redriveCount: Int
@@ -27,7 +27,7 @@ public struct ExecutionInfo: Sendable {
     self.name = name
     self.stateMachineName = stateMachineName
     self.input = input
-    self.startTime = startTime
+    self.startTime = startTime.millisecondPrecise
     self.region = region
     self.redriveCount = redriveCount
     stateMachineArn = "arn:aws:states:\(region):\(account):stateMachine:\(stateMachineName)"

@@ -479,7 +479,7 @@ actor ExecutionRunner {
   /// An execution whose definition the engine cannot read fails as AWS fails it at run time.
   private func fail(_ launch: Launch, cause: String) async {
     guard launch.persist else { return }
-    let now = clock.now.timeIntervalSince1970
+    let now = clock.now.millisecondPrecise.timeIntervalSince1970
     try? await store.write { db in
       try db.execute(sql: """
         UPDATE execution SET status = 'FAILED', error = 'States.Runtime', cause = ?, stop_date = ? WHERE arn = ?
