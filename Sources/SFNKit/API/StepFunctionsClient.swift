@@ -23,14 +23,34 @@ public struct ClientConfiguration: Sendable {
   }
 }
 
+/// Another AWS JSON-protocol service the client can call (CloudWatch Logs): where it is and how it is signed.
+public struct JSONService: Sendable {
+  /// The resolved endpoint.
+  public var endpoint: URL
+  /// The SigV4 signing name, e.g. `logs`.
+  public var signingName: String
+  /// The signing region.
+  public var region: String
+  /// The `X-Amz-Target` prefix, e.g. `Logs_20140328`.
+  public var targetPrefix: String
+  /// `application/x-amz-json-1.1` or `-1.0`.
+  public var contentType: String
+
+  /// A service at `endpoint`.
+  public init(endpoint: URL, signingName: String, region: String, targetPrefix: String, contentType: String) {
+    (self.endpoint, self.signingName, self.region) = (endpoint, signingName, region)
+    (self.targetPrefix, self.contentType) = (targetPrefix, contentType)
+  }
+}
+
 /// Calls one service operation with its JSON input and returns the raw JSON response
 /// (normally `StepFunctionsClient.call`; tests pass a fake).
 public typealias ServiceCall = (_ operation: OperationName, _ input: JSON) throws -> JSON
 
 /// Watches the exchanges a client makes, for `--debug`.
 public protocol ExchangeObserver: AnyObject {
-  /// A request is about to be sent (already signed).
-  func willSend(_ request: HTTPRequest, operation: OperationName, attempt: Int)
+  /// A request is about to be sent (already signed); `operation` names it (`StartExecution`, `logs:FilterLogEvents`).
+  func willSend(_ request: HTTPRequest, operation: String, attempt: Int)
   /// A response arrived after `seconds`.
   func didReceive(_ response: HTTPResponse, seconds: Double)
   /// The attempt failed without a response.
@@ -67,22 +87,55 @@ public final class StepFunctionsClient {
   public func call(_ operation: OperationName, _ input: JSON = [:], timeout: Double? = nil) throws -> JSON {
     let op = ServiceModel.operation(operation)
     let input = Self.withIdempotencyKey(op, input)
+    let exchange = Exchange(label: op.name, url: url(for: op), target: "\(ServiceModel.targetPrefix).\(op.name)",
+                            contentType: "application/x-amz-json-1.0", signingName: ServiceModel.signingName,
+                            signingRegion: configuration.region, idempotent: op.idempotent || Self.readOnly(op.id),
+                            minimumReadTimeout: Self.longPollReadTimeouts[op.id])
+    return try send(exchange, input, timeout: timeout) { try self.recoverStart(op, input, $0) }
+  }
+
+  /// Calls `operation` of another AWS JSON service (CloudWatch Logs) with this client's credentials, retries,
+  /// clock-skew correction and `--debug` observer.
+  public func call(_ service: JSONService, _ operation: String, _ input: JSON, idempotent: Bool = true,
+                   timeout: Double? = nil) throws -> JSON {
+    let exchange = Exchange(label: "\(service.signingName):\(operation)", url: service.endpoint,
+                            target: "\(service.targetPrefix).\(operation)", contentType: service.contentType,
+                            signingName: service.signingName, signingRegion: service.region, idempotent: idempotent,
+                            minimumReadTimeout: nil)
+    return try send(exchange, input, timeout: timeout) { _ in nil }
+  }
+
+  /// One operation's request, whatever the service.
+  private struct Exchange {
+    var label: String
+    var url: URL
+    var target: String
+    var contentType: String
+    var signingName: String
+    var signingRegion: String
+    var idempotent: Bool
+    var minimumReadTimeout: Double?
+  }
+
+  /// Sends `input` until it succeeds or the retry strategy stops; `recover` may turn the final error into a result.
+  private func send(_ exchange: Exchange, _ input: JSON, timeout: Double?,
+                    recover: (ServiceError) throws -> JSON?) throws -> JSON {
     let body = Array(JSONWriter.compact.string(input).utf8)
-    var context = RetryContext(idempotent: op.idempotent || Self.readOnly(op.id))
+    var context = RetryContext(idempotent: exchange.idempotent)
     let invocationId = UUID().uuidString.lowercased()
     // An earlier attempt may have been acted on (its response was lost), and the clock was corrected already.
     var mayHaveActed = false, skewRetried = false
     while true {
-      var request = HTTPRequest(method: "POST", url: url(for: op), headers: [
-        ("Content-Type", "application/x-amz-json-1.0"),
-        ("X-Amz-Target", "\(ServiceModel.targetPrefix).\(op.name)"),
+      var request = HTTPRequest(method: "POST", url: exchange.url, headers: [
+        ("Content-Type", exchange.contentType),
+        ("X-Amz-Target", exchange.target),
         ("amz-sdk-invocation-id", invocationId),
         ("amz-sdk-request", retry.sdkRequestHeader(context)),
       ], body: body)
-      request.minimumReadTimeout = Self.longPollReadTimeouts[op.id]
+      request.minimumReadTimeout = exchange.minimumReadTimeout
       let signingTime = skew.signingTime(now: clock.now())
-      try sign(&request, at: signingTime)
-      observer?.willSend(request, operation: operation, attempt: context.attempts + 1)
+      try sign(&request, at: signingTime, service: exchange.signingName, region: exchange.signingRegion)
+      observer?.willSend(request, operation: exchange.label, attempt: context.attempts + 1)
       let started = clock.now()
       let result: Result<HTTPResponse, TransportError>
       do { result = .success(try transport.send(request, timeout: timeout)) } catch let e as TransportError {
@@ -124,8 +177,8 @@ public final class StepFunctionsClient {
         observer?.willRetry(after: delay, reason: Self.reason(outcome))
         retry.sleep(skewed ? 0 : delay)
       case .stop:
-        if mayHaveActed, let service = failure as? ServiceError, let started = try recoverStart(op, input, service) {
-          return started
+        if mayHaveActed, let service = failure as? ServiceError, let recovered = try recover(service) {
+          return recovered
         }
         throw failure
       }
@@ -158,13 +211,12 @@ public final class StepFunctionsClient {
     }
   }
 
-  private func sign(_ request: inout HTTPRequest, at date: Date) throws {
+  private func sign(_ request: inout HTTPRequest, at date: Date, service: String, region: String) throws {
     guard let credentials = try credentialProvider.credentials() else {
       throw CredentialError(.credentials, provider: nil,
                             "no credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or configure a profile")
     }
-    SigV4Signer(credentials: credentials, region: configuration.region, service: ServiceModel.signingName)
-      .sign(&request, date: date)
+    SigV4Signer(credentials: credentials, region: region, service: service).sign(&request, date: date)
   }
 
   /// The URL for `op`: the configured endpoint, with the model's host prefix on AWS endpoints only.

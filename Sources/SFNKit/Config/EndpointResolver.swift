@@ -74,6 +74,10 @@ public struct AWSServiceEndpointInfo: Sendable, Equatable {
   public static let sts = AWSServiceEndpointInfo(environmentSuffix: "STS", configKey: "sts", hostPrefix: "sts")
   /// IAM, for reading an execution role's trust policy (`sfn deploy --check-role`).
   public static let iam = AWSServiceEndpointInfo(environmentSuffix: "IAM", configKey: "iam", hostPrefix: "iam")
+  /// CloudWatch Logs (serviceId `CloudWatch Logs`), where Express executions' events are: as the AWS SDKs,
+  /// `AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` and the `cloudwatch_logs` key of a `services` section.
+  public static let logs = AWSServiceEndpointInfo(environmentSuffix: "CLOUDWATCH_LOGS", configKey: "cloudwatch_logs",
+                                                  hostPrefix: "logs")
   /// The IAM Identity Center portal (GetRoleCredentials); `AWS_ENDPOINT_URL_SSO` points it at a local fake.
   public static let sso = AWSServiceEndpointInfo(environmentSuffix: "SSO", configKey: "sso", hostPrefix: "portal.sso")
   /// SSO-OIDC (token refresh).

@@ -5,8 +5,8 @@ public final class DebugLog: ExchangeObserver {
   /// A log writing lines through `write`.
   public init(write: @escaping (String) -> Void) { self.write = write }
 
-  public func willSend(_ request: HTTPRequest, operation: OperationName, attempt: Int) {
-    write("debug: \(operation.rawValue) attempt \(attempt): \(request.method) \(request.url.absoluteString)")
+  public func willSend(_ request: HTTPRequest, operation: String, attempt: Int) {
+    write("debug: \(operation) attempt \(attempt): \(request.method) \(request.url.absoluteString)")
     for (name, value) in request.headers { write("debug: > \(name): \(Redactor.header(name, value))") }
     write("debug: > body: \(Redactor.body(request.body))")
     write("debug: curl equivalent: \(curlCommand(request))")

@@ -13,6 +13,7 @@ final class CommandContext {
   private var cachedTransport: HTTPTransport?
   private var cachedClient: StepFunctionsClient?
   private var cachedResolver: NameResolver?
+  private var cachedExpress: ExpressLogReader?
 
   init(_ runtime: Runtime, global: GlobalSettings, raw: Bool = false) {
     self.runtime = runtime
@@ -129,9 +130,24 @@ final class CommandContext {
     return client
   }
 
-  /// Calls `operation` with `input` through the client.
+  /// Calls `operation` with `input` through the client; DescribeExecution, GetExecutionHistory and
+  /// DescribeStateMachineForExecution of an Express execution are answered from its machine's CloudWatch Logs.
   func call(_ operation: OperationName, _ input: JSON, timeout: Double? = nil) throws -> JSON {
-    try client().call(operation, input, timeout: timeout)
+    if let answer = try express().answer(operation, input) { return answer }
+    return try client().call(operation, input, timeout: timeout)
+  }
+
+  /// `call` as a function, for readers and waiters.
+  var serviceCall: ServiceCall { { [self] in try self.call($0, $1) } }
+
+  /// The reader of Express executions from CloudWatch Logs (through the client's stack), built once.
+  func express() throws -> ExpressLogReader {
+    if let cachedExpress { return cachedExpress }
+    let client = try client(), setup = try setup()
+    let reader = ExpressLogReader(stepFunctions: { try client.call($0, $1) },
+                                  logs: { try CloudWatchLogsClient(client: client, setup: setup) }, clock: runtime.clock)
+    cachedExpress = reader
+    return reader
   }
 
   /// The name resolver (names to ARNs, the account remembered in the cache directory), built once.
@@ -155,10 +171,11 @@ final class CommandContext {
     return (output, try resolver())
   }
 
-  /// A waiter for executions that polls through the client and sleeps with the runtime (until Ctrl-C).
+  /// A waiter for executions that polls through `call` (Express executions: their logs) and sleeps with the
+  /// runtime (until Ctrl-C).
   func waiter() throws -> ExecutionWaiter {
-    let client = try client()
-    return ExecutionWaiter(call: { try client.call($0, $1) }, clock: runtime.clock, sleep: runtime.sleep)
+    _ = try client()
+    return ExecutionWaiter(call: serviceCall, clock: runtime.clock, sleep: runtime.sleep)
   }
 
   /// A progress line on stderr, only when stderr is a terminal.

@@ -25,13 +25,20 @@ extension Verbs {
       let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
       let (output, resolver) = try verb.connect()
       let arn = try resolver.execution(execution)
+      if follow {
+        // An Express execution's first events may not be delivered yet; events delivered out of order wait for
+        // the ones before them.
+        let express = try verb.express()
+        express.deliveryAllowance = ExpressLogReader.followAllowance
+        express.holdGaps = true
+      }
       let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
       var timeline = HistoryTimeline(startTime: described["startDate"]?.doubleValue)
       let format = output.format
       let terminal = verb.terminal
       let renderer = TimelineRenderer(width: terminal.width, color: terminal.colorStdout)
-      let client = try verb.client()
-      let reader = HistoryReader(call: { try client.call($0, $1) }, sleep: runtime.sleep)
+      var reader = HistoryReader(call: verb.serviceCall, sleep: runtime.sleep)
+      if ExpressExecutionARN(arn) != nil { reader.schedule = ExpressLogReader.pollSchedule }
       // Each line is flushed, so it shows as soon as it is known.
       let write = terminal.outNow
       if format == .table { write(renderer.header()) }

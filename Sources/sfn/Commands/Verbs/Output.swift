@@ -24,6 +24,7 @@ extension Verbs {
       }
       try OutcomeError.ifUnsuccessful(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
                                       name: arn.arnName)
+      if ExpressExecutionARN(arn) != nil { try Self.checkLoggedOutput(described, arn: arn, express: try verb.express()) }
       let text = described["output"]?.stringValue ?? "null"
       if rawOption.raw {
         verb.terminal.out(text + "\n")
@@ -34,6 +35,15 @@ extension Verbs {
       }
       let result = try output.printer.query.map { try $0.evaluate(document) } ?? document
       verb.terminal.out(JSONWriter.pretty.string(result) + "\n")
+    }
+
+    /// An Express execution's output comes from its ExecutionSucceeded log event: say why it is missing or cut.
+    static func checkLoggedOutput(_ described: JSON, arn: String, express: ExpressLogReader) throws {
+      let logging = try express.logging(ofExecution: arn)
+      if described["output"] == nil { throw ExpressLogError.noExecutionData(execution: arn, logging: logging) }
+      if described["outputDetails"]?["included"]?.boolValue == false {
+        throw ExpressLogError.outputTruncated(execution: arn)
+      }
     }
   }
 }

@@ -25,7 +25,13 @@ extension Verbs {
       let (output, resolver) = try verb.connect()
       let arns = try executions.map { try resolver.execution($0) }
       verb.progress("waiting for \(arns.count == 1 ? arns[0].arnName : "\(arns.count) executions")…")
-      let outcome = try verb.waiter().wait(for: arns, timeout: timeoutSeconds)
+      var waiter = try verb.waiter()
+      if arns.contains(where: { ExpressExecutionARN($0) != nil }) {
+        // Express executions are read from CloudWatch Logs, which delivers their events late.
+        try verb.express().deliveryAllowance = ExpressLogReader.waitAllowance
+        waiter.schedule = ExpressLogReader.pollSchedule
+      }
+      let outcome = try waiter.wait(for: arns, timeout: timeoutSeconds)
       let shaped = outcome.executions.map { output.prepare($0, shape: .describeExecutionOutput) }
       try output.printList(shaped, columns: [
         .key("name", "name"), .key("status", "status"), .key("started", "startDate"), .key("stopped", "stopDate"),

@@ -1,0 +1,184 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Reads Express executions from their state machine's CloudWatch Logs log group (Step Functions keeps no history
+/// of them) and answers DescribeExecution, GetExecutionHistory and DescribeStateMachineForExecution for them in
+/// the Step Functions API's shapes, so `describe`, `history`, `output` and `wait` treat them as Standard ones.
+public final class ExpressLogReader {
+  private let stepFunctions: ServiceCall
+  private let makeLogs: () throws -> CloudWatchLogsClient
+  private var logsClient: CloudWatchLogsClient?
+  private let clock: Clock
+  /// How far back the first search for an execution looks before it searches the whole group (seconds).
+  public var recentWindow: Double = 3 * 3600
+  /// While an execution has no event in the log yet, DescribeExecution answers RUNNING for this many seconds
+  /// after the first look (`sfn wait`: CloudWatch Logs delivers late); 0 reports it as not logged at once.
+  public var deliveryAllowance: Double = 0
+  /// For `history --follow`: hand out events only up to the first missing id, so one delivered late is not skipped
+  /// (ids are printed in order); once the end has arrived, gaps left after `gapPatience` seconds are given up on.
+  public var holdGaps = false
+  /// Seconds to wait for a missing event after the execution's end has arrived (delivery is best effort).
+  public var gapPatience: Double = 10
+  /// How often to look for new events: CloudWatch Logs delivers events seconds (sometimes minutes) after they
+  /// happen, so polls start at 1 s and back off to 5 s.
+  public static let pollSchedule = WaitSchedule(initial: 1, factor: 1.5, cap: 5, jitter: 0.2)
+  /// How long `wait` treats an execution with nothing in the log yet as running: an Express execution lasts at
+  /// most 5 minutes and logs ExecutionStarted first, so its events should arrive well within this.
+  public static let waitAllowance: Double = 300
+  /// The same for `history --follow`.
+  public static let followAllowance: Double = 300
+  private var endSeen: [String: Date] = [:]
+  private var loggingByMachine: [String: ExpressLogging] = [:]
+  private var eventsByExecution: [String: ExpressEventSet] = [:]
+  private var firstLook: [String: Date] = [:]
+
+  /// A reader describing machines through `stepFunctions` and reading logs through the client `logs` makes (once,
+  /// on first use).
+  public init(stepFunctions: @escaping ServiceCall, logs: @escaping () throws -> CloudWatchLogsClient,
+              clock: Clock = .system) {
+    self.stepFunctions = stepFunctions
+    self.makeLogs = logs
+    self.clock = clock
+  }
+
+  /// The answer to `operation` when it asks about an Express execution, else nil (the service answers it).
+  public func answer(_ operation: OperationName, _ input: JSON) throws -> JSON? {
+    guard let arn = input["executionArn"]?.stringValue, let express = ExpressExecutionARN(arn) else { return nil }
+    switch operation {
+    case .describeExecution: return try describe(arn)
+    case .getExecutionHistory: return try history(arn, reverse: input["reverseOrder"]?.boolValue ?? false)
+    case .describeStateMachineForExecution:
+      return try stepFunctions(.describeStateMachine, ["stateMachineArn": .string(express.machineArn)])
+    default: return nil
+    }
+  }
+
+  /// The logging configuration of the machine an Express execution ran on (one DescribeStateMachine per machine).
+  public func logging(ofExecution arn: String) throws -> ExpressLogging {
+    guard let express = ExpressExecutionARN(arn) else { throw ReferenceError.wrongARN(arn, what: "Express execution") }
+    return try logging(ofMachine: express.machineArn)
+  }
+
+  /// The logging configuration of a state machine.
+  public func logging(ofMachine machineArn: String) throws -> ExpressLogging {
+    if let known = loggingByMachine[machineArn] { return known }
+    let described = try stepFunctions(.describeStateMachine, ["stateMachineArn": .string(machineArn)])
+    let logging = ExpressLogging(machineArn: machineArn, describeStateMachine: described)
+    loggingByMachine[machineArn] = logging
+    return logging
+  }
+
+  /// The execution's events so far, read again from the log (from its first event on, once one is known).
+  public func events(_ arn: String) throws -> ExpressEventSet {
+    let logging = try logging(ofExecution: arn)
+    let group = try logging.requireLogGroup()
+    var set = eventsByExecution[arn] ?? ExpressEventSet()
+    let pattern = "{ $.execution_arn = \"\(arn)\" }"
+    let now = clock.now().timeIntervalSince1970
+    if let earliest = set.earliest {
+      // Events carry the time they happened, never before ExecutionStarted, however late they are delivered.
+      try read(LogEventFilter(logGroupName: group, pattern: pattern, startTime: Self.millis(earliest)), arn, into: &set)
+    } else {
+      try read(LogEventFilter(logGroupName: group, pattern: pattern, startTime: Self.millis(now - recentWindow)),
+               arn, into: &set)
+      if set.isEmpty && firstLook[arn] == nil {
+        try read(LogEventFilter(logGroupName: group, pattern: pattern), arn, into: &set)
+      }
+    }
+    if firstLook[arn] == nil { firstLook[arn] = clock.now() }
+    if set.end != nil, endSeen[arn] == nil { endSeen[arn] = clock.now() }
+    eventsByExecution[arn] = set
+    return set
+  }
+
+  /// DescribeExecution's answer, from the log.
+  public func describe(_ arn: String) throws -> JSON {
+    let set = try events(arn)
+    let logging = try logging(ofExecution: arn)
+    if set.end == nil {
+      // Below level ALL only failures are logged: a missing end may be a success, the log cannot tell.
+      if logging.level != "ALL" { throw ExpressLogError.noEndLogged(execution: arn, logging: logging) }
+      if set.isEmpty { try checkStillExpected(arn, logging) }
+    }
+    return set.description(executionArn: arn)
+  }
+
+  /// GetExecutionHistory's answer (every event in one page), from the log.
+  public func history(_ arn: String, reverse: Bool) throws -> JSON {
+    let set = try events(arn)
+    if set.isEmpty { try checkStillExpected(arn, try logging(ofExecution: arn)) }
+    var ordered = set.ordered
+    if holdGaps, let firstGap = Self.firstGap(ordered) {
+      let waited = endSeen[arn].map { clock.now().timeIntervalSince($0) } ?? 0
+      if set.end == nil || waited < gapPatience { ordered = Array(ordered[..<firstGap]) }
+    }
+    let events = ordered.map(\.historyEvent)
+    return ["events": .array(reverse ? events.reversed() : events)]
+  }
+
+  /// The index of the first event whose id does not follow the one before it (ids count from 1).
+  static func firstGap(_ events: [ExpressLogEvent]) -> Int? {
+    var expected = 1
+    for (index, event) in events.enumerated() {
+      if event.id != expected { return index }
+      expected += 1
+    }
+    return nil
+  }
+
+  /// Nothing logged yet: fine within the delivery allowance, else the execution is not in the log.
+  private func checkStillExpected(_ arn: String, _ logging: ExpressLogging) throws {
+    let waited = firstLook[arn].map { clock.now().timeIntervalSince($0) } ?? 0
+    guard waited < deliveryAllowance else { throw ExpressLogError.notLogged(execution: arn, logging: logging) }
+  }
+
+  /// The Express executions of `machineArn` whose events lie between `from` and `to` (epoch seconds), each
+  /// described as DescribeExecution would, newest start first.
+  public func executions(ofMachine machineArn: String, from: Double?, to: Double?) throws -> [JSON] {
+    let logging = try logging(ofMachine: machineArn)
+    let group = try logging.requireLogGroup()
+    let machineName = logging.machineName
+    // Execution-level events are enough to list executions; services without JSON patterns send everything.
+    let types = ["ExecutionStarted", "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted"]
+    let pattern = "{ " + types.map { "($.type = \"\($0)\")" }.joined(separator: " || ") + " }"
+    var sets: [String: ExpressEventSet] = [:]
+    try logs().filterLogEvents(LogEventFilter(logGroupName: group, pattern: pattern, startTime: from.map(Self.millis),
+                                              endTime: to.map(Self.millis))) { page in
+      for event in page {
+        guard let parsed = ExpressLogEvent(message: event.message, logTimestamp: event.timestamp),
+          parsed.type.hasPrefix("Execution"), ExpressExecutionARN(parsed.executionArn)?.machine == machineName
+        else { continue }
+        sets[parsed.executionArn, default: ExpressEventSet()].add(parsed)
+      }
+      return true
+    }
+    return sets.map { $0.value.description(executionArn: $0.key) }
+      .sorted { ($0["startDate"]?.doubleValue ?? 0) > ($1["startDate"]?.doubleValue ?? 0) }
+  }
+
+  private func read(_ filter: LogEventFilter, _ arn: String, into set: inout ExpressEventSet) throws {
+    try logs().filterLogEvents(filter) { page in
+      for event in page {
+        // The pattern already selects the execution; services that ignore JSON patterns (moto) send everything.
+        if let parsed = ExpressLogEvent(message: event.message, logTimestamp: event.timestamp),
+          parsed.executionArn == arn
+        {
+          set.add(parsed)
+        }
+      }
+      return true
+    }
+  }
+
+  private func logs() throws -> CloudWatchLogsClient {
+    if let logsClient { return logsClient }
+    let client = try makeLogs()
+    logsClient = client
+    return client
+  }
+
+  private static func millis(_ seconds: Double) -> Int64 { Int64((seconds * 1000).rounded(.down)) }
+}
