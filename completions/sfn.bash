@@ -172,13 +172,13 @@ _sfn() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    start|wait|describe|output|history|executions|machines|activities|stop|redrive|task|activity|run|graph|validate|test|deploy|whoami|configure|local|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
+    start|wait|describe|output|history|executions|logs|machines|activities|stop|redrive|task|activity|run|graph|validate|test|deploy|whoami|configure|local|create-activity|create-state-machine|create-state-machine-alias|delete-activity|delete-state-machine|delete-state-machine-alias|delete-state-machine-version|describe-activity|describe-execution|describe-map-run|describe-state-machine|describe-state-machine-alias|describe-state-machine-for-execution|get-activity-task|get-execution-history|list-activities|list-executions|list-map-runs|list-state-machine-aliases|list-state-machine-versions|list-state-machines|list-tags-for-resource|publish-state-machine-version|redrive-execution|send-task-failure|send-task-heartbeat|send-task-success|start-execution|start-sync-execution|stop-execution|tag-resource|test-state|untag-resource|update-map-run|update-state-machine|update-state-machine-alias|validate-state-machine-definition|help)
         # Offer subcommand argument completions
         "_sfn_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'start wait describe output history executions machines activities stop redrive task activity run graph validate test deploy whoami configure local create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'start wait describe output history executions logs machines activities stop redrive task activity run graph validate test deploy whoami configure local create-activity create-state-machine create-state-machine-alias delete-activity delete-state-machine delete-state-machine-alias delete-state-machine-version describe-activity describe-execution describe-map-run describe-state-machine describe-state-machine-alias describe-state-machine-for-execution get-activity-task get-execution-history list-activities list-executions list-map-runs list-state-machine-aliases list-state-machine-versions list-state-machines list-tags-for-resource publish-state-machine-version redrive-execution send-task-failure send-task-heartbeat send-task-success start-execution start-sync-execution stop-execution tag-resource test-state untag-resource update-map-run update-state-machine update-state-machine-alias validate-state-machine-definition help' -- "${cur}"))
         ;;
     esac
 }
@@ -540,6 +540,75 @@ _sfn_executions() {
     case "${positional_number}" in
     1)
         __sfn_add_completions -W "$(__sfn_custom_complete ---completion executions -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_sfn_logs() {
+    repeating_flags=()
+    non_repeating_flags=(--debug --no-verify-ssl --no-paginate --follow --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --output --query --color --ca-bundle --cli-connect-timeout --cli-read-timeout --max-attempts --error-format --since --until --status --limit)
+    __sfn_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--output')
+        __sfn_add_completions -W 'json'$'\n''table'$'\n''text'
+        return
+        ;;
+    '--query')
+        return
+        ;;
+    '--color')
+        __sfn_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--ca-bundle')
+        return
+        ;;
+    '--cli-connect-timeout')
+        return
+        ;;
+    '--cli-read-timeout')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--error-format')
+        __sfn_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--status')
+        __sfn_add_completions -W 'RUNNING'$'\n''SUCCEEDED'$'\n''FAILED'$'\n''TIMED_OUT'$'\n''ABORTED'$'\n''PENDING_REDRIVE'
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sfn_add_completions -W "$(__sfn_custom_complete ---completion logs -- positional@0 "${COMP_CWORD}" "$(__sfn_cursor_index_in_current_word)")"
         return
         ;;
     esac
