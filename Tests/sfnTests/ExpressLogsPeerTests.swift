@@ -78,6 +78,30 @@ final class ExpressLogsPeerTests: XCTestCase {
 
     let waited = sfn("wait", run.arn, "--output", "json")
     XCTAssertEqual(waited.status, 0, waited.stderr)
+
+    // The graph of the execution: the machine's definition with the path its logged history took.
+    let graph = sfn("graph", run.arn, "--ascii")
+    XCTAssertEqual(graph.status, 0, graph.stderr)
+    XCTAssertTrue(graph.stdout.contains("P"), graph.stdout)
+    XCTAssertTrue(graph.stdout.contains("SUCCEEDED"), graph.stdout)
+  }
+
+  func testMachineSlashNameFindsTheNewestExpressExecutionOfThatName() throws {
+    let (name, group) = try machine()
+    let older = ExpressRun(machine: name, start: ExpressRun.now() - 20_000)
+    let newer = ExpressRun(machine: name, name: older.name)
+    try put(older.log(ExpressRun.failed(error: "E", cause: "c"))
+            + newer.log(ExpressRun.succeeded(input: "{}", output: #"{"which":"newer"}"#)), group: group)
+    let output = sfn("output", "\(name)/\(older.name)")
+    XCTAssertEqual(output.status, 0, output.stderr)
+    XCTAssertEqual(output.object()["which"] as? String, "newer")
+    let history = sfn("history", "\(name)/\(older.name)", "--output", "json")
+    XCTAssertEqual(history.status, 0, history.stderr)
+    XCTAssertEqual(lines(history.stdout).count, 4)
+    let missing = sfn("history", "\(name)/nobody")
+    XCTAssertEqual(missing.status, 4, missing.stderr)
+    XCTAssertTrue(missing.stderr.contains("no Express execution named nobody in log group \(group)"), missing.stderr)
+    XCTAssertTrue(missing.stderr.contains("sfn logs \(name)"), missing.stderr)
   }
 
   func testFailedExecutionHasItsExitCodeAndError() throws {
@@ -274,6 +298,7 @@ final class ExpressLogsPeerTests: XCTestCase {
     XCTAssertTrue(r.stderr.contains("X-Amz-Target: Logs_20140328.FilterLogEvents"), r.stderr)
     XCTAssertTrue(r.stderr.contains("Content-Type: application/x-amz-json-1.1"), r.stderr)
     XCTAssertTrue(r.stderr.contains("/us-east-1/logs/aws4_request"), r.stderr)
+    XCTAssertTrue(r.stderr.contains(#""filterPattern":"{ $.execution_arn = \"\#(run.arn)\" }""#), r.stderr)
   }
 }
 
@@ -285,10 +310,10 @@ struct ExpressRun {
   let start: Int
   let arn: String
 
-  init(machine: String, start: Int = ExpressRun.now()) {
+  init(machine: String, start: Int = ExpressRun.now(), name: String = uniqueName("run")) {
     self.machine = machine
     self.start = start
-    name = uniqueName("run")
+    self.name = name
     arn = "arn:aws:states:us-east-1:123456789012:express:\(machine):\(name):\(UUID().uuidString.lowercased())"
   }
 

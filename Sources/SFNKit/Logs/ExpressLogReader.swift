@@ -30,6 +30,7 @@ public final class ExpressLogReader {
   public static let waitAllowance: Double = 300
   /// The same for `history --follow`.
   public static let followAllowance: Double = 300
+  private var standIns: [String: String] = [:]
   private var endSeen: [String: Date] = [:]
   private var loggingByMachine: [String: ExpressLogging] = [:]
   private var eventsByExecution: [String: ExpressEventSet] = [:]
@@ -54,6 +55,46 @@ public final class ExpressLogReader {
       return try stepFunctions(.describeStateMachine, ["stateMachineArn": .string(express.machineArn)])
     default: return nil
     }
+  }
+
+  /// The operations `answer` answers for Express executions.
+  public static let answered: Set<OperationName> = [.describeExecution, .getExecutionHistory,
+                                                    .describeStateMachineForExecution]
+
+  /// The Express execution a Standard-form ARN (`...:execution:MACHINE:NAME`, what `MACHINE/NAME` resolves to)
+  /// stands for when MACHINE is an EXPRESS machine: the newest execution of that name in its log group; nil for
+  /// a STANDARD machine or when the log has none. Remembered per ARN.
+  public func expressExecution(standingFor arn: String) throws -> String? {
+    if let known = standIns[arn] { return known }
+    guard let parsed = StatesARN(arn), parsed.resourceType == "execution" else { return nil }
+    let parts = parsed.resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2, !parts[0].contains("/") else { return nil }
+    let machineArn = StatesARN(partition: parsed.partition, region: parsed.region, account: parsed.account,
+                               resourceType: "stateMachine", resource: parts[0]).text
+    let logging: ExpressLogging
+    do { logging = try self.logging(ofMachine: machineArn) } catch is ServiceError { return nil }
+    guard logging.type == "EXPRESS" else { return nil }
+    let group = try logging.requireLogGroup()
+    let name = parts[1]
+    var newest: (arn: String, time: Double)?
+    func search(from: Double?) throws {
+      try logs().filterLogEvents(LogEventFilter(logGroupName: group, pattern: "{ $.type = \"ExecutionStarted\" }",
+                                                startTime: from.map(Self.millis))) { page in
+        for event in page {
+          guard let parsed = ExpressLogEvent(message: event.message, logTimestamp: event.timestamp),
+            parsed.type == "ExecutionStarted", let express = ExpressExecutionARN(parsed.executionArn),
+            express.machine == parts[0], express.name == name, parsed.timestamp >= (newest?.time ?? -.infinity)
+          else { continue }
+          newest = (parsed.executionArn, parsed.timestamp)
+        }
+        return true
+      }
+    }
+    try search(from: clock.now().timeIntervalSince1970 - recentWindow)
+    if newest == nil { try search(from: nil) }
+    guard let found = newest?.arn else { throw ExpressLogError.noneNamed(name: name, logging: logging) }
+    standIns[arn] = found
+    return found
   }
 
   /// The logging configuration of the machine an Express execution ran on (one DescribeStateMachine per machine).

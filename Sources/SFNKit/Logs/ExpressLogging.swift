@@ -6,6 +6,8 @@ public struct ExpressLogging: Sendable, Equatable {
   public var level: String
   /// Whether events carry input and output.
   public var includeExecutionData: Bool
+  /// The machine's type, `STANDARD` or `EXPRESS` (nil when not known).
+  public var type: String?
   /// The destination log group's ARN (`arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*`), when there is one.
   public var logGroupArn: String?
 
@@ -22,6 +24,7 @@ public struct ExpressLogging: Sendable, Equatable {
     self.init(machineArn: machineArn, level: config?["level"]?.stringValue ?? "OFF",
               includeExecutionData: config?["includeExecutionData"]?.boolValue ?? false,
               logGroupArn: destination?["cloudWatchLogsLogGroup"]?["logGroupArn"]?.stringValue)
+    type = response["type"]?.stringValue
   }
 
   /// The log group's name, from its ARN.
@@ -60,6 +63,8 @@ public enum ExpressLogError: GuidedError, Equatable {
   case noExecutionData(execution: String, logging: ExpressLogging)
   /// The machine logs ERROR or FATAL events only and the execution has not failed (or not yet).
   case noEndLogged(execution: String, logging: ExpressLogging)
+  /// No execution of this name in the machine's log group.
+  case noneNamed(name: String, logging: ExpressLogging)
   /// The logged output was cut to CloudWatch Logs' event size (outputDetails.truncated).
   case outputTruncated(execution: String)
 
@@ -72,6 +77,7 @@ public enum ExpressLogError: GuidedError, Equatable {
     case .noExecutionData: return "ExpressExecutionDataNotLogged"
     case .noEndLogged: return "ExpressExecutionNotLogged"
     case .outputTruncated: return "ExpressOutputTruncated"
+    case .noneNamed: return "ExpressExecutionNotLogged"
     }
   }
 
@@ -89,6 +95,8 @@ public enum ExpressLogError: GuidedError, Equatable {
     case .noEndLogged(let arn, let l):
       return "no end of Express execution \(arn.arnLastName) in log group \(l.logGroupName ?? "?"): state machine "
         + "\(l.machineName) logs \(l.level) events only, so a successful or running execution leaves no end event"
+    case .noneNamed(let name, let l):
+      return "no Express execution named \(name) in log group \(l.logGroupName ?? "?") of state machine \(l.machineName)"
     case .outputTruncated(let arn):
       return "the logged output of Express execution \(arn.arnLastName) was truncated (CloudWatch Logs keeps about "
         + "248 KB of escaped input or output per event)"
@@ -99,6 +107,10 @@ public enum ExpressLogError: GuidedError, Equatable {
     switch self {
     case .loggingOff(let l), .noExecutionData(_, let l), .noEndLogged(_, let l):
       return "log everything (the execution role needs CloudWatch Logs delivery permissions): \(l.enableCommand)"
+    case .noneNamed(_, let l) where l.level == "ALL":
+      return "`sfn logs \(l.machineName)` lists its executions; CloudWatch Logs delivers events seconds to minutes late"
+    case .noneNamed(_, let l):
+      return "only failures are logged at level \(l.level); log everything: \(l.enableCommand)"
     case .notLogged(_, let l) where l.level == "ALL":
       return "CloudWatch Logs delivers events seconds to minutes after they happen: try again shortly, and check the ARN"
     case .outputTruncated:

@@ -133,8 +133,18 @@ final class CommandContext {
   /// Calls `operation` with `input` through the client; DescribeExecution, GetExecutionHistory and
   /// DescribeStateMachineForExecution of an Express execution are answered from its machine's CloudWatch Logs.
   func call(_ operation: OperationName, _ input: JSON, timeout: Double? = nil) throws -> JSON {
-    if let answer = try express().answer(operation, input) { return answer }
-    return try client().call(operation, input, timeout: timeout)
+    let express = try express()
+    if let answer = try express.answer(operation, input) { return answer }
+    do { return try client().call(operation, input, timeout: timeout) } catch let e as ServiceError
+      where e.code == "ExecutionDoesNotExist"
+    {
+      // MACHINE/NAME of an Express machine names no `execution:` ARN: the execution is looked for in the logs.
+      guard ExpressLogReader.answered.contains(operation), let arn = input["executionArn"]?.stringValue,
+        let found = try express.expressExecution(standingFor: arn), var object = input.objectValue
+      else { throw e }
+      object["executionArn"] = .string(found)
+      return try express.answer(operation, .object(object)) ?? [:]
+    }
   }
 
   /// `call` as a function, for readers and waiters.

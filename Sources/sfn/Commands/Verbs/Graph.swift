@@ -93,9 +93,9 @@ extension Verbs {
         let arn = try resolver.execution(target)
         let machine = try context.call(.describeStateMachineForExecution, ["executionArn": .string(arn)])
         let described = try context.call(.describeExecution, ["executionArn": .string(arn)])
-        let client = try context.client()
         var events: [JSON] = []
-        try HistoryReader(call: { try client.call($0, $1) }, sleep: context.runtime.sleep)
+        // Through the context: an Express execution's history comes from its logs.
+        try HistoryReader(call: context.serviceCall, sleep: context.runtime.sleep)
           .stream(arn, follow: false, isFinished: { true }) { events.append($0); return true }
         let graph = try Self.graph(machine["definition"]?.stringValue ?? "", name: arn.arnName)
         return (graph, ExecutionOverlay(events: events, status: described["status"]?.stringValue))
