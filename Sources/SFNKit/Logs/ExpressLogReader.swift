@@ -25,12 +25,17 @@ public final class ExpressLogReader {
   /// How often to look for new events: CloudWatch Logs delivers events seconds (sometimes minutes) after they
   /// happen, so polls start at 1 s and back off to 5 s.
   public static let pollSchedule = WaitSchedule(initial: 1, factor: 1.5, cap: 5, jitter: 0.2)
+  /// How far back `logs --follow` reads on each poll: an Express execution lasts at most 5 minutes and its end
+  /// event may be delivered minutes late.
+  public static let followLookback: Double = 15 * 60
   /// How long `wait` treats an execution with nothing in the log yet as running: an Express execution lasts at
   /// most 5 minutes and logs ExecutionStarted first, so its events should arrive well within this.
   public static let waitAllowance: Double = 300
   /// The same for `history --follow`.
   public static let followAllowance: Double = 300
   private var standIns: [String: String] = [:]
+  /// Execution-level events of the executions `executions(ofMachine:)` found, by execution ARN.
+  private var listed: [String: ExpressEventSet] = [:]
   private var endSeen: [String: Date] = [:]
   private var loggingByMachine: [String: ExpressLogging] = [:]
   private var eventsByExecution: [String: ExpressEventSet] = [:]
@@ -185,18 +190,20 @@ public final class ExpressLogReader {
     // Execution-level events are enough to list executions; services without JSON patterns send everything.
     let types = ["ExecutionStarted", "ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted"]
     let pattern = "{ " + types.map { "($.type = \"\($0)\")" }.joined(separator: " || ") + " }"
-    var sets: [String: ExpressEventSet] = [:]
+    var touched = Set<String>()
     try logs().filterLogEvents(LogEventFilter(logGroupName: group, pattern: pattern, startTime: from.map(Self.millis),
                                               endTime: to.map(Self.millis))) { page in
       for event in page {
         guard let parsed = ExpressLogEvent(message: event.message, logTimestamp: event.timestamp),
           parsed.type.hasPrefix("Execution"), ExpressExecutionARN(parsed.executionArn)?.machine == machineName
         else { continue }
-        sets[parsed.executionArn, default: ExpressEventSet()].add(parsed)
+        // Kept across calls: a later, narrower read (`logs --follow`) still knows when an execution started.
+        listed[parsed.executionArn, default: ExpressEventSet()].add(parsed)
+        touched.insert(parsed.executionArn)
       }
       return true
     }
-    return sets.map { $0.value.description(executionArn: $0.key) }
+    return touched.compactMap { arn in listed[arn]?.description(executionArn: arn) }
       .sorted { ($0["startDate"]?.doubleValue ?? 0) > ($1["startDate"]?.doubleValue ?? 0) }
   }
 

@@ -52,7 +52,9 @@ extension Verbs {
       var attempt = 0, printedAny = !items.isEmpty
       while true {
         runtime.sleep(ExpressLogReader.pollSchedule.delay(attempt: attempt, random: Double.random(in: 0..<1)))
-        let ended = try express.executions(ofMachine: machineArn, from: from, to: nil).filter { item in
+        // Only the recent past is read again; the reader remembers when earlier executions started.
+        let recent = max(from, runtime.clock.now().timeIntervalSince1970 - ExpressLogReader.followLookback)
+        let ended = try express.executions(ofMachine: machineArn, from: recent, to: nil).filter { item in
           guard ExecutionStatus.isFinal(item["status"]?.stringValue), let arn = item["executionArn"]?.stringValue,
             !shown.contains(arn)
           else { return false }
