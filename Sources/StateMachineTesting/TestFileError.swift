@@ -23,3 +23,22 @@ public struct TestFileError: UserFacingError, Equatable {
     self.message = message
   }
 }
+
+/// Test files that cannot be found or read; an input-file error (exit 66).
+public enum TestFilesError: UserFacingError, Equatable {
+  /// A path given to `sfn test` that is neither a file nor a directory.
+  case noSuchPath(String)
+  /// A test file that cannot be read (`reason` says why).
+  case unreadable(path: String, reason: String)
+
+  /// An input file missing or unreadable.
+  public var kind: FailureKind { .inputFile }
+
+  /// The one-line message.
+  public var description: String {
+    switch self {
+    case .noSuchPath(let path): return "no such test file or directory: \(path)"
+    case .unreadable(let path, let reason): return "cannot read test file \(path): \(reason)"
+    }
+  }
+}

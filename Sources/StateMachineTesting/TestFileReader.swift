@@ -30,7 +30,7 @@ public struct TestFileReader {
     do {
       text = try readFile(path)
     } catch {
-      throw SFNError(.inputFile, "cannot read test file \(path): \(error.localizedDescription)")
+      throw TestFilesError.unreadable(path: path, reason: error.localizedDescription)
     }
     return try parse(text, file: path)
   }
@@ -129,8 +129,8 @@ public struct TestFileReader {
       do {
         states = try config.testCase(stateMachine: machineName, testCase: try string(caseNode, doc, "mockTestCase"))
           .states
-      } catch let e as SFNError {
-        throw doc.error(caseNode, e.message)
+      } catch let e as MockSelectionError {
+        throw doc.error(caseNode, e.description)
       }
     }
     if let mocks = node["mocks"] {

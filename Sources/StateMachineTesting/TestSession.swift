@@ -90,7 +90,7 @@ public struct TestSession {
     for path in paths {
       var isDirectory: ObjCBool = false
       guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw SFNError(.inputFile, "no such test file or directory: \(path)")
+        throw TestFilesError.noSuchPath(path)
       }
       guard isDirectory.boolValue else {
         out.append(path)

@@ -64,7 +64,7 @@ final class CompletionCacheTests: XCTestCase {
     XCTAssertEqual(calls, 1)
     XCTAssertEqual(catalog.machineArn("hello"), items[0].arn)
     XCTAssertEqual(catalog.machineArn("arn:x"), "arn:x")
-    let failing = CompletionCatalog(cache: nil) { _ in throw SFNError(.unreachable, "down") }
+    let failing = CompletionCatalog(cache: nil) { _ in throw TransportError.timeout(message: "down") }
     XCTAssertEqual(failing.items(.activities), [])
     XCTAssertNil(failing.machineArn("hello"))
   }

@@ -18,7 +18,7 @@ final class TaskCommandTests: XCTestCase {
                    TaskCommandOption(stateName: "Greet", command: "jq -c '{a: (.x == 1)}'"))
     for bad in ["Greet", "=cmd", "Greet=", "Greet=  "] {
       XCTAssertThrowsError(try TaskCommandOption(parsing: bad)) { error in
-        XCTAssertEqual((error as? SFNError)?.kind, .usage, bad)
+        XCTAssertEqual((error as? TaskOptionError)?.kind, .usage, bad)
       }
     }
     XCTAssertThrowsError(try CommandTaskSource(options: [TaskCommandOption(stateName: "A", command: "x"),

@@ -104,7 +104,7 @@ final class TaskMockConfigurationTests: XCTestCase {
     let single = try MockConfiguration.parse(documented)
     XCTAssertEqual(try single.testCase(stateMachine: "any-name", testCase: "HappyPath").name, "HappyPath")
     XCTAssertThrowsError(try single.testCase(stateMachine: "x", testCase: nil)) { error in
-      XCTAssertEqual((error as? SFNError)?.kind, .usage)
+      XCTAssertEqual((error as? MockSelectionError)?.kind, .usage)
       XCTAssertEqual("\(error)", "state machine 'LambdaSQSIntegration' has 2 test cases in the mock configuration "
                        + "('HappyPath', 'RetryPath'): choose one with --test-case")
     }

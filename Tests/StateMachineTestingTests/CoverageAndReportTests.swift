@@ -43,7 +43,7 @@ final class CoverageAndReportTests: XCTestCase {
 
   func results() throws -> TestReport {
     let reader = TestFileReader { path in
-      guard path == "pay.asl.json" else { throw SFNError(.inputFile, path) }
+      guard path == "pay.asl.json" else { throw TestFilesError.noSuchPath(path) }
       return Self.definition
     }
     let suite = try reader.parse(Self.tests, file: "pay.test.yaml")
@@ -121,7 +121,7 @@ enum XMLSchemaValidator {
     if (try? run(python, ["-c", "import xmlschema"])) == 0 { return python }
     guard try run("/usr/bin/env", ["python3", "-m", "venv", venv]) == 0,
           try run(venv + "/bin/pip", ["install", "-q", package]) == 0 else {
-      throw SFNError(.inputFile, "could not install \(package) into \(venv)")
+      throw TestFilesError.unreadable(path: venv, reason: "could not install \(package) into it")
     }
     return python
   }

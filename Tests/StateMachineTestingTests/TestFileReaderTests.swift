@@ -14,7 +14,7 @@ final class TestFileReaderTests: XCTestCase {
   /// A reader over in-memory files.
   func reader(_ files: [String: String]) -> TestFileReader {
     TestFileReader { path in
-      guard let text = files[path] else { throw SFNError(.inputFile, "no \(path)") }
+      guard let text = files[path] else { throw TestFilesError.noSuchPath(path) }
       return text
     }
   }

@@ -21,13 +21,13 @@ public struct TaskCommandOption: Sendable, Equatable {
   /// Parses `STATE=COMMAND`, split at the first `=` (state names rarely hold one; commands often do).
   public init(parsing value: String) throws {
     guard let equals = value.firstIndex(of: "=") else {
-      throw SFNError(.usage, "--task '\(value)': expected STATE=COMMAND, e.g. --task 'Greet=jq \"{greeting: .name}\"'")
+      throw TaskOptionError.notStateEqualsCommand(value: value)
     }
     stateName = String(value[..<equals])
     command = String(value[value.index(after: equals)...])
-    guard !stateName.isEmpty else { throw SFNError(.usage, "--task '\(value)': the state name before '=' is empty") }
+    guard !stateName.isEmpty else { throw TaskOptionError.emptyStateName(value: value) }
     guard !command.trimmingWhitespace().isEmpty else {
-      throw SFNError(.usage, "--task '\(value)': the command after '=' is empty")
+      throw TaskOptionError.emptyCommand(value: value)
     }
   }
 }
@@ -61,7 +61,7 @@ public final class CommandTaskSource: TaskSource {
     var commands: [String: String] = [:]
     for option in options {
       guard commands[option.stateName] == nil else {
-        throw SFNError(.usage, "--task names state '\(option.stateName)' twice: give each state one command")
+        throw TaskOptionError.stateTwice(state: option.stateName)
       }
       commands[option.stateName] = option.command
     }

@@ -28,21 +28,17 @@ public struct MockConfiguration: Sendable, Equatable {
     } else if stateMachines.count == 1 {
       machine = stateMachines[0]
     } else {
-      let names = stateMachines.map { "'\($0.name)'" }.joined(separator: ", ")
-      throw SFNError(.usage, "the mock configuration has no state machine named '\(stateMachine)' "
-                       + "(it has \(names.isEmpty ? "none" : names)): name the run with --name")
+      throw MockSelectionError.noStateMachine(name: stateMachine, names: stateMachines.map(\.name))
     }
-    let cases = machine.testCases.map { "'\($0.name)'" }.joined(separator: ", ")
+    let cases = machine.testCases.map(\.name)
     guard let testCase else {
       guard machine.testCases.count == 1 else {
-        throw SFNError(.usage, "state machine '\(machine.name)' has \(machine.testCases.count) test cases in the "
-                         + "mock configuration (\(cases)): choose one with --test-case")
+        throw MockSelectionError.testCaseNeeded(machine: machine.name, cases: cases)
       }
       return machine.testCases[0]
     }
     guard let found = machine.testCases.first(where: { $0.name == testCase }) else {
-      throw SFNError(.usage, "state machine '\(machine.name)' has no test case '\(testCase)' in the mock "
-                       + "configuration (it has \(cases.isEmpty ? "none" : cases))")
+      throw MockSelectionError.noTestCase(machine: machine.name, testCase: testCase, cases: cases)
     }
     return found
   }

@@ -30,16 +30,3 @@ public protocol GuidedError: UserFacingError {
   /// A stable identifier of the problem (`PayloadTooLarge`), or nil for the kind's generic code.
   var errorCode: String? { get }
 }
-
-/// A plain user-facing error with a kind and message.
-public struct SFNError: UserFacingError, Equatable {
-  public var kind: FailureKind
-  public var message: String
-  public var description: String { message }
-
-  /// An error of `kind` saying `message`.
-  public init(_ kind: FailureKind, _ message: String) {
-    self.kind = kind
-    self.message = message
-  }
-}
