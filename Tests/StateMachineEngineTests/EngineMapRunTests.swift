@@ -94,6 +94,50 @@ final class EngineMapRunTests: XCTestCase {
     XCTAssertEqual(Array(e.eventTypes.suffix(3)), ["MapRunFailed", "MapStateFailed", "ExecutionFailed"])
   }
 
+  /// A Distributed Map child is an execution of its own on AWS: States.Runtime there fails that child (its own
+  /// ExecutionFailed), which its map run counts against the tolerance, not the parent execution at once.
+  func testStatesRuntimeInAChildFailsOnlyThatChild() throws {
+    let picky = #"{"P":{"Type":"Pass","Parameters":{"v.$":"$.v"},"End":true}}"#
+    let tolerant = try EngineHarness().run(machine(#""MaxConcurrency":1,"ToleratedFailureCount":1,"#, processor: picky),
+                                           input: [["v": 1], [:], ["v": 3]])
+    XCTAssertEqual(tolerant.state.status, .succeeded, "\(String(describing: tolerant.state.error))")
+    let run = try XCTUnwrap(tolerant.state.mapRuns.first)
+    XCTAssertEqual([run.executionCounts.succeeded, run.executionCounts.failed], [2, 1])
+    let failed = try XCTUnwrap(tolerant.state.childExecutions.first { $0.status == .failed })
+    XCTAssertEqual(failed.error?.error, "States.Runtime")
+    XCTAssertEqual(failed.error?.cause, "An error occurred while executing the state 'P' (entered at the event id #2). "
+                     + "The JSONPath '$.v' specified for the field 'v.$' could not be found in the input '{}'")
+    let events = try XCTUnwrap(tolerant.childEvents[failed.arn])
+    XCTAssertEqual(events.map(\.type), ["ExecutionStarted", "PassStateEntered", "ExecutionFailed"])
+    XCTAssertEqual(events.map(\.previousEventId), [0, 1, 2])
+    XCTAssertFalse(tolerant.eventTypes.contains("ExecutionFailed"))
+
+    // Beyond the tolerance (none set: 0) the map run fails the Map with States.ExceedToleratedFailureThreshold.
+    let strict = try EngineHarness().run(machine(#""MaxConcurrency":1,"#, processor: picky), input: [[:], ["v": 2]])
+    XCTAssertEqual(strict.state.error?.error, "States.ExceedToleratedFailureThreshold")
+    XCTAssertEqual(Array(strict.eventTypes.suffix(3)), ["MapRunFailed", "MapStateFailed", "ExecutionFailed"])
+
+    // Deep inside the child (a Parallel branch) it still ends the child only.
+    let nested = #"""
+      {"P":{"Type":"Parallel","Branches":[{"StartAt":"Q","States":{"Q":{"Type":"Pass","Parameters":{"v.$":"$.v"},
+        "End":true}}}],"End":true}}
+      """#
+    let deep = try EngineHarness().run(machine(#""ToleratedFailureCount":1,"#, processor: nested), input: [["v": 1], [:]])
+    XCTAssertEqual(deep.state.status, .succeeded, "\(String(describing: deep.state.error))")
+    let deepFailed = try XCTUnwrap(deep.state.childExecutions.first { $0.status == .failed })
+    XCTAssertEqual(deepFailed.error?.error, "States.Runtime")
+    XCTAssertEqual(deep.childEvents[deepFailed.arn]?.last?.type, "ExecutionFailed")
+  }
+
+  /// Without ToleratedFailureCount/Percentage a Distributed Map tolerates no failure, and fails as a map run does:
+  /// States.ExceedToleratedFailureThreshold (AWS), not the child's own error as an inline Map would.
+  func testAnUntoleratedChildFailureFailsTheMapByTheThreshold() throws {
+    let fail = #"{"P":{"Type":"Fail","Error":"Boom","Cause":"bad item"}}"#
+    let e = try EngineHarness().run(machine("", processor: fail), input: [1])
+    XCTAssertEqual(e.state.error?.error, "States.ExceedToleratedFailureThreshold")
+    XCTAssertEqual(e.state.mapRuns.first?.status, "FAILED")
+  }
+
   func testToleratedFailuresAreCountedAndTheRunSucceeds() throws {
     let choose = #"""
       {"P":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,"Next":"F"}],"Default":"S"},

@@ -339,7 +339,9 @@ extension Execution {
     }
     block.results[parent.index] = Self.errorOutput(error)
     if !block.isMap || exceedsTolerance(block) {
-      let tolerated = block.toleratedCount != nil || block.toleratedPercentage != nil
+      // A map run always fails by its tolerance (0 when none is set): AWS fails a Distributed Map whose child
+      // failed with States.ExceedToleratedFailureThreshold; an inline Map passes its iteration's error on.
+      let tolerated = block.toleratedCount != nil || block.toleratedPercentage != nil || block.distributed
       block.failure = (tolerated || aborted) && block.isMap
         ? StatesError("States.ExceedToleratedFailureThreshold",
                       cause: "The specified tolerance threshold for the Map Run has been exceeded")

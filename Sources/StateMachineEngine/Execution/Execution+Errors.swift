@@ -15,10 +15,19 @@ extension Execution {
     }
     // States.Runtime is never retried or caught: the execution fails.
     if error.error == "States.Runtime" {
-      failExecution(error, after: id)
+      runtimeFailure(id, error)
       return
     }
     stateFailed(id, error, location: location, afterEvaluation: afterEvaluation)
+  }
+
+  /// States.Runtime in branch `id` fails the execution it runs in: a Distributed Map child execution is an
+  /// execution of its own on AWS, so only the child fails (its map run counts the failure against the tolerance);
+  /// anywhere else the whole execution fails.
+  func runtimeFailure(_ id: Int, _ error: StatesError) {
+    if let branch = state.branches[id], let child = branch.child,
+       endMapRunChild(child, error: error, aborted: false, lastEventId: branch.lastEventId) { return }
+    failExecution(error, after: id)
   }
 
   /// Fails branch `id` with an error raised while handling another one (no retry, no catch).
@@ -29,7 +38,7 @@ extension Execution {
       error.cause = "An error occurred while executing the state '\(branch.state)' (entered at the event id "
         + "#\(branch.enteredEventId)). " + (error.cause ?? "")
     }
-    if error.error == "States.Runtime" { failExecution(error, after: id) } else { branchFailed(id, error) }
+    if error.error == "States.Runtime" { runtimeFailure(id, error) } else { branchFailed(id, error) }
   }
 
   /// A state failed with `error`: retry it, catch it, or fail its branch.

@@ -129,18 +129,28 @@ extension Execution {
   @discardableResult
   public func stopMapRunChild(arn: String, error: String?, cause: String?) -> Bool {
     guard let child = state.childExecutions.firstIndex(where: { $0.arn == arn && $0.status == .running }),
+          endMapRunChild(child, error: StatesError(error ?? "", cause: cause), aborted: true) else { return false }
+    run()
+    return true
+  }
+
+  /// Ends running child execution `child` at once, whatever its states are doing: ABORTED (StopExecution) or
+  /// FAILED (States.Runtime, which fails the execution it happens in, here the child), its last event
+  /// `lastEventId` when given; its map run counts it as a failure. False when it is not running.
+  @discardableResult
+  func endMapRunChild(_ child: Int, error: StatesError, aborted: Bool, lastEventId: Int? = nil) -> Bool {
+    guard state.childExecutions[child].status == .running,
           let (blockId, index) = state.blocks.lazy.compactMap({ id, block in
             block.childExecutions.first { $0.value == child }.map { (id, $0.key) }
           }).first,
           let branchId = state.blocks[blockId]?.running[index],
-          let branch = state.branches.removeValue(forKey: branchId) else { return false }
+          var branch = state.branches.removeValue(forKey: branchId) else { return false }
     removeTimers(branch: branchId)
     if let token = branch.taskToken { state.pendingTasks[token] = nil }
     if let nested = branch.block { abortNested(nested) }
     state.ready.removeAll { state.branches[$0] == nil }
-    childFailed(BranchParent(block: blockId, index: index), branch: branch,
-                error: StatesError(error ?? "", cause: cause), aborted: true)
-    run()
+    if let lastEventId { branch.lastEventId = lastEventId }
+    childFailed(BranchParent(block: blockId, index: index), branch: branch, error: error, aborted: aborted)
     return true
   }
 
