@@ -29,6 +29,8 @@ public struct TestFileReader {
     let text: String
     do {
       text = try readFile(path)
+    } catch let e as UserFacingError {
+      throw e  // a file system's own error names the file and says why
     } catch {
       throw TestFilesError.unreadable(path: path, reason: error.localizedDescription)
     }

@@ -92,4 +92,35 @@ final class RuntimeInjectionTests: XCTestCase {
     XCTAssertEqual(second.status, 64, second.stderr)
     XCTAssertEqual(second.stderr, "sfn: flow.test.yaml already exists: remove it or edit it\n")
   }
+
+  func testTestFilesAreReadThroughTheRuntimesFiles() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runtime-files-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // On disk an empty file, which the directory listing finds; what is read comes from the runtime's files.
+    XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/pass.test.yaml", contents: Data()))
+    let files = InMemoryFileSystem([
+      dir + "/pass.test.yaml": """
+        definition: pass.asl.json
+        cases:
+          - name: passes its input on
+            input: {a: 1}
+            expect: {status: SUCCEEDED, output: {a: 1}}
+
+        """,
+      dir + "/pass.asl.json": #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#,
+    ])
+    var runtime = Runtime.test(environment: environment(), transport: RecordingTransport())
+    runtime.files = files
+    let r = InProcessSFN.run(["test", dir], in: runtime)
+    XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+    XCTAssertTrue(r.stdout.contains("passes its input on"), r.stdout)
+
+    files.files[dir + "/pass.test.yaml"] = [0x63, 0x61, 0x73, 0x65, 0x73, 0x3a, 0xff, 0x0a]
+    var again = Runtime.test(environment: environment(), transport: RecordingTransport())
+    again.files = files
+    let bad = InProcessSFN.run(["test", dir], in: again)
+    XCTAssertEqual(bad.status, 65, bad.stderr)
+    XCTAssertEqual(bad.stderr, "sfn: \(dir)/pass.test.yaml: not valid UTF-8 text\n")
+  }
 }

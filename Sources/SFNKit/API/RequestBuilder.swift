@@ -91,12 +91,7 @@ public enum ParameterFile {
   /// The value itself, or the contents of the file it names.
   public static func resolve(_ value: String, files: FileSystem) throws -> String {
     for prefix in ["file://", "fileb://"] where value.hasPrefix(prefix) {
-      let path = String(value.dropFirst(prefix.count))
-      let bytes = try files.read(path)
-      guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw InputError.fileNotUTF8(path: path)
-      }
-      return text
+      return try files.readText(String(value.dropFirst(prefix.count)))
     }
     return value
   }

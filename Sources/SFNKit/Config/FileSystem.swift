@@ -34,6 +34,12 @@ extension FileSystem {
     return bytes
   }
 
+  /// The text of a file the user named: as `read(_:)`, and not UTF-8 is an input error too.
+  public func readText(_ path: String) throws -> String {
+    guard let text = String(validating: try read(path), as: UTF8.self) else { throw InputError.fileNotUTF8(path: path) }
+    return text
+  }
+
   /// True when the whole file at `path` reads.
   public func isReadable(_ path: String) -> Bool { ((try? contents(atPath: path)) ?? nil) != nil }
 }

@@ -61,7 +61,7 @@ struct Test: RuntimeCommand {
     if let initFrom { return try writeTemplate(for: initFrom, context) }
     let files = try TestSession.files(in: paths.isEmpty ? ["."] : paths)
     if files.isEmpty { throw CommandError.noTestFiles }
-    let reader = TestFileReader()
+    let reader = TestFileReader(readFile: context.files.readText)
     let suites = try files.map { try reader.read($0) }
     var session = TestSession()
     if remote {
@@ -93,7 +93,7 @@ struct Test: RuntimeCommand {
     var definitionPath = reference
     let text: String
     if context.files.exists(atPath: reference) {
-      text = String(decoding: try context.files.read(reference), as: UTF8.self)
+      text = try context.files.readText(reference)
     } else {
       let arn = try context.connect().resolver.machine(reference)
       let described = try context.call(.describeStateMachine, ["stateMachineArn": .string(arn)])
