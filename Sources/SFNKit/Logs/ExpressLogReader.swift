@@ -25,6 +25,8 @@ public final class ExpressLogReader {
   /// How often to look for new events: CloudWatch Logs delivers events seconds (sometimes minutes) after they
   /// happen, so polls start at 1 s and back off to 5 s.
   public static let pollSchedule = WaitSchedule(initial: 1, factor: 1.5, cap: 5, jitter: 0.2)
+  /// The longest an Express execution runs (seconds).
+  public static let longestExecution: Double = 5 * 60
   /// How far back `logs --follow` reads on each poll: an Express execution lasts at most 5 minutes and its end
   /// event may be delivered minutes late.
   public static let followLookback: Double = 15 * 60
@@ -125,8 +127,10 @@ public final class ExpressLogReader {
     let pattern = "{ $.execution_arn = \"\(arn)\" }"
     let now = clock.now().timeIntervalSince1970
     if let earliest = set.earliest {
-      // Events carry the time they happened, never before ExecutionStarted, however late they are delivered.
-      try read(LogEventFilter(logGroupName: group, pattern: pattern, startTime: Self.millis(earliest)), arn, into: &set)
+      // Events carry the time they happened, never before ExecutionStarted, however late they are delivered; until
+      // ExecutionStarted is in, it lies at most an Express execution's 5 minutes before the earliest event seen.
+      let from = set.started?.timestamp ?? earliest - Self.longestExecution
+      try read(LogEventFilter(logGroupName: group, pattern: pattern, startTime: Self.millis(from)), arn, into: &set)
     } else {
       try read(LogEventFilter(logGroupName: group, pattern: pattern, startTime: Self.millis(now - recentWindow)),
                arn, into: &set)
