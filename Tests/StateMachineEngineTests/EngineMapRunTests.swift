@@ -55,14 +55,24 @@ final class EngineMapRunTests: XCTestCase {
     }
   }
 
-  func testWithoutALabelTheStateNameLabelsTheRunAndExpressChildrenGetExpressArns() throws {
+  /// AWS: "If you don't specify a label, Step Functions automatically generates a unique label" (a UUID, as its
+  /// child metrics' `MACHINE/{MapRunLabel or UUID}` says), not the state's name. The engine's is the same for
+  /// every run of a state and differs between states.
+  func testWithoutALabelAGeneratedUUIDLabelsTheRunAndExpressChildrenGetExpressArns() throws {
     let e = try EngineHarness().run(machine("", type: "EXPRESS"), input: [7])
-    XCTAssertEqual(e.state.mapRuns.first?.label, "M")
+    let label = try XCTUnwrap(e.state.mapRuns.first?.label)
+    XCTAssertNotNil(UUID(uuidString: label), label)
+    XCTAssertEqual(Array(label)[14], "3")
+    XCTAssertNotEqual(label, "M")
+    XCTAssertTrue(e.state.mapRuns[0].arn.hasPrefix("arn:aws:states:us-east-1:123456789012:mapRun:Machine/\(label):"))
     XCTAssertEqual(e.state.mapRuns.first?.executionType, "EXPRESS")
     let child = try XCTUnwrap(e.state.childExecutions.first)
-    XCTAssertTrue(child.arn.hasPrefix("arn:aws:states:us-east-1:123456789012:express:Machine/M:\(child.name):"),
+    XCTAssertTrue(child.arn.hasPrefix("arn:aws:states:us-east-1:123456789012:express:Machine/\(label):\(child.name):"),
                   child.arn)
     XCTAssertEqual(child.executionType, "EXPRESS")
+    let again = try EngineHarness().run(machine("", type: "EXPRESS"), input: [8])
+    XCTAssertEqual(again.state.mapRuns.first?.label, label)
+    XCTAssertNotEqual(Execution.generatedLabel(machine: "Machine", state: "N"), label)
   }
 
   func testABatchIsOneChildExecutionCountingItsItems() throws {
@@ -277,7 +287,8 @@ final class EngineResultWriterTests: XCTestCase {
     let e = try run(s3, input: [["a": 1], ["a": 2]])
     XCTAssertEqual(e.state.status, .succeeded)
     let arn = try XCTUnwrap(e.state.mapRuns.first?.arn)
-    XCTAssertEqual(arn, "arn:aws:states:us-east-1:123456789012:mapRun:Writer/M:id-1")
+    let label = Execution.generatedLabel(machine: "Writer", state: "M")
+    XCTAssertEqual(arn, "arn:aws:states:us-east-1:123456789012:mapRun:Writer/\(label):id-1")
     XCTAssertEqual(e.state.output, ["MapRunArn": .string(arn),
                                     "ResultWriterDetails": ["Bucket": "out", "Key": "res/id-1/manifest.json"]])
     let manifest = try file("res/id-1/manifest.json")
@@ -299,7 +310,8 @@ final class EngineResultWriterTests: XCTestCase {
     XCTAssertEqual(results[1]["Input"], #"{"a":2}"#)
     XCTAssertEqual(results[1]["Output"], #"{"a":2}"#)
     XCTAssertEqual(results[1]["Status"], "SUCCEEDED")
-    XCTAssertEqual(results[1]["StateMachineArn"], "arn:aws:states:us-east-1:123456789012:stateMachine:Writer/M")
+    XCTAssertEqual(results[1]["StateMachineArn"],
+                   .string("arn:aws:states:us-east-1:123456789012:stateMachine:Writer/\(Execution.generatedLabel(machine: "Writer", state: "M"))"))
     XCTAssertNotNil(results[1]["StartDate"]?.stringValue)
   }
 

@@ -8,7 +8,7 @@ extension Execution {
   func startMapRun(_ id: Int, _ def: StateDefinition, itemCount: Int, executionCount: Int, maxConcurrency: Int,
                    tolerance: (Int?, Double?)) -> Int {
     let parentArn = state.branches[id]?.child.map { state.childExecutions[$0].arn } ?? info.executionArn
-    let label = def["Label"]?.stringValue ?? def.name
+    let label = def["Label"]?.stringValue ?? Self.generatedLabel(machine: info.stateMachineName, state: def.name)
     let machine = "\(info.stateMachineName)/\(label)"
     let prefix = Self.arnPrefix(info.stateMachineArn)
     let config = (def["ItemProcessor"] ?? def["Iterator"])?["ProcessorConfig"]
@@ -20,6 +20,20 @@ extension Execution {
     state.mapRuns.append(record)
     onMapRun?(record)
     return state.mapRuns.count - 1
+  }
+
+  /// The label of a Distributed Map state without `Label`. AWS generates one ("If you don't specify a label, Step
+  /// Functions automatically generates a unique label"; its child metrics name `MACHINE/{MapRunLabel or UUID}`):
+  /// here a name-based UUID of the machine and the state, so every run of the state shares it.
+  static func generatedLabel(machine: String, state: String) -> String {
+    var bytes = Array(Crypto.sha256(Array("\(machine)/\(state)".utf8)).prefix(16))
+    bytes[6] = (bytes[6] & 0x0f) | 0x30  // version 3 (name-based), as AWS's map run UUIDs are
+    bytes[8] = (bytes[8] & 0x3f) | 0x80  // RFC 4122 variant
+    let hex = Crypto.hex(bytes)
+    let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+      String(hex.dropFirst(range.lowerBound).prefix(range.count))
+    }
+    return parts.joined(separator: "-")
   }
 
   /// `arn:aws:states:REGION:ACCOUNT:` of a Step Functions ARN.
