@@ -83,6 +83,24 @@ final class FidelityTests: XCTestCase {
     XCTAssertTrue(cause.contains("Work"), cause)
   }
 
+  /// AWS created and ran a JSONPath state whose Assign holds `{% ... %}` text, assigning it unevaluated (recorded
+  /// execution assign_base BASE_CONSTANT_LITERALS); sfn local refused it as InvalidDefinition.
+  func testJSONataTextInAJSONPathAssignIsAcceptedAndAssignedAsText() async throws {
+    let server = try await makeServer()
+    let definition = """
+      {"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"x":"{% $y %}","l":["{% 1 %}"]},"Next":"B"},
+       "B":{"Type":"Pass","Parameters":{"x.$":"$x","l.$":"$l"},"End":true}}}
+      """
+    let validated = await server.call("ValidateStateMachineDefinition", ["definition": .string(definition)])
+    XCTAssertEqual(validated["result"], "OK")
+    XCTAssertEqual(validated["diagnostics"], [])
+    await create(server, "assigns", definition)
+    let started = await server.call("StartExecution", ["stateMachineArn": .string(machineArn + "assigns")])
+    let done = await server.finished(started["executionArn"] ?? .null)
+    XCTAssertEqual(done["status"], "SUCCEEDED", "\(done)")
+    XCTAssertEqual(done["output"], #"{"x":"{% $y %}","l":["{% 1 %}"]}"#)
+  }
+
   /// AWS answers every date to the millisecond (`1700000000.123`); sfn local answered the engine's microseconds.
   func testEveryTimestampIsMillisecondPrecise() async throws {
     let server = try await makeServer()
