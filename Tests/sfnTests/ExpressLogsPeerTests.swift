@@ -188,6 +188,15 @@ final class ExpressLogsPeerTests: XCTestCase {
     XCTAssertEqual(limited.map { $0["name"] as? String }, [running.name])
     let window = try XCTUnwrap(sfn("logs", name, "--since", "45s", "--output", "json").json() as? [[String: Any]])
     XCTAssertEqual(window.map { $0["name"] as? String }, [running.name, failed.name])
+
+    let standard = uniqueName("std")
+    let created = SFNRunner.run(Peer.python, [Self.script, "machine", standard, "ALL", "true",
+                                              "/aws/vendedlogs/states/\(standard)", "STANDARD"], env: peer.environment())
+    XCTAssertEqual(created.status, 0, created.stderr)
+    let refused = sfn("logs", standard)
+    XCTAssertEqual(refused.status, 64, refused.stderr)
+    XCTAssertEqual(refused.stderr, "sfn: state machine \(standard) is STANDARD: its executions are not read from CloudWatch Logs; "
+                   + "`sfn executions \(standard)` lists them\n")
   }
 
   func testHistoryFollowPrintsEventsAsTheyArriveInIdOrder() throws {

@@ -189,6 +189,7 @@ public final class ExpressLogReader {
   /// described as DescribeExecution would, newest start first.
   public func executions(ofMachine machineArn: String, from: Double?, to: Double?) throws -> [JSON] {
     let logging = try logging(ofMachine: machineArn)
+    if logging.type == "STANDARD" { throw ExpressLogError.standardMachine(name: logging.machineName) }
     let group = try logging.requireLogGroup()
     let machineName = logging.machineName
     // Execution-level events are enough to list executions; services without JSON patterns send everything.

@@ -63,12 +63,17 @@ public enum ExpressLogError: GuidedError, Equatable {
   case noExecutionData(execution: String, logging: ExpressLogging)
   /// The machine logs ERROR or FATAL events only and the execution has not failed (or not yet).
   case noEndLogged(execution: String, logging: ExpressLogging)
+  /// `sfn logs` of a STANDARD machine, whose executions ListExecutions lists.
+  case standardMachine(name: String)
   /// No execution of this name in the machine's log group.
   case noneNamed(name: String, logging: ExpressLogging)
   /// The logged output was cut to CloudWatch Logs' event size (outputDetails.truncated).
   case outputTruncated(execution: String)
 
-  public var kind: FailureKind { .rejected }
+  public var kind: FailureKind {
+    if case .standardMachine = self { return .usage }
+    return .rejected
+  }
 
   public var errorCode: String? {
     switch self {
@@ -78,6 +83,7 @@ public enum ExpressLogError: GuidedError, Equatable {
     case .noEndLogged: return "ExpressExecutionNotLogged"
     case .outputTruncated: return "ExpressOutputTruncated"
     case .noneNamed: return "ExpressExecutionNotLogged"
+    case .standardMachine: return "NotAnExpressMachine"
     }
   }
 
@@ -95,6 +101,8 @@ public enum ExpressLogError: GuidedError, Equatable {
     case .noEndLogged(let arn, let l):
       return "no end of Express execution \(arn.arnLastName) in log group \(l.logGroupName ?? "?"): state machine "
         + "\(l.machineName) logs \(l.level) events only, so a successful or running execution leaves no end event"
+    case .standardMachine(let name):
+      return "state machine \(name) is STANDARD: its executions are not read from CloudWatch Logs"
     case .noneNamed(let name, let l):
       return "no Express execution named \(name) in log group \(l.logGroupName ?? "?") of state machine \(l.machineName)"
     case .outputTruncated(let arn):
@@ -107,6 +115,8 @@ public enum ExpressLogError: GuidedError, Equatable {
     switch self {
     case .loggingOff(let l), .noExecutionData(_, let l), .noEndLogged(_, let l):
       return "log everything (the execution role needs CloudWatch Logs delivery permissions): \(l.enableCommand)"
+    case .standardMachine(let name):
+      return "`sfn executions \(name)` lists them"
     case .noneNamed(_, let l) where l.level == "ALL":
       return "`sfn logs \(l.machineName)` lists its executions; CloudWatch Logs delivers events seconds to minutes late"
     case .noneNamed(_, let l):

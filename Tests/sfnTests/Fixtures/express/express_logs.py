@@ -1,7 +1,9 @@
 """Sets up Express state machines and their CloudWatch Logs events in moto, for ExpressLogsPeerTests.
 
-  express_logs.py machine NAME LEVEL INCLUDE_DATA GROUP   create GROUP (unless "-") and an EXPRESS machine logging
-                                                          to it at LEVEL (OFF, ERROR, FATAL, ALL); prints its ARN
+  express_logs.py machine NAME LEVEL INCLUDE_DATA GROUP [TYPE]
+                                                          create GROUP (unless "-") and a TYPE (default EXPRESS)
+                                                          machine logging to it at LEVEL (OFF, ERROR, FATAL, ALL);
+                                                          prints its ARN
   express_logs.py put GROUP STREAM                        PutLogEvents: one {"timestamp": ms, "message": {...}} per
                                                           stdin line, in chronological order as AWS requires
 
@@ -16,7 +18,7 @@ ROLE = "arn:aws:iam::123456789012:role/express-role"
 DEFINITION = {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}
 
 
-def machine(name, level, include, group):
+def machine(name, level, include, group, kind="EXPRESS"):
     logs = boto3.client("logs")
     config = {"level": level, "includeExecutionData": include == "true"}
     if group != "-":
@@ -24,7 +26,7 @@ def machine(name, level, include, group):
         arn = f"arn:aws:logs:us-east-1:123456789012:log-group:{group}:*"
         config["destinations"] = [{"cloudWatchLogsLogGroup": {"logGroupArn": arn}}]
     sfn = boto3.client("stepfunctions")
-    created = sfn.create_state_machine(name=name, definition=json.dumps(DEFINITION), roleArn=ROLE, type="EXPRESS",
+    created = sfn.create_state_machine(name=name, definition=json.dumps(DEFINITION), roleArn=ROLE, type=kind,
                                        loggingConfiguration=config)
     print(created["stateMachineArn"])
 
