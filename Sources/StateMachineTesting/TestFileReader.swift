@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SFNKit
 import StateMachineEngine
 import JSONata
@@ -13,7 +24,7 @@ public struct TestFileReader {
   private let readFile: ReadFile
 
   /// A reader using `readFile` for the test file and the files it names.
-  public init(readFile: @escaping ReadFile = { try String(contentsOfFile: $0, encoding: .utf8) }) {
+  public init(readFile: @escaping ReadFile = TestFileReader.readLocalFile) {
     self.readFile = readFile
   }
 
@@ -24,6 +35,12 @@ public struct TestFileReader {
   static let afterKeys: Set<String> = ["output", "outputContains", "outputQuery", "outputAssert", "variables"]
   static let statuses: Set<String> = ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"]
 
+  /// The file at `path` as UTF-8 text, read from this machine's file system.
+  public static func readLocalFile(_ path: String) throws -> String {
+    guard let bytes = try LocalFileSystem().contents(atPath: path) else { throw MissingFile() }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Reads and validates the test file at `path`.
   public func read(_ path: String) throws -> TestSuite {
     let text: String
@@ -32,7 +49,7 @@ public struct TestFileReader {
     } catch let e as UserFacingError {
       throw e  // a file system's own error names the file and says why
     } catch {
-      throw TestFilesError.unreadable(path: path, reason: error.localizedDescription)
+      throw TestFilesError.unreadable(path: path, reason: (error as? FileSystemError)?.reason ?? "\(error)")
     }
     return try parse(text, file: path)
   }
@@ -93,7 +110,7 @@ public struct TestFileReader {
 
   /// The default state machine name: the test file's name without `.test.yaml` (or its other extensions).
   public static func machineName(testFile path: String) -> String {
-    var name = (path as NSString).lastPathComponent
+    var name = PathText.lastComponent(path)
     for suffix in [".test.json", ".test.yaml", ".test.yml", ".json", ".yaml", ".yml"] where name.hasSuffix(suffix) {
       name.removeLast(suffix.count)
       break
@@ -103,8 +120,8 @@ public struct TestFileReader {
 
   private func resolve(_ path: String, against file: String) -> String {
     if path.hasPrefix("/") { return path }
-    let dir = (file as NSString).deletingLastPathComponent
-    return dir.isEmpty ? path : (dir as NSString).appendingPathComponent(path)
+    let dir = PathText.deletingLastComponent(file)
+    return dir.isEmpty ? path : PathText.appending(dir, path)
   }
 
   private func mockConfig(_ node: ASLNode, file: String, _ doc: LocatedDocument) throws -> MockConfiguration {
@@ -178,10 +195,8 @@ public struct TestFileReader {
   }
 
   static func date(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    if let d = formatter.date(from: text) { return d }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
+    if let d = try? Date.ISO8601FormatStyle().parse(text) { return d }
+    return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
   }
 
   /// `{return: VALUE}` or `{throw: {error, cause}}`; the Step Functions Local spellings `Return`/`Throw` too.
@@ -304,4 +319,9 @@ public struct TestFileReader {
                         + allowed.sorted().joined(separator: ", ") + ")")
     }
   }
+}
+
+/// A file that is not there, described as the C library says it.
+private struct MissingFile: Error, CustomStringConvertible {
+  var description: String { String(cString: strerror(ENOENT)) }
 }

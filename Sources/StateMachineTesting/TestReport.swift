@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 /// The results of a run written for people (one line per case, diffs and paths for failures, a coverage table),
@@ -57,19 +61,19 @@ public struct TestReport: Sendable {
     for s in suites {
       let c = s.coverage
       rows.append([s.suite.file] + Coverage.Kind.allCases.map { Self.cell(c.count($0)) }
-                    + [String(format: "%.0f%%", c.percent)])
+                    + [CFormat.string("%.0f%%", c.percent)])
     }
     let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
     var out = rows.map { row in
-      row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-        .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+      row.enumerated().map { $0.element + String(repeating: " ", count: max(widths[$0.offset] - $0.element.count, 0)) }
+        .joined(separator: "  ").trimmingSpacesAndTabs()
     }.joined(separator: "\n") + "\n"
     for s in suites {
       for item in s.coverage.missed {
         out += "not run: \(s.suite.file): \(item.kind.rawValue) \(item.state): \(item.label)\n"
       }
     }
-    out += String(format: "coverage %.1f%%\n", coveragePercent)
+    out += CFormat.string("coverage %.1f%%\n", coveragePercent)
     return out
   }
 
@@ -118,10 +122,8 @@ public struct TestReport: Sendable {
   /// JUnit XML (the schema Jenkins, GitLab and GitHub Actions reporters read): one testsuite per file, one
   /// testcase per case, a failure element holding the differences and the path.
   public func junit(timestamp: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
     // The JUnit schema's timestamp has no zone designator.
-    let stamp = String(formatter.string(from: timestamp).dropLast())
+    let stamp = String(Date.ISO8601FormatStyle().format(timestamp).dropLast())
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
     for (index, s) in suites.enumerated() {
       let failed = s.cases.filter(\.failed).count
@@ -152,7 +154,7 @@ public struct TestReport: Sendable {
     return out + "</testsuites>\n"
   }
 
-  private static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
+  private static func seconds(_ value: Double) -> String { CFormat.string("%.3f", value) }
 
   /// Text safe inside XML attributes and elements (characters XML 1.0 forbids are dropped).
   static func escape(_ text: String) -> String {

@@ -1,5 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import SFNKit
+import Synchronization
 
 /// The verdict on one case.
 public struct CaseResult: Sendable {
@@ -88,16 +94,16 @@ public struct TestSession {
     let fm = FileManager.default
     var out: [String] = []
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      guard fm.fileExists(atPath: path) else {
         throw TestFilesError.noSuchPath(path)
       }
-      guard isDirectory.boolValue else {
+      // `DIR/.` exists only for a directory (through a symbolic link too).
+      guard fm.fileExists(atPath: path + "/.") else {
         out.append(path)
         continue
       }
-      let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter(isTestFile).sorted()
-      out += found.map { (path as NSString).appendingPathComponent($0) }
+      let found = ((try? fm.subpathsOfDirectory(atPath: path)) ?? []).filter(isTestFile).sorted()
+      out += found.map { PathText.appending(path, $0) }
     }
     return out
   }
@@ -110,20 +116,15 @@ public struct TestSession {
 
 /// Slots filled by concurrent workers, each writing its own index.
 final class ResultSlots<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
+  private let slots: Mutex<[T?]>
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
   func set(_ index: Int, _ value: T) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
+    slots.withLock { $0[index] = value }
   }
 
   var values: [T] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0! }
+    slots.withLock { $0.map { $0! } }
   }
 }

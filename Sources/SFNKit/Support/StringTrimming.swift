@@ -9,6 +9,18 @@ extension StringProtocol {
   }
 }
 
+extension StringProtocol {
+  /// The text without leading and trailing spaces and tabs (Unicode space separators too), as Foundation's
+  /// `trimmingCharacters(in: .whitespaces)`.
+  public func trimmingSpacesAndTabs() -> String {
+    let scalars = String(self).unicodeScalars
+    let isBlank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+          let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+    return String(scalars[first...last])
+  }
+}
+
 extension String {
   /// The text without trailing `/` characters, for joining a base URL and a path.
   var withoutTrailingSlashes: String {

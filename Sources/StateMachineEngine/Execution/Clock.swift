@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The time an execution runs on: what `now` is, and how the driver waits for the next timer.
 public protocol EngineClock: AnyObject {
@@ -45,6 +56,13 @@ public final class ScaledClock: EngineClock {
   /// The wall time plus what shortened waits skipped.
   public var now: Date { Date() + skipped }
 
+  /// Sleeps `seconds` of wall time, whole (a signal does not cut it short).
+  static func pause(_ seconds: Double) {
+    var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1_000_000_000))
+    var remaining = timespec()
+    while nanosleep(&request, &remaining) == -1, errno == EINTR { request = remaining }
+  }
+
   /// Sleeps the scaled share of the time until `date` and skips the rest, or stops at `wallDeadline`.
   public func sleep(until date: Date, wallDeadline: Date?) -> Bool {
     let remaining = date.timeIntervalSince(now)
@@ -53,13 +71,13 @@ public final class ScaledClock: EngineClock {
     if let wallDeadline {
       let left = max(wallDeadline.timeIntervalSinceNow, 0)
       if left < wall {
-        Thread.sleep(forTimeInterval: left)
+        Self.pause(left)
         // In `left` wall seconds the execution's time moves `left / scale`.
         if scale > 0 { skipped += left / scale - left }
         return false
       }
     }
-    if wall > 0 { Thread.sleep(forTimeInterval: wall) }
+    if wall > 0 { Self.pause(wall) }
     skipped += remaining - wall
     return true
   }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 /// The context object (`$$` in JSONPath, `$states.context` in JSONata) as AWS lays it out.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 extension Execution {
@@ -6,7 +10,7 @@ extension Execution {
   static func expressionText(_ value: JSON?) -> String {
     guard var text = value?.stringValue else { return value.map { "\($0)" } ?? "" }
     if text.hasPrefix("{%"), text.hasSuffix("%}") {
-      text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+      text = String(text.dropFirst(2).dropLast(2)).trimmingSpacesAndTabs()
     }
     return text
   }

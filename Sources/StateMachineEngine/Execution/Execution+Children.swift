@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 // What a core running child executions (`ExecutionGroup`, `sfn local`) needs from an execution besides the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 // Distributed Map bookkeeping: the map run and one child execution per iteration (per batch), recorded as AWS
@@ -48,7 +52,7 @@ extension Execution {
           let ownerId = state.blocks[parent.block]?.owner, let owner = state.branches[ownerId] else { return }
     let record = state.mapRuns[run]
     let name = newToken()
-    let machine = String(record.stateMachineArn[record.stateMachineArn.range(of: ":stateMachine:")!.upperBound...])
+    let machine = String(record.stateMachineArn[record.stateMachineArn.firstRange(of: ":stateMachine:")!.upperBound...])
     let prefix = Self.arnPrefix(record.arn)
     let arn = record.executionType == "EXPRESS" ? prefix + "express:\(machine):\(name):\(newToken())"
       : prefix + "execution:\(machine):\(name)"

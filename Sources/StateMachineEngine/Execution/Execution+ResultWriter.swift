@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 // A Distributed Map's ResultWriter: the children's results shaped by WriterConfig and, when it names an S3
@@ -112,8 +116,6 @@ extension Execution {
   }
 
   private static func isoDate(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: date)
+    Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
   }
 }

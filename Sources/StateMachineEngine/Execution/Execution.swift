@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 /// A running execution of a state machine: the interpreter. It advances its `ExecutionState` when branches are

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs an execution to its end on a clock: runs what is ready, then waits for the next timer, until the
 /// execution ends, nothing more can happen without an outside completion, or a deadline passes.

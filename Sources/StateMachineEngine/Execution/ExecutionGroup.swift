@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 /// The executions of one offline run (`sfn run`): a root execution and the child executions its
@@ -92,8 +96,8 @@ public final class ExecutionGroup: ChildExecutionStarter {
     var info = ExecutionInfo(name: request.name ?? newId(), stateMachineName: target.name, input: request.input,
                              startTime: clock.now, region: region, account: account)
     if let partition = target.partition, partition != "aws" {
-      info.stateMachineArn = info.stateMachineArn.replacingOccurrences(of: "arn:aws:", with: "arn:\(partition):")
-      info.executionArn = info.executionArn.replacingOccurrences(of: "arn:aws:", with: "arn:\(partition):")
+      info.stateMachineArn = info.stateMachineArn.replacing("arn:aws:", with: "arn:\(partition):")
+      info.executionArn = info.executionArn.replacing("arn:aws:", with: "arn:\(partition):")
     }
     if let parent { info.roleArn = parent.info.roleArn }
     if let existing = execution(info.executionArn) {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 /// One state evaluated alone, as AWS's TestState API evaluates it: the engine's own interpreter runs the state

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 
 /// Answers S3 calls from a local directory, so a Distributed Map's ItemReader (and a task reading, listing or
@@ -30,8 +34,7 @@ public final class LocalS3TaskSource: TaskSource {
       return .failed(StatesError("S3.InvalidBucketNameException", cause: "The specified bucket is not valid."))
     }
     let bucketPath = root + "/" + bucket
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: bucketPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard Self.isDirectory(bucketPath) else {
       return .failed(StatesError("S3.NoSuchBucketException",
                                  cause: "The specified bucket does not exist (no directory \(bucketPath))"))
     }
@@ -74,14 +77,12 @@ public final class LocalS3TaskSource: TaskSource {
   }
 
   private func listObjects(_ bucketPath: String, prefix: String) -> TaskOutcome {
-    let keys = (FileManager.default.enumerator(atPath: bucketPath)?.compactMap { $0 as? String } ?? [])
+    let keys = ((try? FileManager.default.subpathsOfDirectory(atPath: bucketPath)) ?? [])
       .filter { $0.hasPrefix(prefix) }.sorted()
     var contents: [JSON] = []
     for key in keys {
       let path = bucketPath + "/" + key
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: path) else { continue }
+      guard !Self.isDirectory(path), let data = FileManager.default.contents(atPath: path) else { continue }
       let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
       contents.append(.object(JSONObject([
         ("Etag", .string(Self.etag(Array(data)))), ("Key", .string(key)),
@@ -102,6 +103,11 @@ public final class LocalS3TaskSource: TaskSource {
 
   /// S3's ETag of a single-part object: the quoted hex MD5 of its bytes.
   private static func etag(_ bytes: [UInt8]) -> String {
-    "\"" + Crypto.digest(bytes, algorithm: .md5).map { String(format: "%02x", $0) }.joined() + "\""
+    "\"" + Crypto.digest(bytes, algorithm: .md5).map { CFormat.string("%02x", $0) }.joined() + "\""
+  }
+
+  /// True when `path` names a directory, following a symbolic link (`dir/.` exists only for a directory).
+  private static func isDirectory(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: path + "/.")
   }
 }

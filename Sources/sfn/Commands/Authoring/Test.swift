@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SFNKit
 import StateMachineEngine
 import StateMachineTesting
@@ -80,7 +84,7 @@ struct Test: RuntimeCommand {
       if showCoverage { context.terminal.out("\n" + report.coverageTable()) }
     }
     if let minCoverage, report.coveragePercent < minCoverage {
-      context.terminal.err(String(format: "coverage %.1f%% is below --min-coverage %g", report.coveragePercent,
+      context.terminal.err(CFormat.string("coverage %.1f%% is below --min-coverage %g", report.coveragePercent,
                                   minCoverage))
       throw ExitCode(ExitStatus.failed.rawValue)
     }
@@ -115,10 +119,9 @@ struct Test: RuntimeCommand {
       throw CommandError.unusableDefinition(
         message: "\(definitionPath): the definition cannot run: \(error) (sfn validate tells more)")
     }
-    let name = (definitionPath as NSString).lastPathComponent
-    let base = TestFileReader.machineName(testFile: name.replacingOccurrences(of: ".asl.", with: "."))
-    let output = ((definitionPath as NSString).deletingLastPathComponent as NSString)
-      .appendingPathComponent("\(base).test.yaml")
+    let name = PathText.lastComponent(definitionPath)
+    let base = TestFileReader.machineName(testFile: name.replacing(".asl.", with: "."))
+    let output = PathText.appending(PathText.deletingLastComponent(definitionPath), "\(base).test.yaml")
     guard !context.files.exists(atPath: output) else {
       throw CommandError.fileExists(path: output, advice: "remove it or edit it")
     }
