@@ -36,6 +36,9 @@ public final class ExpressLogReader {
   /// The same for `history --follow`.
   public static let followAllowance: Double = 300
   private var standIns: [String: String] = [:]
+  private var lastRead: [String: Date] = [:]
+  /// A read of an execution's events younger than this (seconds) is reused rather than repeated.
+  static let freshness: Double = 0.5
   /// Execution-level events of the executions `executions(ofMachine:)` found, by execution ARN.
   private var listed: [String: ExpressEventSet] = [:]
   private var endSeen: [String: Date] = [:]
@@ -123,6 +126,10 @@ public final class ExpressLogReader {
   public func events(_ arn: String) throws -> ExpressEventSet {
     let logging = try logging(ofExecution: arn)
     let group = try logging.requireLogGroup()
+    // One command's DescribeExecution then GetExecutionHistory read the log once; polls are further apart.
+    if let cached = eventsByExecution[arn], let read = lastRead[arn], clock.now().timeIntervalSince(read) < Self.freshness {
+      return cached
+    }
     var set = eventsByExecution[arn] ?? ExpressEventSet()
     let pattern = "{ $.execution_arn = \"\(arn)\" }"
     let now = clock.now().timeIntervalSince1970
@@ -139,6 +146,7 @@ public final class ExpressLogReader {
       }
     }
     if firstLook[arn] == nil { firstLook[arn] = clock.now() }
+    lastRead[arn] = clock.now()
     if set.end != nil, endSeen[arn] == nil { endSeen[arn] = clock.now() }
     eventsByExecution[arn] = set
     return set
