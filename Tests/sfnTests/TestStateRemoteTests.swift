@@ -85,10 +85,10 @@ final class TestStateRemoteTests: XCTestCase {
     }
     let offlineVerdicts = verdicts(offline)
     let remoteVerdicts = verdicts(remote)
-    XCTAssertEqual(offlineVerdicts.count, 9, offline.stdout)
+    XCTAssertEqual(offlineVerdicts.count, 11, offline.stdout)
     XCTAssertEqual(Set(remoteVerdicts.keys), Set(offlineVerdicts.keys))
     let checked = remoteVerdicts.filter { $0.value != "unchecked" }
-    XCTAssertGreaterThanOrEqual(checked.count, 7, remote.stdout)
+    XCTAssertGreaterThanOrEqual(checked.count, 9, remote.stdout)
     for (name, verdict) in checked { XCTAssertEqual(verdict, offlineVerdicts[name], "\(name): \(remote.stdout)") }
   }
 
