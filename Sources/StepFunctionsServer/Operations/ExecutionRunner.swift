@@ -412,20 +412,19 @@ actor ExecutionRunner {
       do {
         try await store.write { db in
           for (id, body) in rows {
-            try db.execute(sql: "INSERT OR IGNORE INTO history_event (execution_arn, id, body) VALUES (?, ?, ?)",
-                           arguments: [arn, id, body])
+            try db.run("INSERT OR IGNORE INTO history_event (execution_arn, id, body) VALUES (?, ?, ?)", [arn, id, body])
           }
-          try db.execute(sql: """
+          try db.run("""
             UPDATE execution SET status = ?, output = ?, error = ?, cause = ?, stop_date = ?, engine_state = ?,
               mock_counts = ?
             WHERE arn = ? AND status = 'RUNNING'
-            """, arguments: [status, output, error, cause, stop, engineState, mockCounts, arn])
+            """, [status, output, error, cause, stop, engineState, mockCounts, arn])
           for (token, activityArn, input) in tasks {
-            try db.execute(sql: """
+            try db.run("""
               INSERT OR REPLACE INTO activity_task (token, execution_arn, activity_arn, input) VALUES (?, ?, ?, ?)
-              """, arguments: [token, arn, activityArn, input])
+              """, [token, arn, activityArn, input])
           }
-          if finished { try db.execute(sql: "DELETE FROM activity_task WHERE execution_arn = ?", arguments: [arn]) }
+          if finished { try db.run("DELETE FROM activity_task WHERE execution_arn = ?", [arn]) }
           try mapRunChanges?.save(db)
         }
       } catch {

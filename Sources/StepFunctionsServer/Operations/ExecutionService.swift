@@ -39,7 +39,7 @@ struct ExecutionService {
   /// Resolves a machine, version or alias ARN (an alias picks a version by its routing weights).
   private func resolve(_ text: String, db: Database) throws -> Target {
     let (arn, qualifier) = try ARNTarget.stateMachine(text)
-    guard let machine = try Row.fetchOne(db, sql: "SELECT * FROM state_machine WHERE arn = ?", arguments: [arn.text])
+    guard let machine = try db.row("SELECT * FROM state_machine WHERE arn = ?", [arn.text])
     else { throw APIError.stateMachineDoesNotExist(text) }
     var versionArn: String?, aliasArn: String?
     switch qualifier {
@@ -115,19 +115,18 @@ struct ExecutionService {
         return (launch, object([("executionArn", .string(arn)), ("startDate", .float(now))]))
       }
       let arn = ResourceARN(.execution, [target.machineName, name], scope: scope).text
-      if let existing = try Row.fetchOne(db, sql: "SELECT status, input, start_date FROM execution WHERE arn = ?",
-                                         arguments: [arn]) {
+      if let existing = try db.row("SELECT status, input, start_date FROM execution WHERE arn = ?", [arn]) {
         // AWS's rule: the same name and input while the execution runs answers it again; anything else conflicts.
         guard (existing["status"] as String?) == "RUNNING", (existing["input"] as String?) == inputText else {
           throw APIError("ExecutionAlreadyExists", "Execution Already Exists: '\(arn)'")
         }
         return (nil, object([("executionArn", .string(arn)), ("startDate", .float(existing["start_date"]))]))
       }
-      try db.execute(sql: """
+      try db.run("""
         INSERT INTO execution (arn, machine_arn, version_arn, alias_arn, name, status, input, start_date, definition,
           role_arn, type, mock_case) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)
-        """, arguments: [arn, target.machineArn, target.versionArn, target.aliasArn, name, inputText, now,
-                         target.definition, target.roleArn, target.type, mockCase])
+        """, [arn, target.machineArn, target.versionArn, target.aliasArn, name, inputText, now, target.definition,
+              target.roleArn, target.type, mockCase])
       let launch = ExecutionRunner.Launch(arn: arn, name: name, machineArn: target.machineArn,
                                           machineName: target.machineName, roleArn: target.roleArn,
                                           definition: target.definition, input: inputValue, startDate: now,
@@ -185,7 +184,7 @@ struct ExecutionService {
 
   private func executionRow(_ text: String, db: Database) throws -> Row {
     let arn = try ARNTarget.resource(text, kind: .execution, partCount: 2)
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM execution WHERE arn = ?", arguments: [arn.text])
+    guard let row = try db.row("SELECT * FROM execution WHERE arn = ?", [arn.text])
     else { throw APIError.executionDoesNotExist(text) }
     return row
   }

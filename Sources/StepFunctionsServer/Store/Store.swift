@@ -12,7 +12,7 @@ public struct Store: Sendable {
   /// The database file's name inside the data directory.
   public static let fileName = "sfn-local.sqlite"
 
-  /// The connection(s); GRDB runs every access on its own queues, so no request thread blocks on SQLite.
+  /// The connection(s): one writer, and with a pool several readers.
   let writer: any DatabaseWriter
 
   /// Opens (creating when needed) the database at `location` and brings its schema up to date.
@@ -32,14 +32,34 @@ public struct Store: Sendable {
     try Schema.migrator.migrate(writer)
   }
 
+  // Both run on the calling thread. A transaction here takes tens of microseconds (WAL with synchronous=NORMAL: a
+  // commit appends to the log without syncing it), less than GRDB's async API spent handing the work to its queue
+  // and the result back (two thread switches a call, most of a request's time; bench/RESULTS.md section 9).
+
   /// Runs `body` in a write transaction, committed before this returns.
   func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-    try await writer.write(body)
+    try writeNow(body)
   }
 
   /// Runs `body` on a consistent snapshot.
   func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-    try await writer.read(body)
+    try readNow(body)
+  }
+
+  private func writeNow<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
+
+  private func readNow<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
+}
+
+extension Database {
+  /// Executes `sql` as a statement compiled once per connection (GRDB's statement cache) instead of on every call.
+  func run(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws {
+    try cachedStatement(sql: sql).execute(arguments: arguments)
+  }
+
+  /// The first row of `sql`, through the statement cache.
+  func row(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> Row? {
+    try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
   }
 }
 
