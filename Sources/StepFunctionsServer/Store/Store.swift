@@ -14,6 +14,8 @@ public struct Store: Sendable {
 
   /// The connection(s): one writer, and with a pool several readers.
   let writer: any DatabaseWriter
+  /// With `--in-memory`, the one connection (the same as `writer`).
+  private let memory: DatabaseQueue?
 
   /// Opens (creating when needed) the database at `location` and brings its schema up to date.
   public init(location: Location) throws {
@@ -23,8 +25,11 @@ public struct Store: Sendable {
     configuration.busyMode = .timeout(10)
     switch location {
     case .memory:
-      writer = try DatabaseQueue(configuration: configuration)
+      let queue = try DatabaseQueue(configuration: configuration)
+      memory = queue
+      writer = queue
     case .directory(let dir):
+      memory = nil
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       // A pool opens the file in WAL mode: readers never wait for the writer.
       writer = try DatabasePool(path: dir + "/" + Self.fileName, configuration: configuration)
@@ -34,7 +39,8 @@ public struct Store: Sendable {
 
   // Both run on the calling thread. A transaction here takes tens of microseconds (WAL with synchronous=NORMAL: a
   // commit appends to the log without syncing it), less than GRDB's async API spent handing the work to its queue
-  // and the result back (two thread switches a call, most of a request's time; bench/RESULTS.md section 9).
+  // and the result back: two thread switches a call, which made up half the server's CPU time per request
+  // (bench/RESULTS.md section 9).
 
   /// Runs `body` in a write transaction, committed before this returns.
   func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -48,7 +54,13 @@ public struct Store: Sendable {
 
   private func writeNow<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
 
-  private func readNow<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
+  private func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+    // GRDB's read on a queue sets `PRAGMA query_only` around the block, and setting it expires every compiled
+    // statement, so each later statement compiled again. The queue runs one block at a time, so nothing changes
+    // under this one: it needs no read-only transaction to see a consistent state.
+    if let memory { return try memory.inDatabase(body) }
+    return try writer.read(body)
+  }
 }
 
 extension Database {
