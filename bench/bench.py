@@ -69,12 +69,14 @@ class Runner:
                 cpus.append(ra[1] / rb[1] if rb[1] else float("nan"))
         return {"wall": walls, "cpu": cpus}
 
-    def instructions(self, argv, runs=3):
-        """Instructions executed (valgrind's callgrind, the whole process), median of a few runs; None without valgrind."""
+    def instructions(self, make_argv, base, runs=3):
+        """Instructions executed (valgrind's callgrind, the whole process), median of a few runs of make_argv(base + k);
+        None without valgrind."""
         if not shutil.which("valgrind"):
             return None
         counts = []
-        for _ in range(runs):
+        for k in range(runs):
+            argv = make_argv(base + k)
             p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + argv, env=self.env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             m = re.search(r"Collected : (\d+)", p.stderr)
@@ -341,12 +343,14 @@ class Bench:
         for op, made in makers:
             walls, cpus, instr = [], [], []
             for l in labels:
-                pr = self.r.pairs(made[l], made["curl"], a.pair_runs)
+                # Each sfn column pairs with its own curl runs (start-execution names must not repeat).
+                offset = 1000 * (labels.index(l) + 1)
+                pr = self.r.pairs(made[l], lambda i, offset=offset: made["curl"](i + offset), a.pair_runs)
                 walls.append(pr["wall"])
                 cpus.append(pr["cpu"])
                 self.worst_pair = max(self.worst_pair, statistics.median(pr["wall"]))
-                instr.append(self.r.instructions(made[l](10**6 + len(instr))))
-            curl = self.r.instructions(made["curl"](10**6 + 99))
+                instr.append(self.r.instructions(made[l], 10**6 + 10 * len(instr)))
+            curl = self.r.instructions(made["curl"], 10**6 + 90)
             ratios = [(n / curl) if (n and curl) else None for n in instr]
             for x in ratios:
                 if x is not None:
@@ -390,7 +394,7 @@ class Bench:
         for label, verb, api in cases:
             counts = [self.operations(make(10**6 + k) + ["--debug"]) for k, make in ((1, verb), (2, api))]
             pr = self.r.pairs(verb, api, a.pair_runs)
-            vi, ai = self.r.instructions(verb(10**6 + 3)), self.r.instructions(api(10**6 + 4))
+            vi, ai = self.r.instructions(verb, 10**6 + 10), self.r.instructions(api, 10**6 + 20)
             r = vi / ai if (vi and ai) else None
             worst = max(worst, statistics.median(pr["cpu"]))
             self.p("| %s | %s | %s; %s | %s | %s | %s | %s |" % (label, " ".join(api(0)[3:4]), counts[0], counts[1], spread(pr["cpu"]),
