@@ -348,13 +348,13 @@ class Bench:
                 pr = self.r.pairs(made[l], lambda i, offset=offset: made["curl"](i + offset), a.pair_runs)
                 walls.append(pr["wall"])
                 cpus.append(pr["cpu"])
-                self.worst_pair = max(self.worst_pair, statistics.median(pr["wall"]))
+                if l == labels[-1]:  # the goals judge the shipped binary (the last column)
+                    self.worst_pair = max(self.worst_pair, statistics.median(pr["wall"]))
                 instr.append(self.r.instructions(made[l], 10**6 + 10 * len(instr)))
             curl = self.r.instructions(made["curl"], 10**6 + 90)
             ratios = [(n / curl) if (n and curl) else None for n in instr]
-            for x in ratios:
-                if x is not None:
-                    self.worst_instr = max(self.worst_instr or 0, x)
+            if ratios[-1] is not None:
+                self.worst_instr = max(self.worst_instr or 0, ratios[-1])
             self.p("| %s | %s | %s | %s | %s | %s |" % (op, " | ".join(spread(w) for w in walls), " | ".join(spread(c) for c in cpus),
                                                    " | ".join(mi(n) for n in instr), mi(curl),
                                                    " | ".join("%.2fx" % x if x else "-" for x in ratios)))
