@@ -246,7 +246,7 @@ struct ExecutionService {
     let page = try PageRequest(input, operation: "ListExecutions",
                                scope: text + "|" + (filter ?? "") + "|" + (input.string("redriveFilter") ?? ""))
     let rows = try await context.store.read { db in
-      guard try Row.fetchOne(db, sql: "SELECT 1 FROM state_machine WHERE arn = ?", arguments: [arn.text]) != nil
+      guard try db.row("SELECT 1 FROM state_machine WHERE arn = ?", [arn.text]) != nil
       else { throw APIError.stateMachineDoesNotExist(text) }
       // Newest first, as AWS lists them: the page position is the negated row number.
       let column: String
@@ -255,12 +255,12 @@ struct ExecutionService {
       case .version: column = "version_arn"
       case .alias: column = "alias_arn"
       }
-      return try Row.fetchAll(db, sql: """
+      return try db.rows("""
         SELECT seq, arn, machine_arn, name, status, start_date, stop_date, version_arn, alias_arn, redrive_count,
           redrive_date FROM execution
         WHERE \(column) = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR (redrive_count > 0) = ?) AND -seq > ?
         ORDER BY seq DESC LIMIT ?
-        """, arguments: [text, filter, filter, redriven, redriven, page.after, page.size + 1]).map { row in
+        """, [text, filter, filter, redriven, redriven, page.after, page.size + 1]).map { row in
         (position: -(row["seq"] as Int64), item: object([
           ("executionArn", .string(row["arn"])), ("stateMachineArn", .string(row["machine_arn"])),
           ("name", .string(row["name"])), ("status", .string(row["status"])),
@@ -319,7 +319,7 @@ struct ExecutionService {
       let sql = reverse
         ? "SELECT id, body FROM history_event WHERE execution_arn = ? AND -id > ? ORDER BY id DESC LIMIT ?"
         : "SELECT id, body FROM history_event WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?"
-      return try Row.fetchAll(db, sql: sql, arguments: [text, page.after, page.size + 1]).map { row in
+      return try db.rows(sql, [text, page.after, page.size + 1]).map { row in
         let id: Int64 = row["id"]
         return (position: reverse ? -id : id, item: stored(row["body"]) ?? .null)
       }

@@ -72,7 +72,7 @@ struct StateMachineService {
     return try await context.store.read { db in
       switch qualifier {
       case nil:
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM state_machine WHERE arn = ?", arguments: [arn.text])
+        guard let row = try db.row("SELECT * FROM state_machine WHERE arn = ?", [arn.text])
         else { throw APIError.stateMachineDoesNotExist(text) }
         return Self.description(row, arn: arn.text)
       case .version:
@@ -158,9 +158,8 @@ struct StateMachineService {
   private func list(_ input: JSON) async throws -> JSON {
     let page = try PageRequest(input, operation: "ListStateMachines")
     let rows = try await context.store.read { db in
-      try Row.fetchAll(db, sql: """
-        SELECT seq, arn, name, type, creation_date FROM state_machine WHERE seq > ? ORDER BY seq LIMIT ?
-        """, arguments: [page.after, page.size + 1]).map { row in
+      try db.rows("SELECT seq, arn, name, type, creation_date FROM state_machine WHERE seq > ? ORDER BY seq LIMIT ?",
+                  [page.after, page.size + 1]).map { row in
         (position: row["seq"] as Int64, item: object([
           ("stateMachineArn", .string(row["arn"])), ("name", .string(row["name"])), ("type", .string(row["type"])),
           ("creationDate", .float(row["creation_date"])),

@@ -73,6 +73,11 @@ extension Database {
   func row(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> Row? {
     try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
   }
+
+  /// The rows of `sql`, through the statement cache.
+  func rows(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> [Row] {
+    try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
+  }
 }
 
 /// The tables, created by numbered migrations so that an older data directory is brought forward.
