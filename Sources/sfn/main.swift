@@ -17,8 +17,12 @@ func runMain(_ arguments: [String], runtime: Runtime) -> Int32 {
   }
   let args = ArgumentOrder.skeletonDefault(ArgumentOrder.globalsAfterCommand(arguments))
   do {
-    // The common API-command lines skip argument-parser's reflection (most of a call's start-up).
+    // The common API-command and verb lines skip argument-parser's reflection (most of a call's start-up).
     if let invocation = DirectAPIParser.parse(args) {
+      try invocation.run(runtime)
+      return 0
+    }
+    if let invocation = DirectVerbParser.parse(args) {
       try invocation.run(runtime)
       return 0
     }

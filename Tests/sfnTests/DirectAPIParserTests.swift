@@ -71,11 +71,8 @@ final class DirectAPIParserTests: XCTestCase {
 
   /// Both parsers accept `args` and produce the same invocation.
   private func assertSame(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws {
-    let parsed = try SFN.parseAsRoot(args)
-    let expected = try XCTUnwrap(parsed as? APICommand, "\(args)", file: file, line: line).invocation
-    let direct = DirectAPIParser.parse(args)
-    XCTAssertNotNil(direct, "the direct parser refused \(args)", file: file, line: line)
-    if let direct { XCTAssertEqual(direct, expected, "\(args)", file: file, line: line) }
+    try assertParsersAgree(args, read: { ($0 as? APICommand)?.invocation }, direct: DirectAPIParser.parse,
+                           file: file, line: line)
   }
 
   /// Ways to give `option` a value: space and `=` forms, the kind's usual values.
@@ -98,14 +95,16 @@ final class DirectAPIParserTests: XCTestCase {
   private static let pagingLines = [["--max-items", "3"], ["--max-items=3"], ["--starting-token", "tok"],
                                     ["--starting-token=a=b"], ["--page-size", "10"], ["--page-size=1"]]
 
-  private static let globalLines = [
+  /// Each global option in its forms and usual values (the verbs' direct parser is checked with them too).
+  static let globalLines = [
     ["--profile", "dev"], ["--profile=dev"], ["--region", "eu-west-1"], ["--region=us-east-2"],
     ["--endpoint-url", "http://127.0.0.1:5661"], ["--endpoint-url=http://h/?a=b"], ["--output", "json"],
     ["--output=text"], ["--output", "table"], ["--query", "[0].name"], ["--query=a || b"], ["--color", "always"],
     ["--color=never"], ["--color", "auto"], ["--debug"], ["--no-verify-ssl"], ["--ca-bundle", "/etc/ca.pem"],
     ["--ca-bundle=ca.pem"], ["--cli-connect-timeout", "3"], ["--cli-connect-timeout=0.5"], ["--cli-read-timeout", "0"],
     ["--cli-read-timeout=60"], ["--max-attempts", "1"], ["--max-attempts=10"], ["--no-paginate"], ["--no-cli-pager"],
-    ["--cli-binary-format", "raw-in-base64-out"], ["--cli-binary-format=base64"],
+    ["--cli-binary-format", "raw-in-base64-out"], ["--cli-binary-format=base64"], ["--error-format", "json"],
+    ["--error-format=text"],
   ]
 
   private static let cliInputLines = [

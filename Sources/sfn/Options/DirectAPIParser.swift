@@ -26,8 +26,7 @@ private struct APILine {
   var cliInput = CLIInputSettings()
   var paging = PagingSettings()
   var validateDefinition: Bool
-  /// Options seen so far (a flag and its `--no-` form count as one): a repeat goes to argument-parser.
-  private var seen: Set<String> = []
+  private var reader = DirectOptionReader()
 
   init(spec: APICommandSpec) {
     self.spec = spec
@@ -44,36 +43,9 @@ private struct APILine {
 
   /// Reads the option at `args[i]` with its values: the index after them, or nil to leave the line to argument-parser.
   mutating func take(_ args: [String], at i: Int) -> Int? {
-    let arg = args[i]
-    guard arg.hasPrefix("--") else { return nil }
-    var name = arg
-    var attached: String?
-    if let eq = arg.firstIndex(of: "=") {
-      name = String(arg[..<eq])
-      attached = String(arg[arg.index(after: eq)...])
-    }
-    guard let option = lookup(name), seen.insert(option.key).inserted else { return nil }
-    var words: [String] = []
-    var next = i + 1
-    if option.arity == .flag {
-      guard attached == nil else { return nil }
-    } else {
-      if let attached {
-        guard !attached.isEmpty, APILine.isValue(attached) else { return nil }
-        words.append(attached)
-      }
-      // A single value is the next argument; words run up to the next option (`parsing: .upToNextOption`).
-      while next < args.count, APILine.isValue(args[next]), option.arity == .words || words.isEmpty {
-        words.append(args[next])
-        next += 1
-      }
-      guard !words.isEmpty else { return nil }
-    }
-    return apply(option.target, words) ? next : nil
+    guard let (target, words, next) = reader.read(args, at: i, lookup: lookup) else { return nil }
+    return apply(target, words) ? next : nil
   }
-
-  /// True for an argument argument-parser reads as a value: one not starting with a dash.
-  private static func isValue(_ arg: String) -> Bool { arg.utf8.first != UInt8(ascii: "-") }
 
   private static func unset(_ option: APIOptionSpec) -> ParameterValue {
     switch option.kind {
@@ -85,8 +57,6 @@ private struct APILine {
     }
   }
 
-  private enum Arity { case flag, one, words }
-
   private enum Target {
     case member(Int, on: Bool)
     case noValidate
@@ -96,10 +66,10 @@ private struct APILine {
   }
 
   /// The option called `name` on this command: its key for repeats, how many values it takes, what it sets.
-  private func lookup(_ name: String) -> (key: String, arity: Arity, target: Target)? {
+  private func lookup(_ name: String) -> (key: String, arity: DirectArity, target: Target)? {
     for (k, option) in spec.options.enumerated() {
       if name == option.flag {
-        let arity: Arity = option.kind == .flag ? .flag : option.kind == .words ? .words : .one
+        let arity: DirectArity = option.kind == .flag ? .flag : option.kind == .words ? .words : .one
         return (name, arity, .member(k, on: true))
       }
       if option.kind == .flag, name == "--no-" + option.flag.dropFirst(2) {
@@ -107,7 +77,7 @@ private struct APILine {
       }
     }
     if spec.validatesDefinition, name == "--no-validate" { return (name, .flag, .noValidate) }
-    if let global = GlobalOption(rawValue: name) { return (name, global.takesValue ? .one : .flag, .global(global)) }
+    if let global = GlobalOption(rawValue: name) { return (name, global.arity, .global(global)) }
     if name == "--cli-input-json" || name == "--generate-cli-skeleton" { return (name, .one, .cliInput(name)) }
     if spec.paginated, ["--max-items", "--starting-token", "--page-size"].contains(name) {
       return (name, .one, .paging(name))

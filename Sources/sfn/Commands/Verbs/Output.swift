@@ -3,7 +3,7 @@ import SFNKit
 
 extension Verbs {
   /// `sfn output EXECUTION`: the output document alone, for jq.
-  struct Output: RuntimeCommand {
+  struct Output: VerbCommand {
     static let configuration = CommandConfiguration(
       commandName: "output",
       abstract: "Print an execution's output document alone (for jq).",
@@ -13,28 +13,37 @@ extension Verbs {
     @OptionGroup var rawOption: RawOption
     @Argument(help: "The execution: ARN or MACHINE/EXECUTION-NAME.", completion: .executions) var execution: String
 
-    func run(_ runtime: Runtime) throws {
-      let verb = CommandContext(runtime, global: global, raw: rawOption.raw)
-      let (output, resolver) = try verb.connect()
-      let arn = try resolver.execution(execution)
-      let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
-      let status = described["status"]?.stringValue ?? ""
-      guard ExecutionStatus.isFinal(status) else {
-        throw CommandError.noOutputYet(execution: arn.arnName, status: status)
+    var invocation: VerbInvocation { .output(Line(global: global.settings, raw: rawOption.raw, execution: execution)) }
+
+    /// The command line as data.
+    struct Line: DirectVerbLine {
+      var global: GlobalSettings
+      var raw: Bool
+      var execution: String
+
+      func run(_ runtime: Runtime) throws {
+        let verb = CommandContext(runtime, global: global, raw: raw)
+        let (output, resolver) = try verb.connect()
+        let arn = try resolver.execution(execution)
+        let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
+        let status = described["status"]?.stringValue ?? ""
+        guard ExecutionStatus.isFinal(status) else {
+          throw CommandError.noOutputYet(execution: arn.arnName, status: status)
+        }
+        try OutcomeError.ifUnsuccessful(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
+                                        name: arn.arnName)
+        if ExpressExecutionARN(arn) != nil { try Output.checkLoggedOutput(described, arn: arn, express: try verb.express()) }
+        let text = described["output"]?.stringValue ?? "null"
+        if raw {
+          verb.terminal.out(text + "\n")
+          return
+        }
+        guard let document = try? JSONParser.parse(text) else {
+          throw CommandError.outputNotJSON
+        }
+        let result = try output.printer.query.map { try $0.evaluate(document) } ?? document
+        verb.terminal.out(JSONWriter.pretty.string(result) + "\n")
       }
-      try OutcomeError.ifUnsuccessful(status: status, error: described["error"]?.stringValue, cause: described["cause"]?.stringValue,
-                                      name: arn.arnName)
-      if ExpressExecutionARN(arn) != nil { try Self.checkLoggedOutput(described, arn: arn, express: try verb.express()) }
-      let text = described["output"]?.stringValue ?? "null"
-      if rawOption.raw {
-        verb.terminal.out(text + "\n")
-        return
-      }
-      guard let document = try? JSONParser.parse(text) else {
-        throw CommandError.outputNotJSON
-      }
-      let result = try output.printer.query.map { try $0.evaluate(document) } ?? document
-      verb.terminal.out(JSONWriter.pretty.string(result) + "\n")
     }
 
     /// An Express execution's output comes from its ExecutionSucceeded log event: say why it is missing or cut.
@@ -45,5 +54,15 @@ extension Verbs {
         throw ExpressLogError.outputTruncated(execution: arn)
       }
     }
+  }
+}
+
+/// How the direct parser reads the line (`DirectVerbParser`).
+extension Verbs.Output.Line {
+  static let directOptions: [String: DirectArity] = ["--raw": .flag]
+
+  init?(_ words: DirectVerbWords) {
+    guard let execution = words.single else { return nil }
+    self.init(global: words.global, raw: words.raw, execution: execution)
   }
 }
