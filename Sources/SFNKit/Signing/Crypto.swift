@@ -3,13 +3,17 @@ internal import COpenSSL
 /// SHA-256 and HMAC-SHA256 over byte arrays, backed by OpenSSL's libcrypto.
 public enum Crypto {
   /// The 32-byte SHA-256 digest of `data`.
-  public static func sha256(_ data: [UInt8]) -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-    data.withUnsafeBufferPointer { input in
-      digest.withUnsafeMutableBufferPointer { output in
-        _ = SHA256(input.baseAddress, input.count, output.baseAddress)
-      }
+  public static func sha256(_ data: [UInt8]) -> [UInt8] { sha256(data[...]) }
+
+  /// The SHA-256 digest of the concatenated `parts` (OpenSSL's low-level SHA-256: no provider fetch).
+  static func sha256(_ parts: ArraySlice<UInt8>...) -> [UInt8] {
+    var context = SHA256_CTX()
+    SHA256_Init(&context)
+    for part in parts {
+      part.withUnsafeBufferPointer { _ = SHA256_Update(&context, $0.baseAddress, $0.count) }
     }
+    var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+    digest.withUnsafeMutableBufferPointer { _ = SHA256_Final($0.baseAddress, &context) }
     return digest
   }
 
@@ -19,20 +23,13 @@ public enum Crypto {
   /// The lower-case hex SHA-256 digest of the UTF-8 bytes of `text`.
   public static func sha256Hex(_ text: String) -> String { hex(sha256(Array(text.utf8))) }
 
-  /// The 32-byte HMAC-SHA256 of `data` under `key`.
+  /// The 32-byte HMAC-SHA256 of `data` under `key` (RFC 2104 over OpenSSL's SHA-256).
   public static func hmacSHA256(key: [UInt8], data: [UInt8]) -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-    var length: UInt32 = 0
-    // OpenSSL wants non-null pointers even for empty input; a one-byte buffer with count 0 provides one.
-    let keyBytes = key.isEmpty ? [0] : key, dataBytes = data.isEmpty ? [0] : data
-    keyBytes.withUnsafeBufferPointer { k in
-      dataBytes.withUnsafeBufferPointer { d in
-        digest.withUnsafeMutableBufferPointer { out in
-          _ = HMAC(EVP_sha256(), k.baseAddress, Int32(key.count), d.baseAddress, data.count, out.baseAddress, &length)
-        }
-      }
-    }
-    return Array(digest.prefix(Int(length)))
+    let blockSize = 64
+    var block = key.count > blockSize ? sha256(key) : key
+    block += [UInt8](repeating: 0, count: blockSize - block.count)
+    let inner = sha256(block.map { $0 ^ 0x36 }[...], data[...])
+    return sha256(block.map { $0 ^ 0x5C }[...], inner[...])
   }
 
   /// The HMAC-SHA256 of the UTF-8 bytes of `text` under `key`.
