@@ -57,6 +57,11 @@ final class DirectAPIParserTests: XCTestCase {
                     "--no-cli-pager", "--cli-binary-format", "raw-in-base64-out", "--state-machine-arn", "arn:x"])
   }
 
+  func testALoneDashIsAValueAsArgumentParserReadsIt() throws {
+    try assertSame(["describe-state-machine", "--state-machine-arn", "-"])
+    try assertSame(["start-execution", "--state-machine-arn", "a", "--input", "-"])
+  }
+
   func testLinesArgumentParserRejectsAreLeftToIt() {
     for line in Self.rejected {
       XCTAssertNil(DirectAPIParser.parse(line), "\(line)")
@@ -142,7 +147,7 @@ final class DirectAPIParserTests: XCTestCase {
     ["describe-state-machine", "--state-machine-arn", "a", "--state-machine-arn", "b"],
     ["describe-state-machine", "--debug", "--debug"], ["describe-state-machine", "--output", "json", "--output=text"],
     ["create-state-machine", "--publish", "--no-publish"], ["tag-resource", "--tags", "a", "--tags", "b"],
-    ["describe-state-machine", "--state-machine-arn=-a"], ["describe-state-machine", "--state-machine-arn", "-"],
+    ["describe-state-machine", "--state-machine-arn=-a"],
     ["list-executions", "--max-items", "-1"], ["machines"], ["describe", "x"], ["validate", "def.json"],
     ["describe-state-machine", "--state-machine-arn", "a", "--"], ["describe-state-machine", "-state-machine-arn", "a"],
   ]

@@ -11,7 +11,7 @@ final class DirectVerbParserTests: XCTestCase {
     ("describe", ["hello"], [["--raw"]]),
     ("output", ["hello/run-1"], [["--raw"]]),
     ("start", ["hello:prod"], [
-      ["--raw"], ["--wait"], ["--input", "{\"a\": [1, 2]}"], ["--input=@in.json"], ["--input", "file://in.json"],
+      ["--raw"], ["--wait"], ["--input", "{\"a\": [1, 2]}"], ["--input", "-"], ["--input=@in.json"], ["--input", "file://in.json"],
       ["--name", "run-1"], ["--name=a=b"], ["--timeout", "90"], ["--timeout=1h30m"], ["--timeout", "soon"],
       ["--trace-header", "Root=1-abc"], ["--trace-header=Root=2"],
     ]),
@@ -52,7 +52,7 @@ final class DirectVerbParserTests: XCTestCase {
   }
 
   func testPositionalArgumentsParseAsArgumentParserDoes() throws {
-    for value in ["help", "a=b", "hello:3", "hello/run-1", "arn:aws:states:us-east-1:1:stateMachine:m", "x y", "é"] {
+    for value in ["help", "-", "a=b", "hello:3", "hello/run-1", "arn:aws:states:us-east-1:1:stateMachine:m", "x y", "é"] {
       for name in ["describe", "output", "start", "wait", "history", "executions"] { try assertSame([name, value]) }
     }
     try assertSame(["wait", "a", "b", "c", "--raw", "d"])
@@ -120,7 +120,7 @@ final class DirectVerbParserTests: XCTestCase {
   /// Lines argument-parser may accept but reads by rules of its own (repeats, dashes, `--`), and verbs not read directly.
   private static let unusual: [[String]] = [
     ["describe", "a", "--raw", "--raw"], ["describe", "a", "--output", "json", "--output=text"],
-    ["describe", "-"], ["describe", "--", "-x"], ["describe", "a", "--"], ["start", "m", "--input", "-"],
+    ["describe", "--", "-x"], ["describe", "a", "--"],
     ["start", "m", "--name", "a", "--name", "b"], ["start", "m", "--input=-1"], ["wait", "a", "--", "b"],
     ["history", "e", "--limit", "-1"], ["executions", "m", "--since", "-1h"], ["describe", "-hello"],
     ["logs", "e"], ["machines"], ["stop", "e"], ["describe-state-machine", "--state-machine-arn", "a"],

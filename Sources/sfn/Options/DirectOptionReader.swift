@@ -48,8 +48,9 @@ struct DirectOptionReader {
     return (option.target, words, next)
   }
 
-  /// True for an argument argument-parser surely reads as a value: one not starting with a dash.
-  static func isValue(_ arg: String) -> Bool { arg.utf8.first != UInt8(ascii: "-") }
+  /// True for an argument argument-parser surely reads as a value: one not starting with a dash, or a lone dash
+  /// (`--input -`, standard input).
+  static func isValue(_ arg: String) -> Bool { arg == "-" || arg.utf8.first != UInt8(ascii: "-") }
 }
 
 extension GlobalOption {
