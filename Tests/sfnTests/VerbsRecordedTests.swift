@@ -88,7 +88,10 @@ final class VerbsRecordedTests: XCTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     let ids = r.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int }
     XCTAssertEqual(ids, Array(1...14))
+    // A Standard history begins with ExecutionStarted, which gives the start: no DescribeExecution.
+    XCTAssertFalse(ops().contains("DescribeExecution"), "\(ops())")
     let reversed = sfn("history", "slow/hist", "--reverse", "--limit", "3")
+    XCTAssertTrue(ops().contains("DescribeExecution"), "the newest events need the start from DescribeExecution: \(ops())")
     let reversedIds = reversed.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int }
     XCTAssertEqual(reversedIds, [14, 13, 12])
     let request = calls().last { $0.op == "GetExecutionHistory" }

@@ -52,8 +52,11 @@ extension Verbs {
           express.deliveryAllowance = ExpressLogReader.followAllowance
           express.holdGaps = true
         }
-        let described = try verb.call(.describeExecution, ["executionArn": .string(arn)])
-        var timeline = HistoryTimeline(startTime: described["startDate"]?.doubleValue)
+        // Read from the first event, a Standard execution's history begins with ExecutionStarted, whose time is the
+        // start: one request fewer. Following needs the status; the newest events and Express logs may lack it.
+        let needsStart = follow || reverse || ExpressExecutionARN(arn) != nil
+        let described: JSON? = needsStart ? try verb.call(.describeExecution, ["executionArn": .string(arn)]) : nil
+        var timeline = HistoryTimeline(startTime: described?["startDate"]?.doubleValue)
         let format = output.format
         let terminal = verb.terminal
         let renderer = TimelineRenderer(width: terminal.width, color: terminal.colorStdout)
@@ -85,7 +88,7 @@ extension Verbs {
           return
         }
 
-        if follow, terminal.stderrIsTTY, !ExecutionStatus.isFinal(described["status"]?.stringValue) {
+        if follow, terminal.stderrIsTTY, !ExecutionStatus.isFinal(described?["status"]?.stringValue) {
           terminal.err("following \(arn.arnName) until it ends (Ctrl-C to stop)…")
         }
         try reader.stream(arn, follow: follow, isFinished: { timeline.finished }) { event in
