@@ -52,8 +52,19 @@ class Runner:
                 raise RuntimeError("%s exited %d: %s" % (shlex.join(make_argv(i)[:4]), code, err.strip()[-400:]))
             if i >= warmup:
                 samples.append((wall, cpu, rss))
+        rss = [s[2] for s in samples]
+        if self.time:
+            # A child forked from this Python reports Python's own peak (Linux keeps the peak across exec): the peak
+            # comes from /usr/bin/time, as for fixed commands, in runs of its own.
+            rss = [self.peak(make_argv(warmup + runs + k)) for k in range(3)]
         return {"wall": statistics.median(s[0] for s in samples) * 1000, "cpu": statistics.median(s[1] for s in samples) * 1000,
-                "rss": statistics.median(s[2] for s in samples) / 1024, "runs": runs, "tool": "harness"}
+                "rss": statistics.median(rss) / 1024, "runs": runs, "tool": "harness"}
+
+    def peak(self, argv):
+        """Peak RSS (KiB) of one run, by /usr/bin/time."""
+        with tempfile.NamedTemporaryFile(mode="r") as out:
+            self.check([self.time, "-f", "%M", "-o", out.name] + argv)
+            return int(out.read().split()[-1])
 
     def pairs(self, make_a, make_b, runs, warmup=2):
         """Alternating runs of two commands: per-pair wall and CPU ratios a/b (a noisy moment hits one pair, not a column)."""
