@@ -124,4 +124,21 @@ final class ConfigProfileParserTests: XCTestCase {
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     try? FileManager.default.removeItem(atPath: dir)
   }
+
+  func testLocalFileSystemReadability() throws {
+    let dir = NSTemporaryDirectory() + "sfn-readable-\(getpid())"
+    let fs = LocalFileSystem()
+    try fs.createDirectory(atPath: dir, mode: 0o700)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try fs.write([], toPath: dir + "/empty", mode: 0o600)
+    try fs.write(Array(repeating: 65, count: 300_000), toPath: dir + "/big.pem", mode: 0o600)
+    XCTAssertTrue(fs.isReadable(dir + "/empty"))
+    XCTAssertTrue(fs.isReadable(dir + "/big.pem"))
+    XCTAssertFalse(fs.isReadable(dir + "/missing"))
+    XCTAssertFalse(fs.isReadable(dir), "a directory is not a readable file")
+    if getuid() != 0 {  // root reads whatever the mode says
+      try fs.write([1], toPath: dir + "/locked", mode: 0o000)
+      XCTAssertFalse(fs.isReadable(dir + "/locked"))
+    }
+  }
 }

@@ -20,6 +20,8 @@ public protocol FileSystem: AnyObject {
   func createDirectory(atPath path: String, mode: UInt16) throws
   /// True when a file or directory is at `path` (readable or not).
   func exists(atPath path: String) -> Bool
+  /// True when the file at `path` reads (a directory does not).
+  func isReadable(_ path: String) -> Bool
 }
 
 extension FileSystem {
@@ -40,7 +42,7 @@ extension FileSystem {
     return text
   }
 
-  /// True when the whole file at `path` reads.
+  /// See `FileSystem.isReadable(_:)`: the whole file reads.
   public func isReadable(_ path: String) -> Bool { ((try? contents(atPath: path)) ?? nil) != nil }
 }
 
@@ -90,6 +92,20 @@ public final class LocalFileSystem: FileSystem, @unchecked Sendable {
 
   /// See `FileSystem.exists(atPath:)`.
   public func exists(atPath path: String) -> Bool { access(expanded(path), F_OK) == 0 }
+
+  /// See `FileSystem.isReadable(_:)`; opens the file and reads one byte, so checking a CA bundle (200 KB) does not
+  /// read it all.
+  public func isReadable(_ path: String) -> Bool {
+    let fd = open(expanded(path), O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var byte: UInt8 = 0
+    while true {
+      let count = posixRead(fd, &byte, 1)
+      if count >= 0 { return true }
+      if errno != EINTR { return false }
+    }
+  }
 
   private func expanded(_ path: String) -> String {
     if path.hasPrefix("~/"), let home { return home + path.dropFirst(1) }
