@@ -17,7 +17,7 @@ struct WireValidator {
   /// Throws `ValidationException` listing every violation in `input` (an operation's input structure), or
   /// `SerializationException` for a value of the wrong type.
   func validate(_ input: JSON, shapeName: String) throws {
-    guard let shape = ServiceModel.shape(named: shapeName) else { return }
+    guard let shape = ServiceModel.shapeTable[shapeName] else { return }
     var violations: [String] = []
     try check(input, shape: shape, shapeName: shapeName, path: "", into: &violations)
     guard !violations.isEmpty else { return }
@@ -37,19 +37,19 @@ struct WireValidator {
           }
           continue
         }
-        guard let targetShape = ServiceModel.shape(named: target) else { continue }
+        guard let targetShape = ServiceModel.shapeTable[target] else { continue }
         try check(member, shape: targetShape, shapeName: target, path: memberPath, into: &out)
       }
     case (.list, .array(let items)):
       if let problem = bound(items.count, shape, what: "length") {
         out.append("Value\(display(value, shape)) at '\(path)' failed to satisfy constraint: \(problem)")
       }
-      guard let memberName = shape.member, let member = ServiceModel.shape(named: memberName) else { return }
+      guard let memberName = shape.member, let member = ServiceModel.shapeTable[memberName] else { return }
       for (i, item) in items.enumerated() {
         try check(item, shape: member, shapeName: memberName, path: "\(path).\(i + 1).member", into: &out)
       }
     case (.map, .object(let object)):
-      guard let valueName = shape.value, let valueShape = ServiceModel.shape(named: valueName) else { return }
+      guard let valueName = shape.value, let valueShape = ServiceModel.shapeTable[valueName] else { return }
       for (key, item) in object where item != .null {
         try check(item, shape: valueShape, shapeName: valueName, path: "\(path).\(key)", into: &out)
       }

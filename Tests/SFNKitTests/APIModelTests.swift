@@ -5,7 +5,16 @@ final class APIModelTests: XCTestCase {
   func testEveryOperationIsInTheModel() {
     XCTAssertEqual(ServiceModel.operations.count, 37)
     XCTAssertEqual(ServiceModel.operations.map(\.id), OperationName.allCases, "one operation per name, in order")
-    XCTAssertEqual(Set(ServiceModel.generatedShapes.keys), Set(ShapeName.allCases.map(\.rawValue)))
+    XCTAssertEqual(Set(ServiceModel.shapeTable.keys), Set(ShapeName.allCases.map(\.rawValue)))
+    // Built on demand, each shape is the one the table holds; names outside the model have none.
+    for (name, shape) in ServiceModel.shapeTable {
+      let built = ServiceModel.shape(named: name)
+      XCTAssertEqual(built?.kind, shape.kind, name)
+      XCTAssertEqual(built?.members.map(\.name), shape.members.map(\.name), name)
+      XCTAssertEqual(built?.members.map(\.shape), shape.members.map(\.shape), name)
+      XCTAssertEqual(built?.enumValues, shape.enumValues, name)
+    }
+    for name in ["", "arn", "ARN", "Arns", "HistoryEventX", "é"] { XCTAssertNil(ServiceModel.shape(named: name), name) }
     for op in ServiceModel.operations {
       XCTAssertEqual(ServiceModel.operation(named: op.name)?.id, op.id)
       for member in ServiceModel.shape(op.input).members { XCTAssertNotNil(ServiceModel.shape(named: member.shape)) }
@@ -18,7 +27,7 @@ final class APIModelTests: XCTestCase {
 
   func testTimestampShapesAreThoseThatCanHoldATimestamp() {
     // The definition: grow from the timestamp shapes to a fixed point.
-    let shapes = ServiceModel.generatedShapes
+    let shapes = ServiceModel.shapeTable
     var expected = Set(shapes.filter { $0.value.kind == .timestamp }.keys)
     var before = 0
     while before != expected.count {

@@ -98,12 +98,17 @@ public enum ServiceModel {
 
   /// The shape `name` (every `ShapeName` has one).
   public static func shape(_ name: ShapeName) -> Shape {
-    guard let shape = generatedShapes[name.rawValue] else {
+    guard let shape = generatedShape(named: name.rawValue) else {
       preconditionFailure("the generated model has no shape \(name.rawValue)")
     }
     return shape
   }
 
   /// The shape with this name, as structure members, list items and map values refer to it; nil when there is none.
-  public static func shape(named name: String) -> Shape? { generatedShapes[name] }
+  /// Built on each call: one command needs a few shapes, and building all of them cost more than its request.
+  public static func shape(named name: String) -> Shape? { generatedShape(named: name) }
+
+  /// Every shape by name, built once: for code that looks shapes up again and again (the local server).
+  public static let shapeTable: [String: Shape] = Dictionary(
+    uniqueKeysWithValues: ShapeName.allCases.map { ($0.rawValue, shape($0)) })
 }
