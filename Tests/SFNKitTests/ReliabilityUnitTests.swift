@@ -47,7 +47,8 @@ final class ReliabilityUnitTests: XCTestCase {
     for name in [OperationName.getActivityTask, .startExecution, .sendTaskSuccess, .stopExecution, .deleteStateMachine] {
       XCTAssertFalse(StepFunctionsClient.readOnly(name), name.rawValue)
     }
-    XCTAssertEqual(StepFunctionsClient.longPollReadTimeouts[.getActivityTask], 70)
+    XCTAssertEqual(StepFunctionsClient.longPollReadTimeout(.getActivityTask), 70)
+    XCTAssertNil(StepFunctionsClient.longPollReadTimeout(.describeExecution))
   }
 
   func testReadTimeoutIsRaisedForLongPollsOnly() throws {

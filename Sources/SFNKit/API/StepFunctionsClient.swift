@@ -90,7 +90,7 @@ public final class StepFunctionsClient {
     let exchange = Exchange(label: op.name, url: url(for: op), target: "\(ServiceModel.targetPrefix).\(op.name)",
                             contentType: "application/x-amz-json-1.0", signingName: ServiceModel.signingName,
                             signingRegion: configuration.region, idempotent: op.idempotent || Self.readOnly(op.id),
-                            minimumReadTimeout: Self.longPollReadTimeouts[op.id])
+                            minimumReadTimeout: Self.longPollReadTimeout(op.id))
     return try send(exchange, input, timeout: timeout) { try self.recoverStart(op, input, $0) }
   }
 
@@ -185,9 +185,10 @@ public final class StepFunctionsClient {
     }
   }
 
-  /// Operations that hold the connection open while they wait for work, with the read timeout they need (the
-  /// service answers GetActivityTask after up to 60 seconds of silence).
-  static let longPollReadTimeouts: [OperationName: Double] = [.getActivityTask: 70]
+  /// The read timeout an operation that holds the connection open while it waits for work needs (the service
+  /// answers GetActivityTask after up to 60 seconds of silence); nil for the others. A function, not a dictionary:
+  /// the dictionary's first use looked up a protocol conformance at run time (280,000 instructions a call).
+  static func longPollReadTimeout(_ operation: OperationName) -> Double? { operation == .getActivityTask ? 70 : nil }
 
   /// Operations that change nothing, so an attempt whose response was lost can be repeated. GetActivityTask is not
   /// one: a lost response may have handed out a task that nobody will work on.
