@@ -8,9 +8,18 @@ public enum ResponseShaper {
 
   /// `value` shaped as the shape that a member, list or map of the model names.
   private static func shape(_ value: JSON, named shapeName: String?) -> JSON {
-    guard let shapeName, timestampShapes.contains(shapeName), let shape = ServiceModel.shape(named: shapeName) else {
-      return value
-    }
+    guard let shape = timestampShape(shapeName) else { return value }
+    return Self.shape(value, as: shape)
+  }
+
+  /// The shape called `name` when it can hold a timestamp, else nil (nothing to convert).
+  private static func timestampShape(_ name: String?) -> Shape? {
+    guard let name, timestampShapes.contains(name) else { return nil }
+    return ServiceModel.shape(named: name)
+  }
+
+  /// `value` shaped as `shape`; a list's or map's element shape is looked up once, not per element.
+  private static func shape(_ value: JSON, as shape: Shape) -> JSON {
     switch (shape.kind, value) {
     case (.timestamp, .number(let n)): return .string(Timestamp.iso8601(epochSeconds: n.doubleValue))
     case (.structure, .object(let object)):
@@ -20,10 +29,12 @@ public enum ResponseShaper {
       }
       return .object(out)
     case (.list, .array(let items)):
-      return .array(items.map { Self.shape($0, named: shape.member) })
+      guard let member = timestampShape(shape.member) else { return value }
+      return .array(items.map { Self.shape($0, as: member) })
     case (.map, .object(let object)):
+      guard let valueShape = timestampShape(shape.value) else { return value }
       var out = object
-      for (key, member) in object { out[key] = Self.shape(member, named: shape.value) }
+      for (key, member) in object { out[key] = Self.shape(member, as: valueShape) }
       return .object(out)
     default: return value
     }
