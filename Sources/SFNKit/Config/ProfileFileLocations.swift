@@ -46,8 +46,7 @@ public struct ProfileFileLocations: Sendable, Equatable {
     let separator = platform == .windows ? "\\" : "/"
     func resolve(_ variable: String, _ file: String) -> String {
       if let path = environment[variable] { return Self.expandTilde(path, home: home) }
-      // Concatenated: joined(separator:) looks up a protocol conformance at run time, 230,000 instructions.
-      return (home ?? "~") + separator + ".aws" + separator + file
+      return [home ?? "~", ".aws", file].joined(separator: separator)
     }
     self.init(configPath: resolve("AWS_CONFIG_FILE", "config"),
               credentialsPath: resolve("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
